@@ -1,0 +1,314 @@
+"""The reference types: one frozen attrs class per kind of work.
+
+Every reference has an ``id``, a title, authors, dates and identifiers; each
+type adds what its kind of work has (a journal article its journal, volume,
+issue and pages; a web article its site and retrieval date).  Values are
+checked when the reference is built and a refused value names its field.
+
+>>> ref = JournalArticle(
+...     id="kistanov2025",
+...     title=Title("Внешняя политика Японии", lang="ru"),
+...     authors=[Person("Кистанов", "Валерий Олегович")],
+...     container_title="Японские исследования",
+...     issue="3", pages="5–25", issued=2025,
+...     doi="https://doi.org/10.55105/2500-2872-2025-3-5-25",
+... )
+>>> ref.doi, ref.pages, ref.issued.year
+('10.55105/2500-2872-2025-3-5-25', '5-25', 2025)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Any, ClassVar
+
+import attrs
+
+from citekit.errors import ValidationError
+from citekit.model.date import PartialDate, to_date_or_none
+from citekit.model.identifiers import check_isbn, check_issn, check_url, normalize_doi
+from citekit.model.person import Person
+from citekit.model.title import Title, to_title_or_none, valid_lang
+
+__all__ = [
+    "REFERENCE_TYPES",
+    "Book",
+    "Chapter",
+    "ConferencePaper",
+    "JournalArticle",
+    "MagazineArticle",
+    "NewspaperArticle",
+    "PeriodicalPart",
+    "Publication",
+    "Reference",
+    "Report",
+    "Thesis",
+    "WebArticle",
+    "page_range",
+]
+
+_DASHES = str.maketrans({"–": "-", "—": "-", "‒": "-", "−": "-"})
+
+
+def _text(value: object) -> str | None:
+    """Optional short text: numbers are accepted (``volume=23``), blanks are no value."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise ValidationError(f"expected text, got {type(value).__name__}: {value!r}")
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def _pages(value: object) -> str | None:
+    """Pages as written, with any dash made a hyphen; a reversed range is refused."""
+    text = _text(value)
+    if text is None:
+        return None
+    text = text.translate(_DASHES).replace(" - ", "-")
+    first, last = page_range(text)
+    if last is not None and first.isdigit() and last.isdigit():
+        # "125-9" is a compressed 125-129: expand before comparing
+        expanded = first[: max(0, len(first) - len(last))] + last
+        if int(expanded) < int(first):
+            raise ValidationError(f"the page range {text!r} ends before it starts", field="pages")
+    return text
+
+
+def page_range(pages: str) -> tuple[str, str | None]:
+    """``"5-25"`` → ``("5", "25")``; ``"e123"`` → ``("e123", None)``.
+
+    Only a single hyphen between two parts makes a range, so ``"S1-S5, S9"`` is
+    returned whole as the first part.
+    """
+    first, sep, last = pages.partition("-")
+    if sep and first and last and "-" not in last and "," not in pages:
+        return first.strip(), last.strip()
+    return pages, None
+
+
+def _people(value: Iterable[Person] | None) -> tuple[Person, ...]:
+    people = tuple(value or ())
+    for i, person in enumerate(people):
+        if not isinstance(person, Person):
+            raise ValidationError(f"item {i} is {type(person).__name__}, not a Person")
+    return people
+
+
+def _opt(check: Any) -> Any:
+    def convert(value: str | None) -> str | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        result: str = check(value)
+        return result
+
+    return convert
+
+
+def _lang(value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return None
+    value = value.strip()
+    if not valid_lang(value):
+        raise ValidationError(f"not a language tag: {value!r}; use BCP 47, such as 'ru' or 'en'")
+    return value
+
+
+def _id(value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError("every reference needs a non-empty id", field="id")
+    return value.strip()
+
+
+def _extra(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    return MappingProxyType(dict(value or {}))
+
+
+def _field(converter: Any = _text, **kwargs: Any) -> Any:
+    return attrs.field(default=None, converter=converter, **kwargs)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Reference:
+    """What every reference has. Use one of the subclasses; this one is abstract."""
+
+    kind: ClassVar[str] = "reference"
+
+    id: str = attrs.field(converter=_id)
+    title: Title | None = _field(to_title_or_none)
+    authors: tuple[Person, ...] = attrs.field(factory=tuple, converter=_people)
+    editors: tuple[Person, ...] = attrs.field(factory=tuple, converter=_people)
+    translators: tuple[Person, ...] = attrs.field(factory=tuple, converter=_people)
+    issued: PartialDate | None = _field(to_date_or_none)
+    """When the work was published."""
+    accessed: PartialDate | None = _field(to_date_or_none)
+    """When an online copy was retrieved."""
+    language: str | None = _field(_lang)
+    """The language of the work (BCP 47): ``ru`` for a Russian article."""
+    doi: str | None = _field(_opt(normalize_doi))
+    url: str | None = _field(_opt(check_url))
+    note: str | None = _field()
+    extra: Mapping[str, Any] = attrs.field(factory=dict, converter=_extra, hash=False)
+    """Fields read from a file that citekit does not model, kept so that writers lose nothing."""
+
+    def __attrs_post_init__(self) -> None:
+        if type(self) in _ABSTRACT:
+            raise TypeError("Reference is abstract: use JournalArticle, Book, WebArticle, …")
+        if (
+            self.accessed is not None
+            and self.issued is not None
+            and _before(self.accessed, self.issued.start)
+        ):
+            raise ValidationError(
+                f"retrieved {self.accessed.iso()}, before it was published ({self.issued.iso()}); "
+                "check both dates",
+                field="accessed",
+            )
+
+    @property
+    def lang(self) -> str | None:
+        """The work's language: the ``language`` field, else the title's language."""
+        return self.language or (self.title.lang if self.title else None)
+
+
+def _before(a: PartialDate, b: PartialDate) -> bool:
+    """True when ``a`` is surely earlier than ``b``, comparing only the parts both have."""
+    ka, kb = a.key(), b.key()
+    depth = min(
+        1 + (a.month is not None) + (a.day is not None),
+        1 + (b.month is not None) + (b.day is not None),
+    )
+    return ka[:depth] < kb[:depth]
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class PeriodicalPart(Reference):
+    """What journal, magazine and newspaper articles share. Abstract."""
+
+    container_title: Title | None = _field(to_title_or_none)
+    """The journal, magazine or newspaper."""
+    volume: str | None = _field()
+    issue: str | None = _field()
+    pages: str | None = _field(_pages)
+    issn: str | None = _field(_opt(check_issn))
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class JournalArticle(PeriodicalPart):
+    """An article in a scholarly journal."""
+
+    kind: ClassVar[str] = "journal-article"
+    article_number: str | None = _field()
+    """An e-locator that takes the place of pages (``e0123``)."""
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class MagazineArticle(PeriodicalPart):
+    """An article in a magazine, in print or online."""
+
+    kind: ClassVar[str] = "magazine-article"
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class NewspaperArticle(PeriodicalPart):
+    """An article in a newspaper, in print or online."""
+
+    kind: ClassVar[str] = "newspaper-article"
+    section: str | None = _field()
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class WebArticle(Reference):
+    """A page or post on a web site; cite it with its retrieval date (``accessed``)."""
+
+    kind: ClassVar[str] = "web-article"
+    container_title: Title | None = _field(to_title_or_none)
+    """The site or blog."""
+    publisher: str | None = _field()
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Publication(Reference):
+    """What separately published works share (books, chapters, reports, …). Abstract."""
+
+    publisher: str | None = _field()
+    place: str | None = _field()
+    """Where the publisher is (``М.``, ``Moscow``)."""
+    edition: str | None = _field()
+    volume: str | None = _field()
+    collection_title: Title | None = _field(to_title_or_none)
+    """The series."""
+    collection_number: str | None = _field()
+    number_of_pages: str | None = _field()
+    isbn: str | None = _field(_opt(check_isbn))
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Book(Publication):
+    """A book; ``editors`` alone make it an edited book."""
+
+    kind: ClassVar[str] = "book"
+    number_of_volumes: str | None = _field()
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Chapter(Publication):
+    """A chapter in an edited book or a report series (``editors`` are the book's)."""
+
+    kind: ClassVar[str] = "chapter"
+    container_title: Title | None = _field(to_title_or_none)
+    """The book."""
+    pages: str | None = _field(_pages)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Report(Publication):
+    """A report, working paper or policy paper; ``publisher`` is the issuing institution."""
+
+    kind: ClassVar[str] = "report"
+    number: str | None = _field()
+    genre: str | None = _field()
+    """The kind of report (``Working paper``)."""
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class ConferencePaper(Publication):
+    """A paper in conference proceedings."""
+
+    kind: ClassVar[str] = "conference-paper"
+    container_title: Title | None = _field(to_title_or_none)
+    """The proceedings."""
+    event_title: str | None = _field()
+    event_place: str | None = _field()
+    pages: str | None = _field(_pages)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Thesis(Publication):
+    """A thesis or dissertation; ``publisher`` is the degree-granting institution."""
+
+    kind: ClassVar[str] = "thesis"
+    genre: str | None = _field()
+    """The degree (``PhD thesis``, ``дис. … канд. ист. наук``)."""
+
+
+_ABSTRACT = frozenset({Reference, PeriodicalPart, Publication})
+
+REFERENCE_TYPES: Mapping[str, type[Reference]] = MappingProxyType(
+    {
+        cls.kind: cls
+        for cls in (
+            JournalArticle,
+            MagazineArticle,
+            NewspaperArticle,
+            WebArticle,
+            Book,
+            Chapter,
+            Report,
+            ConferencePaper,
+            Thesis,
+        )
+    }
+)
+"""Each concrete type by its ``kind`` name."""

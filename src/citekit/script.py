@@ -1,0 +1,57 @@
+"""Which writing system a piece of text is in.
+
+Styles need to know whether a name or title is Cyrillic (to transliterate it,
+to sort it before Latin entries in a GOST list) without a regular expression on
+the hot path, so these are plain character-range checks.
+
+>>> is_cyrillic("Кистанов"), is_cyrillic("Kistanov")
+(True, False)
+>>> is_latin("Kistanov"), is_latin("Кистанов"), is_latin("2.0: ?")
+(True, False, True)
+"""
+
+from __future__ import annotations
+
+__all__ = ["UNSAFE_CHARACTERS", "has_cyrillic", "is_cyrillic", "is_latin", "printable"]
+
+# C0/C1 controls become nothing (tab and newlines a space); bidi embeddings, overrides and
+# isolates, which can make text read differently from what it is, are dropped.
+UNSAFE_CHARACTERS: dict[int, str | None] = dict.fromkeys((*range(32), 127, *range(128, 160)))
+UNSAFE_CHARACTERS.update({0x09: " ", 0x0A: " ", 0x0D: " "})
+UNSAFE_CHARACTERS.update(dict.fromkeys((*range(0x202A, 0x202F), *range(0x2066, 0x206A))))
+
+
+def printable(text: str) -> bool:
+    """True when ``text`` has something to print once control and bidi characters are gone.
+
+    >>> printable("Title"), printable("\x1b\u202e "), printable("")
+    (True, False, False)
+    """
+    return bool(text.translate(UNSAFE_CHARACTERS).strip())
+
+
+def _cyrillic_char(ch: str) -> bool:
+    # Cyrillic, Cyrillic Supplement, Extended-A/B/C and the Kazakh/Tatar letters live here.
+    code = ord(ch)
+    return 0x0400 <= code <= 0x052F or 0x2DE0 <= code <= 0x2DFF or 0xA640 <= code <= 0xA69F
+
+
+def has_cyrillic(text: str) -> bool:
+    """True when any character of ``text`` is Cyrillic."""
+    return any(_cyrillic_char(ch) for ch in text)
+
+
+def is_cyrillic(text: str) -> bool:
+    """True when the first letter of ``text`` is Cyrillic: the script a reader sees first."""
+    for ch in text:
+        if ch.isalpha():
+            return _cyrillic_char(ch)
+    return False
+
+
+def is_latin(text: str) -> bool:
+    """True when ``text`` has no letters outside the Latin script (digits and punctuation pass)."""
+    for ch in text:
+        if ch.isalpha() and (ord(ch) > 0x024F and not 0x1E00 <= ord(ch) <= 0x1EFF):
+            return False
+    return True
