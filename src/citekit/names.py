@@ -1,0 +1,102 @@
+"""The forms of a name that styles print: as written, or in Latin script.
+
+A Latin form comes from the person's own Latin spelling when one is known,
+else from transliteration.  Initials of a transliterated name come from the
+Cyrillic initials, so a Cyrillic digraph letter stays whole (``Ю.`` →
+``Yu.``, ``Ж.`` → ``Zh.``), and the same holds for an own spelling that
+begins with that digraph (``Юрий`` spelt ``Yury`` → ``Yu.``).
+
+>>> from citekit.model import Person
+>>> form = latin_form(Person("Белая", "Жанна Евгеньевна"))
+>>> form.family, form.initials
+('Belaya', ('Zh.', 'E.'))
+>>> own = Person("Воловой", "Юрий", forms={"ru-Latn": Person("Volkovoy", "Yury")})
+>>> latin_form(own).family, latin_form(own).initials
+('Volkovoy', ('Yu.',))
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import attrs
+
+from citekit.model.person import Person, split_given
+from citekit.script import has_cyrillic
+from citekit.translit import DEFAULT_SCHEME, transliterate
+
+__all__ = ["NameForm", "latin_form", "original_form"]
+
+
+@attrs.frozen(slots=True)
+class NameForm:
+    """A name ready to print: ``family`` (with particles, or an organisation's name), the
+    given names and their initials."""
+
+    family: str
+    given: str | None = None
+    initials: tuple[str, ...] = ()
+    suffix: str | None = None
+    is_organisation: bool = False
+
+
+@lru_cache(maxsize=8192)
+def original_form(person: Person) -> NameForm:
+    """The name as written in the reference."""
+    return NameForm(
+        family=person.display_family,
+        given=person.given,
+        initials=person.initials,
+        suffix=person.suffix,
+        is_organisation=person.is_organisation,
+    )
+
+
+@lru_cache(maxsize=8192)
+def latin_form(person: Person, scheme: str = DEFAULT_SCHEME) -> NameForm:
+    """The name in Latin script: the person's own spelling if known, else transliterated."""
+    own = person.latin
+    cyrillic_initials = person.initials if has_cyrillic(person.given or "") else ()
+    if own is not None:
+        initials = own.initials
+        own_names = split_given(own.given or "")
+        if len(own_names) == len(cyrillic_initials) == len(initials):
+            initials = tuple(
+                _keep_digraph(name, mine, transliterate(theirs, scheme))
+                for name, mine, theirs in zip(own_names, initials, cyrillic_initials, strict=True)
+            )
+        return NameForm(
+            family=own.display_family,
+            given=own.given,
+            initials=initials,
+            suffix=own.suffix,
+            is_organisation=own.is_organisation,
+        )
+
+    def latin(text: str | None) -> str | None:
+        return transliterate(text, scheme) if text else None
+
+    return NameForm(
+        family=latin(person.display_family) or "",
+        given=latin(person.given),
+        initials=tuple(transliterate(i, scheme) for i in person.initials),
+        suffix=latin(person.suffix),
+        is_organisation=person.is_organisation,
+    )
+
+
+def _keep_digraph(name: str, initial: str, from_cyrillic: str) -> str:
+    """The initial ``Y.`` of an own spelling ``Yury`` becomes ``Yu.`` when the Cyrillic initial
+    transliterates to ``Yu.`` and the spelling starts that way (``Youri`` keeps ``Y.``);
+    hyphenated names are matched part by part."""
+    names, mine, theirs = name.split("-"), initial.split("-"), from_cyrillic.split("-")
+    if not len(names) == len(mine) == len(theirs):
+        return initial
+    return "-".join(
+        name[: len(cyr) - 1] + "."
+        if not name.endswith(".")
+        and len(cyr) > len(own)
+        and name.lower().startswith(cyr[:-1].lower())
+        else own
+        for name, own, cyr in zip(names, mine, theirs, strict=True)
+    )
