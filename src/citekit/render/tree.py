@@ -1,0 +1,204 @@
+"""A small format-neutral rich-text tree.
+
+Styles build trees of plain strings and a few node kinds; renderers turn a
+tree into text, HTML, Markdown or LaTeX.  Style code never writes markup.
+
+>>> tree = seq("Kistanov V.O. ", emph("Japanese Studies"), ". ", link("https://doi.org/10.1/x"))
+>>> plain(tree)
+'Kistanov V.O. Japanese Studies. https://doi.org/10.1/x'
+
+:func:`tidy` runs once on a finished tree, whatever the style: it drops a
+period that would follow ``?``, ``!`` or another period across node boundaries
+(``changes?.`` → ``changes?``) and strips control characters and bidi
+overrides that could disguise text.
+
+>>> plain(tidy(seq("Will there be changes?", ". ", "Next")))
+'Will there be changes? Next'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from citekit.script import UNSAFE_CHARACTERS
+
+__all__ = [
+    "NBSP",
+    "Emph",
+    "Inline",
+    "Link",
+    "Nbsp",
+    "NoCase",
+    "Seq",
+    "emph",
+    "join",
+    "link",
+    "linkable",
+    "nocase",
+    "plain",
+    "seq",
+    "tidy",
+]
+
+
+class Nbsp:
+    """A space that must not break a line (``С.&nbsp;5``); plain text prints a space."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "NBSP"
+
+
+NBSP = Nbsp()
+
+
+class _Container:
+    __slots__ = ("children",)
+
+    def __init__(self, children: tuple[Inline, ...]) -> None:
+        self.children = children
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, _Container)
+            and type(other) is type(self)
+            and other.children == self.children
+        )
+
+    def __hash__(self) -> int:
+        return hash((type(self), self.children))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}{self.children!r}"
+
+
+class Seq(_Container):
+    """Children one after another."""
+
+    __slots__ = ()
+
+
+class Emph(_Container):
+    """Italic (journal titles in APA, book titles)."""
+
+    __slots__ = ()
+
+
+class NoCase(_Container):
+    """Text whose case must be kept (an acronym in a BibTeX title); renders as its children."""
+
+    __slots__ = ()
+
+
+class Link(_Container):
+    """A link to ``url`` showing its children (the URL itself when there are none)."""
+
+    __slots__ = ("url",)
+
+    def __init__(self, url: str, children: tuple[Inline, ...]) -> None:
+        super().__init__(children)
+        self.url = url
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Link) and other.url == self.url and other.children == self.children
+
+    def __hash__(self) -> int:
+        return hash((Link, self.url, self.children))
+
+    def __repr__(self) -> str:
+        return f"Link({self.url!r}, {self.children!r})"
+
+
+Inline = str | Nbsp | Seq | Emph | NoCase | Link
+
+
+def seq(*children: Inline | None) -> Seq:
+    """A sequence; ``None`` and empty strings are left out, so optional parts can be passed as is."""
+    return Seq(tuple(c for c in children if c is not None and c != ""))
+
+
+def emph(*children: Inline | None) -> Emph:
+    """Italic children."""
+    return Emph(tuple(c for c in children if c is not None and c != ""))
+
+
+def nocase(*children: Inline | None) -> NoCase:
+    """Children whose case is protected."""
+    return NoCase(tuple(c for c in children if c is not None and c != ""))
+
+
+def link(url: str, *children: Inline | None) -> Link:
+    """A link; with no children it shows the URL."""
+    shown = tuple(c for c in children if c is not None and c != "")
+    return Link(url, shown or (url,))
+
+
+def join(parts: Iterable[Inline | None], separator: Inline) -> Seq:
+    """The parts that are present, with ``separator`` between them."""
+    out: list[Inline] = []
+    for part in parts:
+        if part is None or part == "":
+            continue
+        if out:
+            out.append(separator)
+        out.append(part)
+    return Seq(tuple(out))
+
+
+def plain(node: Inline) -> str:
+    """The tree's text without any formatting (non-breaking spaces as spaces)."""
+    if isinstance(node, str):
+        return node
+    if isinstance(node, Nbsp):
+        return " "
+    return "".join(plain(child) for child in node.children)
+
+
+_ENDS_SENTENCE = frozenset(".?!…")
+
+
+class _Tidy:
+    __slots__ = ("last",)
+
+    def __init__(self) -> None:
+        self.last = " "
+
+    def text(self, text: str) -> str:
+        text = text.translate(UNSAFE_CHARACTERS)
+        if not text:
+            return text
+        if text[0] == "." and self.last in _ENDS_SENTENCE and not text.startswith(".."):
+            text = text[1:]
+        if text[:1] == " " and self.last == " ":
+            text = text.lstrip(" ")
+        if text:
+            self.last = text[-1]
+        return text
+
+    def node(self, node: Inline) -> Inline:
+        if isinstance(node, str):
+            return self.text(node)
+        if isinstance(node, Nbsp):
+            self.last = " "
+            return node
+        children = tuple(self.node(child) for child in node.children)
+        children = tuple(c for c in children if c != "")
+        if isinstance(node, Link):
+            return Link(node.url.translate(UNSAFE_CHARACTERS), children)
+        return type(node)(children)
+
+
+def tidy(node: Inline) -> Inline:
+    """Clean punctuation at joins and strip unsafe characters, once, for every style."""
+    return _Tidy().node(node)
+
+
+def linkable(url: str) -> bool:
+    """True for a URL a renderer may turn into a link: ``http`` and ``https`` only.
+
+    >>> linkable("https://doi.org/10.1/x"), linkable("javascript:alert(1)")
+    (True, False)
+    """
+    scheme, colon, rest = url.partition(":")
+    return bool(colon) and scheme.lower() in {"http", "https"} and rest.startswith("//")
