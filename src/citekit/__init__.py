@@ -1,0 +1,116 @@
+"""citekit: one reference, formatted every way a Russian journal and its readers need.
+
+>>> import citekit
+>>> refs = citekit.load("examples/japanese-studies-2025-3.json")
+>>> print(citekit.format(refs[0], "elpub"))
+Kistanov V.O. Japan's foreign policy in the era of Trump 2.0: Will there be changes? Japanese Studies in Russia. 2025;(3):5-25. (In Russ.) https://doi.org/10.55105/2500-2872-2025-3-5-25
+
+Names are imported when first used, so ``import citekit`` stays light.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "load": "citekit.api",
+    "format": "citekit.api",
+    "bibliography": "citekit.api",
+    "styles": "citekit.api",
+    "get_style": "citekit.styles.registry",
+    "register_style": "citekit.styles.registry",
+    "transliterate": "citekit.translit",
+    "Book": "citekit.model",
+    "Chapter": "citekit.model",
+    "ConferencePaper": "citekit.model",
+    "JournalArticle": "citekit.model",
+    "MagazineArticle": "citekit.model",
+    "NewspaperArticle": "citekit.model",
+    "PartialDate": "citekit.model",
+    "Person": "citekit.model",
+    "Reference": "citekit.model",
+    "Report": "citekit.model",
+    "Thesis": "citekit.model",
+    "Title": "citekit.model",
+    "WebArticle": "citekit.model",
+    "CitekitError": "citekit.errors",
+    "OptionError": "citekit.errors",
+    "ParseError": "citekit.errors",
+    "StyleError": "citekit.errors",
+    "UnsupportedError": "citekit.errors",
+    "ValidationError": "citekit.errors",
+}
+
+__all__ = [
+    "Book",
+    "Chapter",
+    "CitekitError",
+    "ConferencePaper",
+    "JournalArticle",
+    "MagazineArticle",
+    "NewspaperArticle",
+    "OptionError",
+    "ParseError",
+    "PartialDate",
+    "Person",
+    "Reference",
+    "Report",
+    "StyleError",
+    "Thesis",
+    "Title",
+    "UnsupportedError",
+    "ValidationError",
+    "WebArticle",
+    "__version__",
+    "bibliography",
+    "format",
+    "get_style",
+    "load",
+    "register_style",
+    "styles",
+    "transliterate",
+]
+
+if TYPE_CHECKING:
+    from citekit.api import bibliography, format, load, styles
+    from citekit.errors import (
+        CitekitError,
+        OptionError,
+        ParseError,
+        StyleError,
+        UnsupportedError,
+        ValidationError,
+    )
+    from citekit.model import (
+        Book,
+        Chapter,
+        ConferencePaper,
+        JournalArticle,
+        MagazineArticle,
+        NewspaperArticle,
+        PartialDate,
+        Person,
+        Reference,
+        Report,
+        Thesis,
+        Title,
+        WebArticle,
+    )
+    from citekit.styles.registry import get_style, register_style
+    from citekit.translit import transliterate
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'citekit' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

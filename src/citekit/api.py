@@ -1,0 +1,57 @@
+"""The public functions: load references, format them, list styles.
+
+>>> import citekit
+>>> ref = citekit.load("examples/japanese-studies-2025-3.json")[0]
+>>> print(citekit.format(ref, "elpub-ru"))
+Кистанов В.О. Внешняя политика Японии в эпоху Трампа 2.0: будут ли перемены? Японские исследования. 2025;(3):5-25. https://doi.org/10.55105/2500-2872-2025-3-5-25
+>>> print(citekit.format(ref, "elpub", to="html"))  # doctest: +ELLIPSIS
+Kistanov V.O. Japan&#39;s foreign policy ... <a href="https://doi.org/10.55105/2500-2872-2025-3-5-25">https://doi.org/10.55105/2500-2872-2025-3-5-25</a>
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from citekit.io import load
+from citekit.model.reference import Reference
+from citekit.render import render_list, renderer
+from citekit.render.tree import tidy
+from citekit.styles.base import Style
+from citekit.styles.registry import describe_styles, get_style
+
+__all__ = ["bibliography", "format", "load", "resolve_style", "styles"]
+
+
+def resolve_style(style: str | Style) -> Style:
+    """A style object from its id (or the object itself)."""
+    return style if not isinstance(style, str) else get_style(style)
+
+
+def styles() -> list[str]:
+    """The ids of every available style, sorted: built-in, registered and from plug-ins."""
+    return [style_id for style_id, _ in describe_styles()]
+
+
+def format(
+    ref: Reference, style: str | Style = "elpub", *, to: str = "text", **options: Any
+) -> str:
+    """One reference formatted by ``style`` as ``to`` (``text``, ``html``, ``markdown``, ``latex``).
+
+    ``options`` are the style's (``translit="ala-lc"``, ``max_authors=6``); an unknown one
+    raises :class:`~citekit.errors.OptionError`.
+    """
+    engine = resolve_style(style)
+    to_format = renderer(to)
+    return to_format(tidy(engine.entry(ref, engine.options(**options))))
+
+
+def bibliography(
+    refs: Iterable[Reference], style: str | Style = "elpub", *, to: str = "text", **options: Any
+) -> str:
+    """A reference list: sorted and labelled as ``style`` does it, one entry per line
+    (an ``<ol>``/``<ul>`` in HTML)."""
+    engine = resolve_style(style)
+    renderer(to)  # an unknown format fails before any work is done
+    entries = engine.bibliography(list(refs), engine.options(**options))
+    return render_list([(label, tidy(entry)) for label, entry in entries], to)

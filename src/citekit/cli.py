@@ -1,0 +1,128 @@
+"""The ``citekit`` command: a thin layer over the public API.
+
+Contract (other tools and the tests rely on it):
+
+* ``citekit format FILE... --style ID [--to FORMAT]``: each reference alone, one per line,
+  in input order, without numbering.
+* ``citekit bibliography FILE... --style ID [--to FORMAT]``: the list as the style sorts and
+  numbers it.
+* ``citekit styles``: the style ids, each with a one-line description.
+* ``citekit translit TEXT [--scheme NAME]``: a transliteration.
+* ``-`` as FILE reads standard input; name its format with ``--from``.
+* Exit status 0 on success; 1 on bad input, with ``FILE:LINE: message`` on standard error;
+  2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    from citekit.render import FORMATS
+    from citekit.translit import DEFAULT_SCHEME, SCHEMES
+
+    parser = argparse.ArgumentParser(
+        prog="citekit", description="Format references: Elpub, References, GOST, APA, BibTeX, CSL."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def with_inputs(name: str, help: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=help)
+        sub.add_argument("files", nargs="+", metavar="FILE", help="input files; - for stdin")
+        sub.add_argument("-s", "--style", default="elpub", help="style id (default: elpub)")
+        sub.add_argument("-t", "--to", default="text", choices=list(FORMATS), help="output format")
+        sub.add_argument("--from", dest="input_format", help="input format (needed for stdin)")
+        sub.add_argument("--translit", choices=list(SCHEMES), help="transliteration scheme")
+        sub.add_argument("--max-authors", type=int, help="list at most this many authors")
+        return sub
+
+    with_inputs("format", "Format each reference alone, one per line, in input order.")
+    with_inputs("bibliography", "Format the references as the style sorts and numbers its list.")
+    commands.add_parser("styles", help="List the available styles.")
+    translit = commands.add_parser("translit", help="Transliterate Russian text to Latin script.")
+    translit.add_argument("text", nargs="+", help="the text")
+    translit.add_argument(
+        "--scheme", default=DEFAULT_SCHEME, choices=list(SCHEMES), help="the scheme (default: bsi)"
+    )
+    return parser
+
+
+def _read(files: Sequence[str], input_format: str | None) -> list[Any]:
+    from citekit.errors import ParseError
+    from citekit.io import load, loads
+
+    refs: list[Any] = []
+    for name in files:
+        if name == "-":
+            if input_format is None:
+                raise ParseError("name the format of standard input with --from", file="<stdin>")
+            refs.extend(loads(sys.stdin.read(), input_format, file="<stdin>"))
+        else:
+            refs.extend(load(name, input_format))
+    return refs
+
+
+def _style_options(args: argparse.Namespace) -> dict[str, Any]:
+    given = {"translit": args.translit, "max_authors": args.max_authors}
+    return {name: value for name, value in given.items() if value is not None}
+
+
+def _run(args: argparse.Namespace) -> int:
+    from citekit import api
+
+    out = sys.stdout
+    if args.command == "styles":
+        from citekit.styles.registry import describe_styles
+
+        for style_id, description in describe_styles():
+            out.write(f"{style_id:<14} {description}\n")
+        return EXIT_OK
+    if args.command == "translit":
+        from citekit.translit import transliterate
+
+        out.write(transliterate(" ".join(args.text), args.scheme) + "\n")
+        return EXIT_OK
+    refs = _read(args.files, args.input_format)
+    options = _style_options(args)
+    style = api.resolve_style(args.style)
+    if args.command == "format":
+        for ref in refs:
+            out.write(api.format(ref, style, to=args.to, **options) + "\n")
+    else:
+        out.write(api.bibliography(refs, style, to=args.to, **options) + "\n")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    args = _parser().parse_args(argv)
+    from citekit.errors import CitekitError
+
+    try:
+        return _run(args)
+    except CitekitError as exc:
+        sys.stderr.write(f"citekit: {exc}\n")
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        # The reader went away (``citekit format … | head -1``): that is not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,84 @@
+"""Readers (and, later, writers) of bibliographic files.
+
+>>> refs = load("examples/japanese-studies-2025-3.json")  # doctest: +SKIP
+>>> FORMAT_BY_EXTENSION[".json"]
+'csl-json'
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import IO
+
+from citekit.errors import ParseError
+from citekit.io.csljson import read_csl_json
+from citekit.model.reference import Reference
+
+__all__ = ["FORMAT_BY_EXTENSION", "READERS", "load", "loads"]
+
+READERS: Mapping[str, Callable[..., list[Reference]]] = MappingProxyType(
+    {"csl-json": read_csl_json}
+)
+"""Input formats by name; each reader takes the text and ``file=`` for messages."""
+
+FORMAT_BY_EXTENSION: Mapping[str, str] = MappingProxyType({".json": "csl-json"})
+
+Source = str | os.PathLike[str] | IO[str] | IO[bytes]
+
+
+def _decode(data: bytes, name: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ParseError(
+            f"not UTF-8 text (byte {data[exc.start]:#04x}); save the file as UTF-8",
+            file=name,
+            line=line,
+        ) from None
+
+
+def _format_for(name: str | None, format: str | None) -> str:
+    if format is not None:
+        if format not in READERS:
+            raise ParseError(
+                f"unknown input format {format!r}; known: {', '.join(READERS)}", file=name
+            )
+        return format
+    suffix = Path(name).suffix.lower() if name else ""
+    if suffix in FORMAT_BY_EXTENSION:
+        return FORMAT_BY_EXTENSION[suffix]
+    known = ", ".join(f"{ext} ({fmt})" for ext, fmt in FORMAT_BY_EXTENSION.items())
+    raise ParseError(
+        f"cannot tell the format from the name; name it with format= (known: {known})",
+        file=name,
+    )
+
+
+def loads(text: str, format: str, *, file: str | None = None) -> list[Reference]:
+    """The references in ``text``, which is in ``format`` (``"csl-json"``)."""
+    return READERS[_format_for(file, format)](text, file=file)
+
+
+def load(source: Source, format: str | None = None) -> list[Reference]:
+    """The references in a file (a path or an open file), format from its extension unless given.
+
+    Raises :class:`~citekit.errors.ParseError` or :class:`~citekit.errors.ValidationError`
+    naming the file, line, reference and field of the first problem.
+    """
+    if isinstance(source, str | os.PathLike):
+        name = os.fspath(source)
+        fmt = _format_for(name, format)
+        try:
+            data = Path(name).read_bytes()
+        except OSError as exc:
+            raise ParseError(f"cannot read the file: {exc.strerror}", file=name) from None
+    else:
+        name = getattr(source, "name", None) or "<stream>"
+        fmt = _format_for(name if format is None else None, format)
+        data = source.read()  # type: ignore[assignment]
+    text = data if isinstance(data, str) else _decode(data, name)
+    return READERS[fmt](text, file=name)

@@ -1,0 +1,310 @@
+"""Reading CSL-JSON, with the Juris-M ``multi`` fields for other forms of titles and names.
+
+An item's ``multi._keys.<field>.<tag>`` holds a translation (``en``) or a
+transliteration (``ru-Latn``, ``ru-Latn-bsi``) of a field; a name's
+``multi._key.<tag>`` holds another form of the name (``*-Latn``: its Latin
+spelling).  Fields citekit does not model are kept in ``Reference.extra``.
+
+>>> refs = read_csl_json('[{"id": "a", "type": "book", "title": "Война и мир", "language": "ru",'
+...                      ' "multi": {"_keys": {"title": {"en": "War and Peace"}}}}]')
+>>> refs[0].title.translation("en"), refs[0].title.lang
+('War and Peace', 'ru')
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from citekit.errors import CitekitError, ParseError, ValidationError
+from citekit.model.date import SEASONS, PartialDate
+from citekit.model.person import Person
+from citekit.model.reference import (
+    Book,
+    Chapter,
+    ConferencePaper,
+    JournalArticle,
+    MagazineArticle,
+    NewspaperArticle,
+    Reference,
+    Report,
+    Thesis,
+    WebArticle,
+)
+from citekit.model.title import Title, latn_scheme
+
+__all__ = ["CSL_TYPES", "item_to_reference", "read_csl_json"]
+
+CSL_TYPES: Mapping[str, type[Reference]] = MappingProxyType(
+    {
+        "article-journal": JournalArticle,
+        "article-magazine": MagazineArticle,
+        "article-newspaper": NewspaperArticle,
+        "webpage": WebArticle,
+        "post-weblog": WebArticle,
+        "post": WebArticle,
+        "book": Book,
+        "chapter": Chapter,
+        "report": Report,
+        "paper-conference": ConferencePaper,
+        "thesis": Thesis,
+    }
+)
+"""CSL item types citekit reads, and the reference type each becomes."""
+
+_CANONICAL = {cls: csl for csl, cls in reversed(list(CSL_TYPES.items()))}
+
+# CSL variable → model attribute. A variable whose attribute the type lacks goes to ``extra``.
+_TEXT_FIELDS = {
+    "volume": "volume",
+    "issue": "issue",
+    "page": "pages",
+    "publisher": "publisher",
+    "publisher-place": "place",
+    "edition": "edition",
+    "number-of-pages": "number_of_pages",
+    "number-of-volumes": "number_of_volumes",
+    "collection-number": "collection_number",
+    "ISBN": "isbn",
+    "ISSN": "issn",
+    "DOI": "doi",
+    "URL": "url",
+    "language": "language",
+    "note": "note",
+    "genre": "genre",
+    "section": "section",
+    "event-title": "event_title",
+    "event-place": "event_place",
+}
+_TITLE_FIELDS = {
+    "title": "title",
+    "container-title": "container_title",
+    "collection-title": "collection_title",
+}
+_NAME_FIELDS = {"author": "authors", "editor": "editors", "translator": "translators"}
+_DATE_FIELDS = {"issued": "issued", "accessed": "accessed"}
+_ATTRIBUTE_TO_CSL = {
+    attribute: csl
+    for table in (_TEXT_FIELDS, _TITLE_FIELDS, _NAME_FIELDS, _DATE_FIELDS)
+    for csl, attribute in table.items()
+}
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _items(text: str) -> list[tuple[int, Any]]:
+    """The items of a CSL-JSON array (or a single object) with the line each starts on."""
+    decoder = json.JSONDecoder()
+    start = len(text) - len(text.lstrip())
+    try:
+        if text[start : start + 1] != "[":
+            value, end = decoder.raw_decode(text, start)
+            if text[end:].strip():
+                raise json.JSONDecodeError("unexpected text after the JSON value", text, end)
+            return [(_line_of(text, start), value)]
+        items: list[tuple[int, Any]] = []
+        position = start + 1
+        while True:
+            while position < len(text) and text[position].isspace():
+                position += 1
+            if text[position : position + 1] == "]":
+                if text[position + 1 :].strip():
+                    raise json.JSONDecodeError("unexpected text after the list", text, position + 1)
+                return items
+            if items:
+                if text[position : position + 1] != ",":
+                    raise json.JSONDecodeError("expected ',' or ']' between items", text, position)
+                position += 1
+                while position < len(text) and text[position].isspace():
+                    position += 1
+            begin = position
+            value, position = decoder.raw_decode(text, position)
+            items.append((_line_of(text, begin), value))
+    except json.JSONDecodeError as exc:
+        raise ParseError(f"not valid JSON: {exc.msg}", line=exc.lineno) from None
+
+
+def read_csl_json(text: str, *, file: str | None = None) -> list[Reference]:
+    """The references in a CSL-JSON document (an array of items, or one item).
+
+    Raises :class:`ParseError` for bad JSON and :class:`ValidationError` for a bad
+    item, each with the file, the line the item starts on, its id and the field.
+    """
+    references = []
+    for number, (line, item) in enumerate(_items(text), 1):
+        try:
+            references.append(item_to_reference(item, fallback_id=f"item-{number}"))
+        except CitekitError as exc:
+            raise exc.located(file=file, line=line) from None
+    return references
+
+
+def _text_value(value: Any, field: str) -> str | int | None:
+    if value is None or (isinstance(value, str | int) and not isinstance(value, bool)):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    raise ValidationError(f"expected text or a number, got {type(value).__name__}", field=field)
+
+
+def _title(value: Any, field: str, lang: str | None, multi: Mapping[str, Any]) -> Title | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ValidationError(f"expected text, got {type(value).__name__}", field=field)
+    transliterations: dict[str, str] = {}
+    translations: dict[str, str] = {}
+    forms = multi.get(field, {})
+    if not isinstance(forms, dict):
+        raise ValidationError("multi._keys entries must be objects of tag: text", field=field)
+    for tag, text in forms.items():
+        (transliterations if latn_scheme(tag) is not None else translations)[tag] = text
+    return Title(value, lang=lang, transliterations=transliterations, translations=translations)
+
+
+def _person(value: Any) -> Person:
+    if not isinstance(value, dict):
+        raise ValidationError(f"a name must be an object, got {type(value).__name__}")
+    forms = {}
+    multi = value.get("multi", {})
+    for tag, form in (multi.get("_key", {}) if isinstance(multi, dict) else {}).items():
+        forms[tag] = _person({k: v for k, v in form.items() if k != "multi"})
+    if value.get("literal"):
+        return Person(literal=value["literal"], forms=forms)
+    return Person(
+        value.get("family"),
+        value.get("given"),
+        particle=value.get("non-dropping-particle"),
+        dropping_particle=value.get("dropping-particle"),
+        suffix=value.get("suffix"),
+        forms=forms,
+    )
+
+
+def _people(value: Any, field: str) -> tuple[Person, ...]:
+    if not isinstance(value, list):
+        raise ValidationError("expected a list of names", field=field)
+    people = []
+    for i, name in enumerate(value):
+        try:
+            people.append(_person(name))
+        except CitekitError as exc:
+            raise exc.located(field=f"{field}[{i}]") from None
+    return tuple(people)
+
+
+def _date_part(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value)
+    raise ValidationError(f"not a date part: {value!r}")
+
+
+def _date(value: Any, field: str) -> PartialDate | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return PartialDate.parse(value)
+    if not isinstance(value, dict):
+        raise ValidationError("expected a date object with date-parts", field=field)
+    parts = value.get("date-parts")
+    if not parts:
+        if value.get("raw"):
+            return PartialDate.parse(value["raw"])
+        if value.get("literal"):
+            raise ValidationError(
+                f"a literal date ({value['literal']!r}) cannot be read; "
+                'give "date-parts" such as [[2025, 4]]',
+                field=field,
+            )
+        return None
+    if not isinstance(parts, list) or not all(isinstance(p, list) and p for p in parts):
+        raise ValidationError("date-parts must be a list of [year, month, day] lists", field=field)
+
+    def one(numbers: list[Any]) -> PartialDate:
+        year, *rest = (_date_part(n) for n in numbers[:3])
+        return PartialDate(year, rest[0] if rest else None, rest[1] if len(rest) > 1 else None)
+
+    date = one(parts[0])
+    if len(parts) > 1 and parts[1] != parts[0]:
+        date = attrs.evolve(date, end=one(parts[1]))
+    season = value.get("season")
+    if season not in (None, ""):
+        if str(season).isdigit() and 1 <= int(season) <= 4:
+            season = SEASONS[int(season) - 1]
+        if not isinstance(season, str):
+            raise ValidationError(f"not a season: {season!r}; use 1 to 4", field=field)
+        date = attrs.evolve(date, season=season)
+    if value.get("circa"):
+        date = attrs.evolve(date, circa=True)
+    return date
+
+
+def item_to_reference(item: Any, *, fallback_id: str = "item") -> Reference:
+    """One CSL-JSON item as a :class:`Reference`."""
+    if not isinstance(item, dict):
+        raise ValidationError(f"an item must be a JSON object, got {type(item).__name__}")
+    ref_id = item.get("id")
+    ref_id = str(ref_id) if isinstance(ref_id, str | int) and str(ref_id).strip() else fallback_id
+    try:
+        return _build(item, ref_id)
+    except CitekitError as exc:
+        if exc.field in _ATTRIBUTE_TO_CSL:
+            exc.field = _ATTRIBUTE_TO_CSL[exc.field]
+        raise exc.located(ref_id=ref_id) from None
+
+
+def _build(item: dict[str, Any], ref_id: str) -> Reference:
+    csl_type = item.get("type")
+    cls = CSL_TYPES.get(csl_type) if isinstance(csl_type, str) else None
+    if cls is None:
+        known = ", ".join(CSL_TYPES)
+        shown = "missing" if csl_type is None else repr(csl_type)
+        raise ValidationError(
+            f"item type {shown} is not supported; use one of: {known}", field="type"
+        )
+    accepted = {field.name for field in attrs.fields(cls)}
+    multi = item.get("multi") or {}
+    if not isinstance(multi, dict):
+        raise ValidationError("must be an object", field="multi")
+    keys = multi.get("_keys") or {}
+    language = item.get("language") or multi.get("main")
+    values: dict[str, Any] = {"id": ref_id}
+    extra: dict[str, Any] = {}
+    if _CANONICAL[cls] != csl_type:
+        extra["type"] = csl_type  # several CSL types share this reference type: remember which
+    readers: dict[str, Callable[[Any, str], Any]] = {
+        **dict.fromkeys(_TEXT_FIELDS, _text_value),
+        **{csl: (lambda v, f: _title(v, f, language, keys)) for csl in _TITLE_FIELDS},
+        **dict.fromkeys(_NAME_FIELDS, _people),
+        **dict.fromkeys(_DATE_FIELDS, _date),
+    }
+    tables = {**_TEXT_FIELDS, **_TITLE_FIELDS, **_NAME_FIELDS, **_DATE_FIELDS}
+    if cls is JournalArticle:
+        tables["number"], readers["number"] = "article_number", _text_value
+    elif cls is Report:
+        tables["number"], readers["number"] = "number", _text_value
+    for key, value in item.items():
+        if key in ("id", "type", "multi"):
+            continue
+        attribute = tables.get(key)
+        if attribute is None or attribute not in accepted:
+            extra[key] = value
+            continue
+        try:
+            values[attribute] = readers[key](value, key)
+        except CitekitError as exc:
+            raise exc.located(field=key) from None
+    if "language" not in values and language:
+        values["language"] = language
+    other_multi = {k: v for k, v in multi.items() if k not in ("_keys", "main")}
+    if other_multi or any(k not in _TITLE_FIELDS for k in keys):
+        extra["multi"] = multi  # forms of fields citekit does not model: keep them all
+    return cls(**values, extra=extra)

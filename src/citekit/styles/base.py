@@ -1,0 +1,114 @@
+"""The style protocol: what every style engine offers, built-in or third-party.
+
+A style is a pure function of (reference, options) → rich text.  It keeps no
+state between calls, reads no files while formatting and can run in parallel.
+
+>>> from citekit.styles import get_style
+>>> style = get_style("elpub")
+>>> options = style.options(max_authors=6)
+>>> options.max_authors
+6
+>>> style.options(colour="red")
+Traceback (most recent call last):
+...
+citekit.errors.OptionError: style 'elpub' has no option 'colour'; its options: translit, max_authors
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar, Protocol, runtime_checkable
+
+import attrs
+
+from citekit.errors import OptionError
+from citekit.model.reference import Reference
+from citekit.render.tree import Inline
+from citekit.translit import SCHEMES
+
+__all__ = ["BaseStyle", "Entry", "Options", "Style"]
+
+Entry = tuple[str | None, Inline]
+"""One bibliography entry: its label (``"1."``, or None) and its rich text."""
+
+
+def _check_scheme(_inst: object, _attribute: attrs.Attribute[Any], value: str) -> None:
+    if value not in SCHEMES:
+        raise OptionError(
+            f"unknown transliteration scheme {value!r}; known: {', '.join(SCHEMES)}",
+            field="translit",
+        )
+
+
+def _check_max_authors(_inst: object, _attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
+        raise OptionError(f"max_authors must be a whole number from 1, not {value!r}")
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Options:
+    """Options every built-in style takes; a style may subclass this with its own."""
+
+    translit: str = attrs.field(default="bsi", validator=_check_scheme)
+    """The transliteration scheme for Cyrillic that must appear in Latin script."""
+    max_authors: int | None = attrs.field(default=None, validator=_check_max_authors)
+    """List at most this many authors, then "et al."; None lists them all."""
+
+
+@runtime_checkable
+class Style(Protocol):
+    """What the registry hands out. Implement these to add a style."""
+
+    id: str
+    description: str
+
+    def options(self, **values: Any) -> Any:
+        """Checked options for this style; unknown names raise :class:`OptionError`."""
+        ...
+
+    def entry(self, ref: Reference, options: Any) -> Inline:
+        """One reference as rich text."""
+        ...
+
+    def bibliography(self, refs: Sequence[Reference], options: Any) -> list[Entry]:
+        """The references as a list: in the style's order, labelled as the style numbers them."""
+        ...
+
+
+class BaseStyle:
+    """A convenient base: options from an attrs class, a numbered list in input order."""
+
+    options_class: ClassVar[type[Any]] = Options
+    numbered: ClassVar[bool] = True
+
+    def __init__(self, id: str, description: str) -> None:
+        self.id = id
+        self.description = description
+
+    def __repr__(self) -> str:
+        return f"<style {self.id!r}>"
+
+    def options(self, **values: Any) -> Any:
+        """Checked options; see :class:`Options` and the style's own subclass of it."""
+        known = [field.name for field in attrs.fields(self.options_class)]
+        for name in values:
+            if name not in known:
+                raise OptionError(
+                    f"style {self.id!r} has no option {name!r}; its options: {', '.join(known)}"
+                )
+        return self.options_class(**values)
+
+    def entry(self, ref: Reference, options: Any) -> Inline:
+        """Override: one reference as rich text."""
+        raise NotImplementedError
+
+    def sort(self, refs: Sequence[Reference], options: Any) -> list[Reference]:
+        """The order of the list; input (citation) order unless a style overrides it."""
+        return list(refs)
+
+    def bibliography(self, refs: Sequence[Reference], options: Any) -> list[Entry]:
+        """The sorted references, labelled ``1.``, ``2.``, … when the style numbers its list."""
+        ordered = self.sort(refs, options)
+        if not self.numbered:
+            return [(None, self.entry(ref, options)) for ref in ordered]
+        return [(f"{i}.", self.entry(ref, options)) for i, ref in enumerate(ordered, 1)]

@@ -1,0 +1,196 @@
+"""The "For citation" line of journals on the Elpub platform (``elpub``, ``elpub-ru``).
+
+Rules (docs/styles/elpub.md, from ../shared/spec/formats.md §1): ``Family I.O.``
+names joined by commas; the title (English line: its English translation;
+Russian line: the original) and the journal (English line: its official
+English title) each followed by a period unless the title ends in ``?``/``!``;
+``YYYY;V(I):P-P.``; ``(In Russ.)`` on the English line of a Russian work;
+the DOI link last, with no period after it.
+
+>>> from citekit.model import JournalArticle, Person, Title
+>>> ref = JournalArticle(
+...     id="v2011", language="ru",
+...     title=Title("Терапия глибенкламидом: за или против?",
+...                 translations={"en": "Glibenclamide therapy: pros and cons"}),
+...     authors=[Person("Викулова", "О. К."), Person("Шестакова", "М. В.")],
+...     container_title=Title("Сахарный диабет", translations={"en": "Diabetes mellitus"}),
+...     volume="14", issue="3", pages="92-96", issued=2011, doi="10.14341/2072-0351-6231")
+>>> from citekit.render.tree import plain, tidy
+>>> plain(tidy(ENGLISH.entry(ref, ENGLISH.options())))
+'Vikulova O.K., Shestakova M.V. Glibenclamide therapy: pros and cons. Diabetes mellitus. 2011;14(3):92-96. (In Russ.) https://doi.org/10.14341/2072-0351-6231'
+>>> plain(tidy(RUSSIAN.entry(ref, RUSSIAN.options())))
+'Викулова О.К., Шестакова М.В. Терапия глибенкламидом: за или против? Сахарный диабет. 2011;14(3):92-96. https://doi.org/10.14341/2072-0351-6231'
+"""
+
+from __future__ import annotations
+
+from citekit.model.date import PartialDate
+from citekit.model.person import Person
+from citekit.model.reference import (
+    Chapter,
+    ConferencePaper,
+    JournalArticle,
+    PeriodicalPart,
+    Publication,
+    Reference,
+    Report,
+    Thesis,
+    WebArticle,
+)
+from citekit.model.title import Title
+from citekit.names import NameForm, latin_form, original_form
+from citekit.render.tree import Inline, join, link, seq
+from citekit.styles.base import BaseStyle, Options
+from citekit.styles.forms import english_text, work_language
+
+__all__ = ["ENGLISH", "RUSSIAN", "ElpubStyle"]
+
+# How the English line marks a work's language; Elpub prints "(In Russ.)" for Russian.
+_LANGUAGE_NOTES = {
+    "ru": "In Russ.",
+    "uk": "In Ukr.",
+    "be": "In Belarus.",
+    "kk": "In Kazakh",
+    "de": "In German",
+    "fr": "In French",
+    "es": "In Spanish",
+    "zh": "In Chinese",
+    "ja": "In Japanese",
+}
+
+
+class _Words:
+    """The words a line is printed with, in one language."""
+
+    def __init__(self, *, et_al: str, editors: str, in_: str, page: str, pages: str,
+                 accessed: str, number: str) -> None:  # fmt: skip
+        self.number = number
+        self.et_al = et_al
+        self.editors = editors
+        self.in_ = in_
+        self.page = page
+        self.pages = pages
+        self.accessed = accessed
+
+
+_EN = _Words(et_al="et al.", editors="eds.", in_="In:", page="P.", pages="p.",
+             accessed="accessed", number="No.")  # fmt: skip
+_RU = _Words(et_al="и др.", editors="ред.", in_="В кн.:", page="С.", pages="с.",
+             accessed="дата обращения:", number="№")  # fmt: skip
+
+
+class ElpubStyle(BaseStyle):
+    """One Elpub "For citation" line per reference, in English or in Russian."""
+
+    def __init__(self, id: str, description: str, *, english: bool) -> None:
+        super().__init__(id, description)
+        self.english = english
+        self.words = _EN if english else _RU
+
+    # -- the parts ---------------------------------------------------------------------------
+
+    def _name(self, person_form: NameForm) -> str:
+        if person_form.is_organisation or not person_form.initials:
+            return person_form.family
+        return f"{person_form.family} {''.join(person_form.initials)}"
+
+    def _names(self, people: tuple[Person, ...], options: Options) -> str | None:
+        if not people:
+            return None
+        shown = people[: options.max_authors] if options.max_authors else people
+        if self.english:
+            names = [self._name(latin_form(p, options.translit)) for p in shown]
+        else:
+            names = [self._name(original_form(p)) for p in shown]
+        if len(shown) < len(people):
+            names.append(self.words.et_al)
+        return ", ".join(names)
+
+    def _title(self, title: Title | None, options: Options) -> str | None:
+        if title is None:
+            return None
+        return english_text(title, options.translit) if self.english else title.original
+
+    def _numbers(self, ref: PeriodicalPart) -> str | None:
+        """``2025;23(1):10-34``: year; volume(issue): pages or article number."""
+        text = str(ref.issued.year) if ref.issued else ""
+        volume_issue = (ref.volume or "") + (f"({ref.issue})" if ref.issue else "")
+        if volume_issue:
+            text += f";{volume_issue}" if text else volume_issue
+        locator = ref.pages or (ref.article_number if isinstance(ref, JournalArticle) else None)
+        if locator:
+            text += f":{locator}" if text else locator
+        return text or None
+
+    def _published(self, ref: Publication) -> str | None:
+        """``Moscow: Nauka; 2025``."""
+        where = ": ".join(p for p in (ref.place, ref.publisher) if p)
+        year = str(ref.issued.year) if ref.issued else None
+        return "; ".join(p for p in (where, year) if p) or None
+
+    def _date(self, date: PartialDate) -> str:
+        if date.day is not None and date.month is not None:
+            return f"{date.day:02d}.{date.month:02d}.{date.year}"
+        return date.iso()
+
+    def _segments(self, ref: Reference, options: Options) -> list[Inline | None]:
+        """The period-separated segments of the line after names and title."""
+        words = self.words
+        if isinstance(ref, PeriodicalPart | WebArticle):
+            container = self._title(ref.container_title, options)
+            if isinstance(ref, WebArticle):
+                return [container, str(ref.issued.year) if ref.issued else None]
+            return [container, self._numbers(ref)]
+        assert isinstance(ref, Publication)
+        segments: list[Inline | None] = []
+        if isinstance(ref, Chapter | ConferencePaper):
+            editors = self._names(ref.editors, options)
+            host = self._title(ref.container_title, options)
+            lead = f"{words.in_} " + (f"{editors}, {words.editors} " if editors else "")
+            segments.append(f"{lead}{host}" if host else None)
+        if isinstance(ref, Thesis) and ref.genre:
+            segments.append(f"[{ref.genre}]")
+        if ref.edition:
+            segments.append(ref.edition)
+        if isinstance(ref, Report) and ref.number:
+            segments.append(f"{words.number} {ref.number}")
+        segments.append(self._published(ref))
+        pages = getattr(ref, "pages", None)
+        if pages:
+            segments.append(f"{words.page} {pages}")
+        elif ref.number_of_pages:
+            segments.append(f"{ref.number_of_pages} {words.pages}")
+        series = self._title(ref.collection_title, options)
+        if series:  # Vancouver: (Series; number) after the publication details
+            number = f"; {ref.collection_number}" if ref.collection_number else ""
+            segments.append(f"({series}{number})")
+        return segments
+
+    # -- the line ----------------------------------------------------------------------------
+
+    def entry(self, ref: Reference, options: Options) -> Inline:
+        """The "For citation" line of ``ref``."""
+        head = [self._names(ref.authors, options), self._title(ref.title, options)]
+        body = join([*head, *self._segments(ref, options)], ". ")
+        note = None
+        lang = work_language(ref)
+        if self.english and lang and lang != "en":
+            note = f"({_LANGUAGE_NOTES.get(lang, 'In ' + lang)})"
+        if ref.doi:
+            target: Inline | None = link(f"https://doi.org/{ref.doi}")
+        elif ref.url:
+            accessed = (
+                f" ({self.words.accessed} {self._date(ref.accessed)})" if ref.accessed else None
+            )
+            target = seq(link(ref.url), accessed)
+        else:
+            target = None
+        return join([seq(body, "."), note, target], " ")
+
+
+ENGLISH = ElpubStyle(
+    "elpub", 'the journal\'s "For citation" line in English (Elpub platform)', english=True
+)
+RUSSIAN = ElpubStyle(
+    "elpub-ru", 'the journal\'s "For citation" line in Russian (Elpub platform)', english=False
+)

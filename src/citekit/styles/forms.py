@@ -1,0 +1,43 @@
+"""Choosing which form of a title or language a style prints.
+
+>>> from citekit.model import Title
+>>> t = Title("Проблемы Дальнего Востока", lang="ru")
+>>> latin_text(t, "bsi")
+"Problemy Dal'nego Vostoka"
+>>> english_text(Title("Японские исследования", translations={"en": "Japanese Studies in Russia"}), "bsi")
+'Japanese Studies in Russia'
+"""
+
+from __future__ import annotations
+
+from citekit.model.reference import Reference
+from citekit.model.title import Title
+from citekit.script import has_cyrillic
+from citekit.translit import transliterate
+
+__all__ = ["english_text", "latin_text", "work_language"]
+
+
+def latin_text(title: Title, scheme: str) -> str:
+    """The title in Latin script: the original if it is Latin already, else a stored
+    transliteration, else one made with ``scheme``."""
+    if not has_cyrillic(title.original):
+        return title.original
+    return title.transliteration(scheme) or transliterate(title.original, scheme)
+
+
+def english_text(title: Title, scheme: str) -> str:
+    """The English form: the original when English, else the English translation, else the
+    Latin form (a translation is never invented)."""
+    return title.translation("en") or latin_text(title, scheme)
+
+
+def work_language(ref: Reference) -> str | None:
+    """The primary language subtag of the work (``ru``); a Cyrillic title without a language
+    is taken as Russian, the language citekit's users cite in Cyrillic."""
+    lang = ref.lang
+    if lang:
+        return lang.split("-", 1)[0].lower()
+    if ref.title is not None and has_cyrillic(ref.title.original):
+        return "ru"
+    return None
