@@ -1,0 +1,122 @@
+"""The command line, run as users and other tools run it: in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import EXAMPLE
+
+EXPECTED_FIRST = (
+    "Kistanov V.O. Japan's foreign policy in the era of Trump 2.0: Will there be changes? "
+    "Japanese Studies in Russia. 2025;(3):5-25. (In Russ.) "
+    "https://doi.org/10.55105/2500-2872-2025-3-5-25"
+)
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "citekit.cli", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+
+
+def test_format_prints_one_line_per_reference_in_input_order() -> None:
+    result = run("format", str(EXAMPLE), "--style", "elpub")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 12
+    assert lines[0] == EXPECTED_FIRST
+    assert lines[1].startswith("Kaspe S.I. Empire on Self-Financing")
+    assert not any(line[:2] == "1." for line in lines)
+
+
+def test_bibliography_is_numbered() -> None:
+    result = run("bibliography", str(EXAMPLE), "--style", "elpub-ru")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("1. Кистанов В.О. Внешняя политика")
+    assert lines[11].startswith("12. Smith S.A., McClean C.")
+
+
+def test_html_output() -> None:
+    result = run("format", str(EXAMPLE), "--style", "elpub", "--to", "html")
+    first = result.stdout.splitlines()[0]
+    assert "Japan&#39;s foreign policy" in first
+    assert first.endswith(
+        '<a href="https://doi.org/10.55105/2500-2872-2025-3-5-25">'
+        "https://doi.org/10.55105/2500-2872-2025-3-5-25</a>"
+    )
+
+
+def test_stdin_needs_and_takes_a_format() -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    missing = run("format", "-", stdin=text)
+    assert missing.returncode == 1
+    assert "--from" in missing.stderr
+    ok = run("format", "-", "--from", "csl-json", stdin=text)
+    assert ok.returncode == 0
+    assert ok.stdout.splitlines()[0] == EXPECTED_FIRST
+
+
+def test_styles_lists_ids_with_descriptions() -> None:
+    result = run("styles")
+    assert result.returncode == 0
+    rows = dict(line.split(None, 1) for line in result.stdout.splitlines())
+    assert {"elpub", "elpub-ru", "references"} <= rows.keys()
+    assert "Russian" in rows["elpub-ru"]
+
+
+def test_bad_input_exits_1_with_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('[\n{"id": "x", "type": "book",\n "issued": "2025-02-30"}\n]', encoding="utf-8")
+    result = run("format", str(bad))
+    assert result.returncode == 1
+    assert result.stderr == f"citekit: {bad}:2: x: issued.day: 2025-02 has no day 30\n"
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_unknown_style_exits_1_and_lists_known() -> None:
+    result = run("format", str(EXAMPLE), "--style", "vancuver")
+    assert result.returncode == 1
+    assert "unknown style 'vancuver'; known styles: elpub" in result.stderr
+
+
+def test_usage_errors_exit_2() -> None:
+    assert run().returncode == 2
+    assert run("format").returncode == 2
+    assert run("format", str(EXAMPLE), "--to", "pdf").returncode == 2
+
+
+def test_missing_file_exits_1(tmp_path: Path) -> None:
+    result = run("format", str(tmp_path / "none.json"))
+    assert result.returncode == 1
+    assert "none.json: cannot read the file" in result.stderr
+
+
+def test_translit_command() -> None:
+    result = run("translit", "Россия", "в", "глобальной", "политике")
+    assert result.stdout == "Rossiya v global'noi politike\n"
+    assert run("translit", "Юрий", "--scheme", "bgn-pcgn").stdout == "Yuriy\n"
+
+
+def test_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
+    # Far more than a pipe buffer holds, so the writer really meets a closed pipe.
+    items = json.loads(EXAMPLE.read_text(encoding="utf-8")) * 400
+    big = tmp_path / "big.json"
+    big.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    script = f"{sys.executable} -m citekit.cli format {big} | head -1"
+    result = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", script], capture_output=True, text=True, check=False
+    )
+    assert result.stdout.strip() == EXPECTED_FIRST
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 0

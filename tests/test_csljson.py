@@ -1,0 +1,116 @@
+"""Reading CSL-JSON: types, fields, the Juris-M multi fields, dates, errors with lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import citekit
+from citekit.errors import ParseError, ValidationError
+from citekit.io.csljson import read_csl_json
+from citekit.model import JournalArticle, MagazineArticle, WebArticle
+
+
+def test_example_file(example_refs) -> None:  # type: ignore[no-untyped-def]
+    refs = example_refs
+    assert [r.id for r in refs][:3] == ["kistanov2025", "kaspe2025", "kistanov2024"]
+    assert len(refs) == 12
+    first = refs[0]
+    assert isinstance(first, JournalArticle)
+    assert first.title is not None
+    assert first.container_title is not None
+    assert first.title.translation(
+        "en",
+    ) == ("Japan's foreign policy in the era of Trump 2.0: Will there be changes?")
+    assert first.container_title.translation("en") == "Japanese Studies in Russia"
+    assert first.language == "ru"
+    assert isinstance(refs[4], MagazineArticle)
+    assert isinstance(refs[6], WebArticle)
+    assert refs[6].extra["type"] == "post-weblog"
+    ichihara = refs[7]
+    assert ichihara.issued is not None
+    assert ichihara.issued.iso() == "2025-04/2025-06"
+
+
+def test_single_object_and_name_forms() -> None:
+    (ref,) = read_csl_json(
+        '{"id": "v", "type": "article-journal", "title": "T",'
+        ' "author": [{"family": "Воловой", "given": "Юрий",'
+        '             "multi": {"_key": {"ru-Latn": {"family": "Volkovoy", "given": "Yury"}}}}],'
+        ' "multi": {"_keys": {"title": {"ru-Latn-bsi": "T-latn", "en": "T-en"}}}}'
+    )
+    assert ref.authors[0].latin is not None
+    assert ref.authors[0].latin.family == "Volkovoy"
+    assert ref.title is not None
+    assert ref.title.transliteration("bsi") == "T-latn"
+    assert ref.title.translation("en") == "T-en"
+
+
+def test_unknown_fields_are_kept() -> None:
+    (ref,) = read_csl_json('[{"id": "a", "type": "book", "abstract": "Long text", "ISBN": ""}]')
+    assert ref.extra["abstract"] == "Long text"
+
+
+def test_seasons_and_strings_in_dates() -> None:
+    (ref,) = read_csl_json(
+        '[{"id": "a", "type": "book", "issued": {"date-parts": [["2025"]], "season": 2}}]'
+    )
+    assert ref.issued is not None
+    assert ref.issued.season == "summer"
+
+
+def test_error_names_file_line_item_and_field(tmp_path: Path) -> None:
+    path = tmp_path / "refs.json"
+    path.write_text(
+        '[\n  {"id": "ok", "type": "book"},\n  {"id": "bad",\n   "type": "book",'
+        ' "issued": {"date-parts": [[2025, 2, 30]]}}\n]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ValidationError) as info:
+        citekit.load(path)
+    err = info.value
+    assert (err.file, err.line, err.ref_id, err.field) == (str(path), 3, "bad", "issued.day")
+    assert str(err) == f"{path}:3: bad: issued.day: 2025-02 has no day 30"
+
+
+def test_csl_field_names_in_messages() -> None:
+    with pytest.raises(ValidationError) as info:
+        read_csl_json('[{"id": "x", "type": "article-journal", "DOI": "nope"}]')
+    assert info.value.field == "DOI"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "not valid JSON"),
+        ("[{]", "not valid JSON"),
+        ('[{"id": "a", "type": "book"} {"id": "b"}]', "expected ',' or ']'"),
+        ('[{"id": "a", "type": "book"}] trailing', "unexpected text"),
+        ('[{"id": "a"}]', "item type missing is not supported"),
+        ('[{"id": "a", "type": "dataset"}]', "item type 'dataset' is not supported"),
+        ("[42]", "must be a JSON object"),
+        ('[{"id": "a", "type": "book", "author": [{"given": "A"}]}]', "family name"),
+        ('[{"id": "a", "type": "book", "issued": {"literal": "Spring"}}]', "literal date"),
+    ],
+)
+def test_bad_items(text: str, message: str) -> None:
+    with pytest.raises((ParseError, ValidationError), match=message):
+        read_csl_json(text)
+
+
+def test_bad_encoding_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "cp1251.json"
+    path.write_bytes('[{"id": "a", "type": "book", "title": "Война"}]'.encode("cp1251"))
+    with pytest.raises(ParseError, match="not UTF-8") as info:
+        citekit.load(path)
+    assert info.value.file == str(path)
+    assert info.value.line == 1
+
+
+def test_unknown_extension(tmp_path: Path) -> None:
+    path = tmp_path / "refs.txt"
+    path.write_text("[]", encoding="utf-8")
+    with pytest.raises(ParseError, match="cannot tell the format"):
+        citekit.load(path)
+    assert citekit.load(path, format="csl-json") == []

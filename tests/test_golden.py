@@ -1,0 +1,44 @@
+"""Golden files: the corpus lines from ../shared/corpus and the cases in tests/golden/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import citekit
+
+GOLDEN = Path(__file__).parent / "golden"
+CASES = sorted(GOLDEN.glob("*.*.txt"))
+
+
+def _case_id(path: Path) -> str:
+    return path.name.removesuffix(".txt")
+
+
+@pytest.mark.parametrize("expected_file", CASES, ids=_case_id)
+def test_golden_case(expected_file: Path) -> None:
+    stem, style = expected_file.name.removesuffix(".txt").rsplit(".", 1)
+    (ref,) = citekit.load(GOLDEN / f"{stem}.json")
+    expected = expected_file.read_text(encoding="utf-8").rstrip("\n")
+    assert citekit.format(ref, style) == expected
+
+
+def test_every_golden_input_has_an_expectation() -> None:
+    inputs = {p.stem for p in GOLDEN.glob("*.json")}
+    covered = {p.name.split(".", 1)[0] for p in CASES}
+    assert inputs == covered
+
+
+def test_corpus_elpub_line(corpus: Path) -> None:
+    refs = citekit.load(corpus / "japanese-studies-2025-3.json")
+    expected = (corpus / "japanese-studies-2025-3.elpub.expected").read_text(encoding="utf-8")
+    assert citekit.format(refs[0], "elpub") == expected.rstrip("\n")
+
+
+def test_corpus_elpub_russian_line(corpus: Path) -> None:
+    refs = citekit.load(corpus / "japanese-studies-2025-3.json")
+    assert citekit.format(refs[0], "elpub-ru") == (
+        "Кистанов В.О. Внешняя политика Японии в эпоху Трампа 2.0: будут ли перемены? "
+        "Японские исследования. 2025;(3):5-25. https://doi.org/10.55105/2500-2872-2025-3-5-25"
+    )

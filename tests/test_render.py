@@ -1,0 +1,95 @@
+"""The rich-text tree, its one clean-up pass, and the four renderers."""
+
+from __future__ import annotations
+
+import pytest
+
+from citekit.errors import OptionError
+from citekit.render import render, render_list
+from citekit.render.tree import NBSP, emph, join, link, nocase, plain, seq, tidy
+
+TREE = seq(
+    "Smith & <Jones> ", emph("Journal_1"), ", С.", NBSP, "5. ", link("https://doi.org/10.1/a&b")
+)
+
+
+def test_text() -> None:
+    assert render(TREE, "text") == "Smith & <Jones> Journal_1, С. 5. https://doi.org/10.1/a&b"
+
+
+def test_html_escapes_and_links() -> None:
+    assert render(TREE, "html") == (
+        "Smith &amp; &lt;Jones&gt; <i>Journal_1</i>, С.&nbsp;5. "
+        '<a href="https://doi.org/10.1/a&amp;b">https://doi.org/10.1/a&amp;b</a>'
+    )
+
+
+def test_markdown_escapes() -> None:
+    assert render(TREE, "markdown") == (
+        "Smith \\& \\<Jones\\> *Journal\\_1*, С.&nbsp;5. <https://doi.org/10.1/a&b>"
+    )
+
+
+def test_latex_escapes() -> None:
+    assert render(seq(TREE, " ", nocase("USA")), "latex") == (
+        "Smith \\& <Jones> \\emph{Journal\\_1}, С.~5. \\url{https://doi.org/10.1/a&b} {USA}"
+    )
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "data:text/html,<b>", "vbscript:x", "//x.org"]
+)
+@pytest.mark.parametrize("to", ["html", "markdown", "latex"])
+def test_only_http_urls_become_links(url: str, to: str) -> None:
+    out = render(link(url), to)
+    assert "href" not in out
+    assert "](" not in out
+    assert "\\url" not in out
+
+
+def test_link_text_differs_from_url() -> None:
+    node = link("https://x.org/a", "the page")
+    assert render(node, "html") == '<a href="https://x.org/a">the page</a>'
+    assert render(node, "markdown") == "[the page](https://x.org/a)"
+    assert render(node, "latex") == "\\href{https://x.org/a}{the page}"
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        (("changes?", ". ", "Next"), "changes? Next"),
+        (("Wow!", ".", ""), "Wow!"),
+        (("V.O.", ". Title"), "V.O. Title"),
+        (("Wait…", ". x"), "Wait… x"),
+        (("To be continued", "..."), "To be continued..."),
+        (("A ", " B"), "A B"),
+        (("x\u202ey", "\x00z\n"), "xyz "),
+    ],
+)
+def test_tidy(parts: tuple[str, ...], expected: str) -> None:
+    assert plain(tidy(seq(*parts))) == expected
+
+
+def test_tidy_works_across_nested_nodes() -> None:
+    assert plain(tidy(seq(emph("Is it?"), seq(". ", "Yes")))) == "Is it? Yes"
+
+
+def test_join_skips_missing_parts() -> None:
+    assert plain(join(["a", None, "", "b"], ", ")) == "a, b"
+
+
+def test_unknown_format() -> None:
+    with pytest.raises(OptionError, match="unknown output format 'pdf'"):
+        render(TREE, "pdf")
+
+
+def test_lists() -> None:
+    entries = [("1.", seq("A")), ("2.", seq("B <b>"))]
+    assert render_list(entries, "text") == "1. A\n2. B <b>"
+    assert render_list(entries, "html") == (
+        '<ol class="citekit-bibliography"><li>A</li><li>B &lt;b&gt;</li></ol>'
+    )
+    assert (
+        render_list([(None, seq("A"))], "html")
+        == '<ul class="citekit-bibliography"><li>A</li></ul>'
+    )
