@@ -23,7 +23,7 @@ import attrs
 
 from citekit.model.person import Person, split_given
 from citekit.script import has_cyrillic
-from citekit.translit import DEFAULT_SCHEME, transliterate
+from citekit.translit import DEFAULT_SCHEME, SCHEMES, transliterate
 
 __all__ = ["NameForm", "latin_form", "original_form"]
 
@@ -62,7 +62,7 @@ def latin_form(person: Person, scheme: str = DEFAULT_SCHEME) -> NameForm:
         own_names = split_given(own.given or "")
         if len(own_names) == len(cyrillic_initials) == len(initials):
             initials = tuple(
-                _keep_digraph(name, mine, transliterate(theirs, scheme))
+                _keep_digraph(name, mine, theirs)
                 for name, mine, theirs in zip(own_names, initials, cyrillic_initials, strict=True)
             )
         return NameForm(
@@ -85,18 +85,25 @@ def latin_form(person: Person, scheme: str = DEFAULT_SCHEME) -> NameForm:
     )
 
 
-def _keep_digraph(name: str, initial: str, from_cyrillic: str) -> str:
-    """The initial ``Y.`` of an own spelling ``Yury`` becomes ``Yu.`` when the Cyrillic initial
-    transliterates to ``Yu.`` and the spelling starts that way (``Youri`` keeps ``Y.``);
+def _keep_digraph(name: str, initial: str, cyrillic_initial: str) -> str:
+    """The initial ``Y.`` of an own spelling ``Yury`` becomes ``Yu.``, because ``Ю.`` is
+    spelt ``Yu`` in some scheme and the name starts that way (``Youri`` keeps ``Y.``).
+    Own spellings follow no one scheme, so every scheme's spelling of the letter counts;
     hyphenated names are matched part by part."""
-    names, mine, theirs = name.split("-"), initial.split("-"), from_cyrillic.split("-")
+    names, mine, theirs = name.split("-"), initial.split("-"), cyrillic_initial.split("-")
     if not len(names) == len(mine) == len(theirs):
         return initial
-    return "-".join(
-        name[: len(cyr) - 1] + "."
-        if not name.endswith(".")
-        and len(cyr) > len(own)
-        and name.lower().startswith(cyr[:-1].lower())
-        else own
-        for name, own, cyr in zip(names, mine, theirs, strict=True)
-    )
+    kept = []
+    for part, own, cyr in zip(names, mine, theirs, strict=True):
+        spellings = sorted(_spellings(cyr.rstrip(".")), key=len, reverse=True)
+        match = next(
+            (s for s in spellings if len(s) > 1 and part.lower().startswith(s.lower())), None
+        )
+        kept.append(part[: len(match)] + "." if match and not part.endswith(".") else own)
+    return "-".join(kept)
+
+
+@lru_cache(maxsize=256)
+def _spellings(letter: str) -> frozenset[str]:
+    """Every scheme's Latin spelling of a Cyrillic letter (``Ю`` → Yu, Iu, Ju, Û, …)."""
+    return frozenset(transliterate(letter, scheme) for scheme in SCHEMES)

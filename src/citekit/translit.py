@@ -15,7 +15,9 @@ scheme          what it is
 ``icao``        ICAO Doc 9303 (passports)
 ==============  =====================================================
 
-Latin text, digits and punctuation pass through unchanged. Capitals follow the
+Latin text, digits and punctuation pass through unchanged. Cyrillic letters outside
+the Russian alphabet keep their marks on the Russian base letter (``Ѐ`` → ``È``) or
+come from anyascii (``і`` → ``i``, ``є`` → ``ie``), so the result is always Latin. Capitals follow the
 word: ``Щука`` → ``Shchuka``; a word in capitals comes out in capitals
 (``ЩУКА`` → ``SHCHUKA``), except an abbreviation, whose multi-letter
 spellings keep one capital as Russian journals print them (``США`` → ``SShA``).
@@ -33,16 +35,19 @@ lower-case letters, or when it has at most three letters.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Mapping
 from functools import cache, lru_cache
 from types import MappingProxyType
 from typing import Protocol
 
+from anyascii import anyascii
 from iuliia.repo import SCHEMA_DIR
 from iuliia.schema import TranslitSchema
 
 from citekit.errors import OptionError
 from citekit.script import has_cyrillic
+from citekit.script import is_cyrillic as _is_cyrillic
 
 __all__ = ["BSI_TABLE", "DEFAULT_SCHEME", "SCHEMES", "transliterate"]
 
@@ -147,4 +152,18 @@ def transliterate(text: str, scheme: str = DEFAULT_SCHEME) -> str:
         if run.isalpha() and run.isupper() and len(run) > 1 and not mixed_case and len(run) > 3:
             latin = latin.upper()
         out.append(latin)
-    return "".join(out)
+    result = "".join(out)
+    if has_cyrillic(result):
+        result = "".join(_outside_russian(ch, schema) if _is_cyrillic(ch) else ch for ch in result)
+    # iuliia writes some letters decomposed (ISO 9 ж → z + combining caron): compose them.
+    return unicodedata.normalize("NFC", result)
+
+
+def _outside_russian(letter: str, schema: _Schema) -> str:
+    """A Cyrillic letter the Russian schemes lack: a Russian letter with a mark keeps the mark
+    (``Ѐ`` → ``È``, ``Ў`` → ``Ŭ``); any other (``і``, ``є``, ``ґ``, ``ә``) is anyascii's."""
+    decomposed = unicodedata.normalize("NFD", letter)
+    base, marks = decomposed[0], decomposed[1:]
+    if marks and base.lower() in BSI_TABLE:
+        return schema.translate(base) + marks
+    return anyascii(letter)
