@@ -42,3 +42,20 @@ def test_corpus_elpub_russian_line(corpus: Path) -> None:
         "Кистанов В.О. Внешняя политика Японии в эпоху Трампа 2.0: будут ли перемены? "
         "Японские исследования. 2025;(3):5-25. https://doi.org/10.55105/2500-2872-2025-3-5-25"
     )
+
+
+def test_corpus_references_list(corpus: Path) -> None:
+    refs = citekit.load(corpus / "japanese-studies-2025-3.json")
+    expected = (corpus / "japanese-studies-2025-3.references.expected").read_text(encoding="utf-8")
+    got = [citekit.format(ref, "references") for ref in refs[1:]]
+    assert got == expected.splitlines()
+
+
+def test_references_bibliography_follows_the_russian_list(corpus: Path) -> None:
+    refs = citekit.load(corpus / "japanese-studies-2025-3.json")
+    lines = citekit.bibliography(reversed(refs), "references").splitlines()
+    firsts = [line.split(" (", 1)[0] for line in lines]
+    assert firsts[:4] == ["Kaspe, S.I.", "Kistanov, V.O.", "Kistanov, V.O.", "Trenin, D.V."]
+    assert lines[1].startswith("Kistanov, V.O. (2024)")  # the same author: the older first
+    assert firsts[4:] == sorted(firsts[4:])
+    assert not lines[0][0].isdigit()  # an author-date list is not numbered

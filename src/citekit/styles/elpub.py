@@ -42,21 +42,9 @@ from citekit.names import NameForm, latin_form, original_form
 from citekit.render.tree import Inline, join, link, seq
 from citekit.styles.base import BaseStyle, Options
 from citekit.styles.forms import english_text, work_language
+from citekit.styles.languages import ELPUB_NOTES, language_note
 
 __all__ = ["ENGLISH", "RUSSIAN", "ElpubStyle"]
-
-# How the English line marks a work's language; Elpub prints "(In Russ.)" for Russian.
-_LANGUAGE_NOTES = {
-    "ru": "In Russ.",
-    "uk": "In Ukr.",
-    "be": "In Belarus.",
-    "kk": "In Kazakh",
-    "de": "In German",
-    "fr": "In French",
-    "es": "In Spanish",
-    "zh": "In Chinese",
-    "ja": "In Japanese",
-}
 
 
 class _Words:
@@ -175,7 +163,7 @@ class ElpubStyle(BaseStyle):
         note = None
         lang = work_language(ref)
         if self.english and lang and lang != "en":
-            note = f"({_LANGUAGE_NOTES.get(lang, 'In ' + lang)})"
+            note = f"({ELPUB_NOTES.get(lang) or language_note(lang)})"
         if ref.doi:
             target: Inline | None = link(f"https://doi.org/{ref.doi}")
         elif ref.url:

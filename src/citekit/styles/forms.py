@@ -28,8 +28,10 @@ def latin_text(title: Title, scheme: str) -> str:
 
 def english_text(title: Title, scheme: str) -> str:
     """The English form: the original when English, else the English translation, else the
-    Latin form (a translation is never invented)."""
-    return title.translation("en") or latin_text(title, scheme)
+    Latin form (a translation is never invented). Always Latin script: Cyrillic inside an
+    English form is transliterated."""
+    english = title.translation("en")
+    return transliterate(english, scheme) if english else latin_text(title, scheme)
 
 
 def work_language(ref: Reference) -> str | None:

@@ -1,0 +1,55 @@
+"""Dates in English words, as the APA-like styles print them.
+
+>>> from citekit.model import PartialDate
+>>> english_date(PartialDate(2025, 5, 8))
+'May 8, 2025'
+>>> parenthetical_date(PartialDate(2025, 4, end=PartialDate(2025, 6)), dash="—")
+'2025, April—June'
+>>> parenthetical_date(PartialDate(2022, 4, 25), dash="–")
+'2022, April 25'
+"""
+
+from __future__ import annotations
+
+from citekit.model.date import PartialDate
+
+__all__ = ["MONTHS", "english_date", "parenthetical_date"]
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def english_date(date: PartialDate) -> str:
+    """``May 8, 2025``, ``May 2025`` or ``2025``."""
+    if date.month is None:
+        return str(date.year)
+    if date.day is None:
+        return f"{MONTHS[date.month - 1]} {date.year}"
+    return f"{MONTHS[date.month - 1]} {date.day}, {date.year}"
+
+
+def _month_day(date: PartialDate) -> str:
+    if date.season is not None:
+        return date.season.capitalize()
+    if date.month is None:
+        return ""
+    month = MONTHS[date.month - 1]
+    return f"{month} {date.day}" if date.day is not None else month
+
+
+def parenthetical_date(date: PartialDate, *, dash: str) -> str:
+    """The date inside an author–date parenthesis: ``2025``, ``2022, April 25``,
+    ``2025, April—June``, ``2025, April 6—8``, ``2024, December—2025, January``."""
+    start = _month_day(date)
+    text = f"{date.year}, {start}" if start else str(date.year)
+    end = date.end
+    if end is None:
+        return text
+    if end.year != date.year:
+        finish = _month_day(end)
+        return f"{text}{dash}{end.year}, {finish}" if finish else f"{text}{dash}{end.year}"
+    if end.month == date.month and end.day is not None and date.day is not None:
+        return f"{text}{dash}{end.day}"
+    return f"{text}{dash}{_month_day(end)}" if _month_day(end) else text
