@@ -24,7 +24,8 @@ def test_punctuation_is_never_doubled(ref: JournalArticle, style: str) -> None:
     given_text = _inputs(ref)
     if any(not t[:1].isalnum() for t in given_text.split(" | ") if t):
         return  # a title that starts with punctuation is printed as given
-    out = citekit.format(ref, style).split(" https://doi.org/")[0].replace("...", "…")
+    prose = re.split(r" https://doi\.org/| DOI: ", citekit.format(ref, style))[0]
+    out = prose.replace("...", "…")
     for doubled in ("?.", "!.", "..", " .", "  "):
         assert doubled not in out or doubled in given_text.replace("...", "…"), out
 

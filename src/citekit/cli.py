@@ -49,7 +49,10 @@ def _parser() -> argparse.ArgumentParser:
     with_inputs("bibliography", "Format the references as the style sorts and numbers its list.")
     commands.add_parser("styles", help="List the available styles.")
     translit = commands.add_parser("translit", help="Transliterate Russian text to Latin script.")
-    translit.add_argument("text", nargs="+", help="the text")
+    translit.add_argument("text", nargs="*", help="the text")
+    translit.add_argument(
+        "--table", action="store_true", help="print every letter in every scheme (Markdown)"
+    )
     translit.add_argument(
         "--scheme", default=DEFAULT_SCHEME, choices=list(SCHEMES), help="the scheme (default: bsi)"
     )
@@ -87,9 +90,15 @@ def _run(args: argparse.Namespace) -> int:
             out.write(f"{style_id:<14} {description}\n")
         return EXIT_OK
     if args.command == "translit":
-        from citekit.translit import transliterate
+        from citekit.translit import letter_table, transliterate
 
-        out.write(transliterate(" ".join(args.text), args.scheme) + "\n")
+        if args.table:
+            out.write(letter_table() + "\n")
+        elif args.text:
+            out.write(transliterate(" ".join(args.text), args.scheme) + "\n")
+        else:
+            sys.stderr.write("citekit translit: give the text to transliterate, or --table\n")
+            return EXIT_USAGE
         return EXIT_OK
     refs = _read(args.files, args.input_format)
     options = _style_options(args)

@@ -30,15 +30,21 @@ def printable(text: str) -> bool:
     return bool(text.translate(UNSAFE_CHARACTERS).strip())
 
 
+# Cyrillic, Cyrillic Supplement and Extended-A/B: every Cyrillic letter in use.
+_CYRILLIC = frozenset(
+    chr(code)
+    for first, last in ((0x0400, 0x052F), (0x2DE0, 0x2DFF), (0xA640, 0xA69F))
+    for code in range(first, last + 1)
+)
+
+
 def _cyrillic_char(ch: str) -> bool:
-    # Cyrillic, Cyrillic Supplement, Extended-A/B/C and the Kazakh/Tatar letters live here.
-    code = ord(ch)
-    return 0x0400 <= code <= 0x052F or 0x2DE0 <= code <= 0x2DFF or 0xA640 <= code <= 0xA69F
+    return ch in _CYRILLIC
 
 
 def has_cyrillic(text: str) -> bool:
-    """True when any character of ``text`` is Cyrillic."""
-    return any(_cyrillic_char(ch) for ch in text)
+    """True when any character of ``text`` is Cyrillic (a set look-up per character, in C)."""
+    return not _CYRILLIC.isdisjoint(text)
 
 
 def is_cyrillic(text: str) -> bool:

@@ -49,7 +49,7 @@ from citekit.errors import OptionError
 from citekit.script import has_cyrillic
 from citekit.script import is_cyrillic as _is_cyrillic
 
-__all__ = ["BSI_TABLE", "DEFAULT_SCHEME", "SCHEMES", "transliterate"]
+__all__ = ["BSI_TABLE", "DEFAULT_SCHEME", "SCHEMES", "letter_table", "transliterate"]
 
 DEFAULT_SCHEME = "bsi"
 
@@ -167,3 +167,29 @@ def _outside_russian(letter: str, schema: _Schema) -> str:
     if marks and base.lower() in BSI_TABLE:
         return schema.translate(base) + marks
     return anyascii(letter)
+
+
+def letter_table() -> str:
+    """Every Russian letter in every scheme, as a Markdown table (``citekit translit --table``).
+
+    Each letter is shown between consonants (``б_б``), so that schemes with rules for a
+    letter's neighbours show their ordinary spelling; docs/transliteration.md holds this table.
+    """
+    header = "| letter | " + " | ".join(f"`{s}`" for s in SCHEMES) + " |"
+    rule = "|---" * (len(SCHEMES) + 1) + "|"
+    rows = [header, rule]
+    for letter in BSI_TABLE:
+        cells = []
+        for scheme in SCHEMES:
+            latin = transliterate(f"б{letter}б", scheme)
+            cells.append(latin[1:-1] if len(latin) >= 2 else latin)
+        shown = " | ".join(_code(c) for c in cells)
+        rows.append(f"| {letter.upper()} {letter} | {shown} |")
+    return "\n".join(rows)
+
+
+def _code(text: str) -> str:
+    """A Markdown code span that survives backticks in the text (GOST 7.79-B uses them)."""
+    if not text:
+        return ""
+    return f"`` {text} ``" if "`" in text else f"`{text}`"

@@ -165,7 +165,8 @@ class _Tidy:
         self.last = " "
 
     def text(self, text: str) -> str:
-        text = text.translate(UNSAFE_CHARACTERS)
+        if not text.isprintable():  # controls and bidi marks are exactly the unprintable ones
+            text = text.translate(UNSAFE_CHARACTERS)
         if not text:
             return text
         if text[0] == "." and self.last in _ENDS_SENTENCE and not text.startswith(".."):
