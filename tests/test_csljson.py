@@ -114,3 +114,12 @@ def test_unknown_extension(tmp_path: Path) -> None:
     with pytest.raises(ParseError, match="cannot tell the format"):
         citekit.load(path)
     assert citekit.load(path, format="csl-json") == []
+
+
+def test_load_from_open_files(tmp_path: Path) -> None:
+    path = tmp_path / "refs.json"
+    path.write_text('[{"id": "a", "type": "book", "title": "Т"}]', encoding="utf-8")
+    with path.open("rb") as binary:
+        assert citekit.load(binary)[0].id == "a"
+    with path.open(encoding="utf-8") as text:
+        assert citekit.load(text, format="csl-json")[0].id == "a"

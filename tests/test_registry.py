@@ -1,0 +1,113 @@
+"""The style registry: built-ins, register_style, and third-party styles by entry point."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import citekit
+from citekit.errors import OptionError, StyleError
+from citekit.render.tree import seq
+from citekit.styles import BaseStyle, Style, get_style, register_style, registry
+
+
+class ShoutStyle(BaseStyle):
+    def entry(self, ref, options):  # type: ignore[no-untyped-def]
+        return seq(ref.id.upper(), "!")
+
+
+def test_builtins_are_styles() -> None:
+    for style_id in ("elpub", "elpub-ru", "references"):
+        style = get_style(style_id)
+        assert isinstance(style, Style)
+        assert style.id == style_id
+
+
+def test_unknown_style_lists_the_known_ones() -> None:
+    with pytest.raises(StyleError, match=r"unknown style 'apa7'; known styles: .*elpub"):
+        get_style("apa7")
+
+
+def test_register_style(example_refs) -> None:  # type: ignore[no-untyped-def]
+    style = ShoutStyle("test-shout", "shouts the id")
+    register_style(style)
+    try:
+        assert citekit.format(example_refs[0], "test-shout") == "KISTANOV2025!"
+        assert "test-shout" in citekit.styles()
+        with pytest.raises(StyleError, match="exists already"):
+            register_style(ShoutStyle("test-shout", "again"))
+        with pytest.raises(StyleError, match="exists already"):
+            register_style(ShoutStyle("elpub", "not a replacement"))
+    finally:
+        registry._registered.pop("test-shout", None)
+        registry._loaded.pop("test-shout", None)
+
+
+def test_register_refuses_non_styles() -> None:
+    with pytest.raises(StyleError, match="does not implement"):
+        register_style(object())  # type: ignore[arg-type]
+
+
+def test_unknown_option_names_the_style_and_its_options(example_refs) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(OptionError, match="style 'elpub' has no option 'colour'"):
+        citekit.format(example_refs[0], "elpub", colour="red")
+    with pytest.raises(OptionError, match="unknown transliteration scheme"):
+        citekit.format(example_refs[0], "elpub", translit="klingon")
+
+
+@pytest.fixture
+def plugin_on_path(tmp_path: Path) -> Iterator[None]:
+    """A tiny installed distribution that declares two styles in the entry-point group."""
+    (tmp_path / "citekit_test_plugin.py").write_text(
+        textwrap.dedent(
+            """
+            from citekit.render.tree import seq
+            from citekit.styles import BaseStyle
+
+            class Plugin(BaseStyle):
+                def __init__(self):
+                    super().__init__("test-plugin", "a style from a plug-in")
+
+                def entry(self, ref, options):
+                    return seq("plugin:", ref.id)
+
+            BROKEN = object()
+            """
+        ),
+        encoding="utf-8",
+    )
+    info = tmp_path / "citekit_test_plugin-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: citekit-test-plugin\nVersion: 1.0\n", encoding="utf-8"
+    )
+    (info / "entry_points.txt").write_text(
+        "[citekit.styles]\n"
+        "test-plugin = citekit_test_plugin:Plugin\n"
+        "test-broken = citekit_test_plugin:BROKEN\n",
+        encoding="utf-8",
+    )
+    sys.path.insert(0, str(tmp_path))
+    registry._plugins = None
+    try:
+        yield
+    finally:
+        sys.path.remove(str(tmp_path))
+        registry._plugins = None
+        for name in ("test-plugin", "test-broken"):
+            registry._loaded.pop(name, None)
+        sys.modules.pop("citekit_test_plugin", None)
+
+
+@pytest.mark.usefixtures("plugin_on_path")
+def test_entry_point_styles(example_refs) -> None:  # type: ignore[no-untyped-def]
+    assert citekit.format(example_refs[0], "test-plugin") == "plugin:kistanov2025"
+    described = dict(registry.describe_styles())
+    assert described["test-plugin"] == "a style from a plug-in"
+    assert described["test-broken"].startswith("(broken:")
+    with pytest.raises(StyleError, match="does not give a citekit Style"):
+        get_style("test-broken")
