@@ -13,7 +13,7 @@ from citekit.names import latin_form
 from citekit.script import has_cyrillic
 from strategies import RUSSIAN, cyrillic_words, journal_articles, people
 
-STYLES = ["elpub", "elpub-ru", "references"]
+STYLES = ["elpub", "elpub-ru", "references", "gost", "gost-2008"]
 LATIN_STYLES = ["elpub", "references"]
 FORMATS = ["text", "html", "markdown", "latex"]
 
@@ -24,7 +24,7 @@ def test_punctuation_is_never_doubled(ref: JournalArticle, style: str) -> None:
     given_text = _inputs(ref)
     if any(not t[:1].isalnum() for t in given_text.split(" | ") if t):
         return  # a title that starts with punctuation is printed as given
-    prose = re.split(r" https://doi\.org/| DOI: ", citekit.format(ref, style))[0]
+    prose = re.split(r" https://doi\.org/| DOI:? ", citekit.format(ref, style))[0]
     out = prose.replace("...", "…")
     for doubled in ("?.", "!.", "..", " .", "  "):
         assert doubled not in out or doubled in given_text.replace("...", "…"), out

@@ -11,7 +11,7 @@ that lists the known ones: citekit never falls back to another style.
 >>> get_style("vancuver")
 Traceback (most recent call last):
 ...
-citekit.errors.StyleError: unknown style 'vancuver'; known styles: elpub, elpub-ru, references
+citekit.errors.StyleError: unknown style 'vancuver'; known styles: elpub, elpub-ru, gost, gost-2008, gost-2018, references
 """
 
 from __future__ import annotations
@@ -37,6 +37,18 @@ BUILTIN: Mapping[str, tuple[str, str]] = MappingProxyType(
         "elpub-ru": (
             "citekit.styles.elpub:RUSSIAN",
             'the journal\'s "For citation" line in Russian (Elpub platform)',
+        ),
+        "gost": (
+            "citekit.styles.gost:GOST_2018",
+            "GOST R 7.0.100-2018 (the current standard; same as gost-2018)",
+        ),
+        "gost-2018": (
+            "citekit.styles.gost:GOST_2018",
+            "GOST R 7.0.100-2018 bibliographic description (Russian lists)",
+        ),
+        "gost-2008": (
+            "citekit.styles.gost:GOST_2008",
+            "GOST R 7.0.5-2008 bibliographic references (Russian lists)",
         ),
         "references": (
             "citekit.styles.references:REFERENCES",

@@ -1,0 +1,332 @@
+"""GOST styles: GOST R 7.0.100-2018 (``gost-2018``, also ``gost``) and GOST R 7.0.5-2008
+(``gost-2008``).
+
+Every rule, with the clause it comes from, is in docs/styles/gost.md. In short:
+
+* 2018: areas separated by ``. – ``; a heading ``Фамилия, И. О.`` (the first author) when there
+  are one to three authors, all of them in the statement of responsibility after ``/``; four
+  or more: no heading, three names and ``[и др.]``; the content type ``Текст : электронный``
+  (online) or ``Текст : непосредственный`` (print) before ``//`` in a part of a publication and
+  last in a whole one.
+* 2008: areas separated by ``. `` (or ``. – `` with ``dashes=True``); a heading with one to
+  three authors ``Фамилия И. О., Фамилия И. О.``; four or more: title first and
+  ``/ И. О. Фамилия [и др.]``.
+* Latin-script sources keep their language: ``Vol. 23, no. 1. – P. 10–34``, ``[et al.]``.
+* Non-breaking spaces in initials, after ``С.``, ``№``, ``Т.``: ``&nbsp;`` in HTML.
+
+>>> import citekit
+>>> ref = citekit.load("examples/japanese-studies-2025-3.json")[0]
+>>> print(citekit.format(ref, "gost"))
+Кистанов, В. О. Внешняя политика Японии в эпоху Трампа 2.0: будут ли перемены? / В. О. Кистанов. – Текст : электронный // Японские исследования. – 2025. – № 3. – С. 5–25. – DOI 10.55105/2500-2872-2025-3-5-25.
+>>> print(citekit.format(ref, "gost-2008"))
+Кистанов В. О. Внешняя политика Японии в эпоху Трампа 2.0: будут ли перемены? // Японские исследования. 2025. № 3. С. 5–25. DOI: 10.55105/2500-2872-2025-3-5-25.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+from citekit.model.date import PartialDate
+from citekit.model.person import Person
+from citekit.model.reference import (
+    Chapter,
+    ConferencePaper,
+    JournalArticle,
+    NewspaperArticle,
+    PeriodicalPart,
+    Publication,
+    Reference,
+    Report,
+    Thesis,
+    WebArticle,
+)
+from citekit.names import NameForm, original_form
+from citekit.render.tree import NBSP, Inline, join, link, seq
+from citekit.script import is_cyrillic
+from citekit.styles.base import BaseStyle, Entry, Options
+from citekit.styles.dates import MONTHS
+from citekit.styles.ordering import russian_list_key
+
+__all__ = ["GOST_2008", "GOST_2018", "GostOptions", "GostStyle"]
+
+EN_DASH = "–"
+MONTHS_GENITIVE = (
+    "января", "февраля", "марта", "апреля", "мая", "июня",
+    "июля", "августа", "сентября", "октября", "ноября", "декабря",
+)  # fmt: skip
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class GostOptions(Options):
+    """Options of the GOST styles, besides ``translit`` and ``max_authors``."""
+
+    content_type: bool = True
+    """GOST R 7.0.100-2018: print ``Текст : электронный`` / ``Текст : непосредственный``
+    (many journals leave it out)."""
+    all_authors: bool = False
+    """List every author instead of three and ``[и др.]`` (2008: one and ``[и др.]``)."""
+    dashes: bool = False
+    """GOST R 7.0.5-2008: separate areas by ``. – `` instead of ``. ``."""
+
+
+class _Words:
+    """The words of a description in its language (GOST keeps a source in its own language)."""
+
+    __slots__ = ("et_al", "no_place", "no_publisher", "number", "page", "pages", "volume")
+
+    def __init__(self, *, et_al: str, volume: str, number: str, page: str, pages: str,
+                 no_place: str, no_publisher: str) -> None:  # fmt: skip
+        self.et_al = et_al
+        self.volume = volume
+        self.number = number
+        self.page = page
+        self.pages = pages
+        self.no_place = no_place
+        self.no_publisher = no_publisher
+
+
+_RU = _Words(et_al="[и др.]", volume="Т.", number="№", page="С.", pages="с.",
+             no_place="[Б. м.]", no_publisher="[б. и.]")  # fmt: skip
+_LATIN = _Words(et_al="[et al.]", volume="Vol.", number="no.", page="P.", pages="p.",
+                no_place="[S. l.]", no_publisher="[s. n.]")  # fmt: skip
+
+
+def _label(label: str, value: str) -> Inline:
+    """``С. 5–25`` with a non-breaking space; a value that is not a number
+    (``January/February 2025``) is printed as it stands."""
+    return seq(label, NBSP, value) if value[:1].isdigit() else value
+
+
+def _initials(form: NameForm) -> list[Inline]:
+    parts: list[Inline] = []
+    for initial in form.initials:
+        if parts:
+            parts.append(NBSP)
+        parts.append(initial)
+    return parts
+
+
+class GostStyle(BaseStyle):
+    """A GOST reference list entry: GOST R 7.0.100-2018 or GOST R 7.0.5-2008."""
+
+    options_class = GostOptions
+
+    def __init__(self, id: str, description: str, *, edition: int) -> None:
+        super().__init__(id, description)
+        self.edition = edition
+        self.area = seq(".", NBSP, EN_DASH, " ")  # ". – "
+        self.short = ". "
+
+    # -- names ---------------------------------------------------------------------------------
+
+    def _inverted(self, person: Person) -> Inline:
+        """Heading form: ``Кистанов, В. О.`` (2018) or ``Кистанов В. О.`` (2008)."""
+        form = original_form(person)
+        if form.is_organisation or not form.initials:
+            return form.family
+        comma = "," if self.edition == 2018 else ""
+        return seq(form.family, comma, NBSP, *_initials(form))
+
+    @staticmethod
+    def _direct(person: Person) -> Inline:
+        """Statement-of-responsibility form: ``В. О. Кистанов``."""
+        form = original_form(person)
+        if form.is_organisation or not form.initials:
+            return form.family
+        return seq(*_initials(form), NBSP, form.family)
+
+    def _heading_authors(self, ref: Reference, options: GostOptions) -> list[Person]:
+        """The authors in the heading: none for four or more (or for organisations)."""
+        people = [p for p in ref.authors if not p.is_organisation]
+        if not people or len(ref.authors) > 3:
+            return []
+        return people if self.edition == 2008 else people[:1]
+
+    def _responsibility(self, ref: Reference, options: GostOptions, words: _Words) -> Inline | None:
+        """``/ В. О. Кистанов, П. П. Петров`` or ``/ А. А. Иванов, Б. Б. Петров, В. В. Сидоров
+        [и др.]``; 2008 gives it only when there is no heading."""
+        authors = list(ref.authors)
+        if not authors:
+            return None
+        if self.edition == 2008 and self._heading_authors(ref, options):
+            return None
+        shown_count = len(authors)
+        if len(authors) > 3 and not options.all_authors:
+            shown_count = 3 if self.edition == 2018 else 1
+        if options.max_authors is not None:
+            shown_count = min(shown_count, options.max_authors)
+        names = join([self._direct(p) for p in authors[:shown_count]], ", ")
+        more = f" {words.et_al}" if shown_count < len(authors) else None
+        return seq(names, more)
+
+    # -- dates and places ----------------------------------------------------------------------
+
+    @staticmethod
+    def _day_month(date: PartialDate, latin: bool) -> str | None:
+        """``16 апреля`` / ``April 16``; a month alone ``апрель`` becomes ``April`` in Latin."""
+        if date.month is None:
+            return None
+        if latin:
+            month = MONTHS[date.month - 1]
+            return f"{month} {date.day}" if date.day else month
+        if date.day:
+            return f"{date.day} {MONTHS_GENITIVE[date.month - 1]}"
+        return None
+
+    @staticmethod
+    def _accessed(date: PartialDate) -> str:
+        if date.day is not None and date.month is not None:
+            return f"{date.day:02d}.{date.month:02d}.{date.year}"
+        return date.iso()
+
+    def _imprint(self, ref: Publication, words: _Words) -> Inline | None:
+        """``Москва : Наука, 2020`` (``[Б. м.] : Ifri, 2025`` when the place is unknown)."""
+        year = str(ref.issued.year) if ref.issued else None
+        if ref.publisher and not isinstance(ref, Thesis):  # a thesis names it after " ; "
+            where = f"{ref.place or words.no_place} : {ref.publisher}"
+            return f"{where}, {year}" if year else where
+        if ref.place:
+            return f"{ref.place}, {year}" if year else ref.place
+        return year
+
+    # -- pieces of the description ---------------------------------------------------------------
+
+    def _latin(self, ref: Reference) -> bool:
+        """A Latin-script source is described in its own language (Vol., no., P.)."""
+        title = ref.title.original if ref.title else ""
+        return not is_cyrillic(title) if title else False
+
+    def _sep(self, options: GostOptions) -> Inline:
+        if self.edition == 2008 and not options.dashes:
+            return self.short
+        return self.area
+
+    def _title_part(self, ref: Reference, options: GostOptions, words: _Words) -> Inline:
+        """Heading, title (with its subordinate title) and statement of responsibility."""
+        heading_people = self._heading_authors(ref, options)
+        heading = (
+            join([self._inverted(p) for p in heading_people], ", ") if heading_people else None
+        )
+        title: Inline | None = ref.title.original if ref.title else None
+        if isinstance(ref, Report | Thesis) and ref.genre:
+            title = seq(title, " : ", ref.genre)
+        responsibility = self._responsibility(ref, options, words)
+        if isinstance(ref, Thesis) and ref.publisher:  # the institution: "/ И. Ю. Иванов ; МГИМО"
+            responsibility = join([responsibility, ref.publisher], " ; ")
+        body = seq(title, seq(" / ", responsibility) if responsibility else None)
+        return seq(heading, " " if heading else None, body)
+
+    def _content_type(self, ref: Reference, options: GostOptions) -> str | None:
+        if self.edition != 2018 or not options.content_type:
+            return None
+        online = ref.url is not None or ref.doi is not None
+        return "Текст : электронный" if online else "Текст : непосредственный"
+
+    def _periodical_numbers(self, ref: PeriodicalPart, words: _Words) -> list[Inline | None]:
+        """``Т. 23, № 1`` and ``С. 10–34`` (for Latin sources ``Vol. 23, no. 1``, ``P. 10–34``)."""
+        numbers = join(
+            [
+                _label(words.volume, ref.volume) if ref.volume else None,
+                _label(words.number, ref.issue) if ref.issue else None,
+            ],
+            ", ",
+        )
+        locator: Inline | None = None
+        if ref.pages:
+            locator = _label(words.page, ref.pages.replace("-", EN_DASH))
+        elif isinstance(ref, JournalArticle) and ref.article_number:
+            locator = _label("Art." if words is _LATIN else "Ст.", ref.article_number)
+        return [numbers if numbers.children else None, locator]
+
+    def _host(self, ref: Reference, options: GostOptions, words: _Words) -> list[Inline | None]:
+        """What follows ``//``: the journal, site or book, with its own areas."""
+        latin = words is _LATIN
+        year = str(ref.issued.year) if ref.issued else None
+        if isinstance(ref, PeriodicalPart):
+            container = ref.container_title.original if ref.container_title else None
+            when = None
+            if isinstance(ref, NewspaperArticle) or (not ref.volume and not ref.issue):
+                when = self._day_month(ref.issued, latin) if ref.issued else None
+            return [container, year, when, *self._periodical_numbers(ref, words)]
+        if isinstance(ref, WebArticle):
+            site = ref.container_title.original if ref.container_title else None
+            when = self._day_month(ref.issued, latin) if ref.issued else None
+            return [seq(site, " : [сайт]") if site else None, year, when]
+        assert isinstance(ref, Chapter | ConferencePaper)
+        book: Inline | None = ref.container_title.original if ref.container_title else None
+        if ref.editors:
+            editors = join([self._direct(p) for p in ref.editors], ", ")
+            lead = "edited by " if latin else "под редакцией "
+            book = seq(book, " / ", lead, editors)
+        pages = _label(words.page, ref.pages.replace("-", EN_DASH)) if ref.pages else None
+        return [book, self._imprint(ref, words), self._series(ref), pages]
+
+    @staticmethod
+    def _series(ref: Publication) -> Inline | None:
+        """``(Asie.Visions ; № 144)``."""
+        if ref.collection_title is None:
+            return None
+        number = f" ; {ref.collection_number}" if ref.collection_number else ""
+        return f"({ref.collection_title.original}{number})"
+
+    def _publication(self, ref: Publication, words: _Words) -> list[Inline | None]:
+        """The areas of a whole publication after its title: edition, imprint, extent, series."""
+        extent = f"{ref.number_of_pages} {words.pages}" if ref.number_of_pages else None
+        number = None
+        if isinstance(ref, Report) and ref.number:
+            number = _label(words.number, ref.number)
+        return [ref.edition, self._imprint(ref, words), extent, self._series(ref), number]
+
+    def _links(self, ref: Reference) -> list[Inline | None]:
+        """``URL: … (дата обращения: 08.05.2025)`` (notes area), then ``DOI …`` (identifier
+        area), in the order of the areas (GOST R 7.0.100-2018, 5.2)."""
+        url = None
+        if ref.url:
+            when = f" (дата обращения: {self._accessed(ref.accessed)})" if ref.accessed else None
+            url = seq("URL: ", link(ref.url), when)
+        doi = None
+        if ref.doi:
+            label = "DOI " if self.edition == 2018 else "DOI: "
+            doi = seq(label, link(f"https://doi.org/{ref.doi}", ref.doi))
+        isbn = f"ISBN {ref.isbn}" if isinstance(ref, Publication) and ref.isbn else None
+        return [url, doi, isbn]
+
+    # -- the entry -----------------------------------------------------------------------------
+
+    def entry(self, ref: Reference, options: GostOptions) -> Inline:
+        """The GOST description of ``ref``."""
+        words = _LATIN if self._latin(ref) else _RU
+        sep = self._sep(options)
+        title = self._title_part(ref, options, words)
+        content_type = self._content_type(ref, options)
+        if isinstance(ref, PeriodicalPart | WebArticle | Chapter | ConferencePaper):
+            # a part of a publication: its own areas, then // and the host's
+            part = join([title, content_type], sep)
+            host = join(self._host(ref, options, words), sep)
+            body = seq(part, " // ", host) if host.children else part
+            tail = join([body, *self._links(ref)], sep)
+        else:
+            assert isinstance(ref, Publication)
+            tail = join(
+                [title, *self._publication(ref, words), *self._links(ref), content_type], sep
+            )
+        return seq(tail, ".")
+
+    def sort(self, refs: Sequence[Reference], options: Any) -> list[Reference]:
+        """Cyrillic descriptions first, then Latin, each alphabetical (ё with е)."""
+        return sorted(refs, key=russian_list_key)
+
+    def bibliography(self, refs: Sequence[Reference], options: Any) -> list[Entry]:
+        """The sorted list, numbered ``1.``, ``2.``, …"""
+        return super().bibliography(refs, options)
+
+
+GOST_2018 = GostStyle(
+    "gost-2018", "GOST R 7.0.100-2018 bibliographic description (Russian lists)", edition=2018
+)
+GOST_2008 = GostStyle(
+    "gost-2008", "GOST R 7.0.5-2008 bibliographic references (Russian lists)", edition=2008
+)
