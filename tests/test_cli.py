@@ -87,7 +87,7 @@ def test_bad_input_exits_1_with_file_and_line(tmp_path: Path) -> None:
 def test_unknown_style_exits_1_and_lists_known() -> None:
     result = run("format", str(EXAMPLE), "--style", "vancuver")
     assert result.returncode == 1
-    assert "unknown style 'vancuver'; known styles: elpub" in result.stderr
+    assert "unknown style 'vancuver'; known styles: apa, elpub, elpub-ru, gost" in result.stderr
 
 
 def test_usage_errors_exit_2() -> None:
@@ -120,3 +120,21 @@ def test_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
     assert result.stdout.strip() == EXPECTED_FIRST
     assert "Traceback" not in result.stderr
     assert result.returncode == 0
+
+
+def test_cite_command() -> None:
+    result = run(
+        "cite", str(EXAMPLE), "--id", "kistanov2025", "--id", "smith2024", "--id", "kistanov2024"
+    )
+    assert result.stdout == "(Kistanov, 2024, 2025; Smith & McClean, 2024)\n"
+    narrative = run("cite", str(EXAMPLE), "--id", "smith2024", "--narrative", "--locator", "p. 7")
+    assert narrative.stdout == "Smith and McClean (2024, p. 7)\n"
+    each = run("cite", str(EXAMPLE)).stdout.splitlines()
+    assert len(each) == 12
+    assert each[0] == "(Kistanov, 2025)"
+    missing = run("cite", str(EXAMPLE), "--id", "nobody")
+    assert missing.returncode == 1
+    assert "no reference with id nobody" in missing.stderr
+    gost = run("cite", str(EXAMPLE), "--style", "gost")
+    assert gost.returncode == 1
+    assert "makes no in-text citations" in gost.stderr

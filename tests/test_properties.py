@@ -13,8 +13,8 @@ from citekit.names import latin_form
 from citekit.script import has_cyrillic
 from strategies import RUSSIAN, cyrillic_words, journal_articles, people
 
-STYLES = ["elpub", "elpub-ru", "references", "gost", "gost-2008"]
-LATIN_STYLES = ["elpub", "references"]
+STYLES = ["elpub", "elpub-ru", "references", "gost", "gost-2008", "apa"]
+LATIN_STYLES = ["elpub", "references", "apa"]
 FORMATS = ["text", "html", "markdown", "latex"]
 
 

@@ -19,6 +19,7 @@ _EXPORTS = {
     "load": "citekit.api",
     "format": "citekit.api",
     "bibliography": "citekit.api",
+    "cite": "citekit.api",
     "styles": "citekit.api",
     "get_style": "citekit.styles.registry",
     "register_style": "citekit.styles.registry",
@@ -66,6 +67,7 @@ __all__ = [
     "WebArticle",
     "__version__",
     "bibliography",
+    "cite",
     "format",
     "get_style",
     "load",
@@ -75,7 +77,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from citekit.api import bibliography, format, load, styles
+    from citekit.api import bibliography, cite, format, load, styles
     from citekit.errors import (
         CitekitError,
         OptionError,

@@ -13,14 +13,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from citekit.errors import UnsupportedError
 from citekit.io import load
 from citekit.model.reference import Reference
 from citekit.render import render_list, renderer
 from citekit.render.tree import tidy
-from citekit.styles.base import Style
+from citekit.styles.base import CitingStyle, Style
 from citekit.styles.registry import describe_styles, get_style
 
-__all__ = ["bibliography", "format", "load", "resolve_style", "styles"]
+__all__ = ["bibliography", "cite", "format", "load", "resolve_style", "styles"]
 
 
 def resolve_style(style: str | Style) -> Style:
@@ -59,3 +60,39 @@ def bibliography(
     renderer(to)  # an unknown format fails before any work is done
     entries = engine.bibliography(list(refs), engine.options(**options))
     return render_list([(label, tidy(entry)) for label, entry in entries], to)
+
+
+def cite(
+    refs: Reference | Iterable[Reference],
+    style: str | Style = "apa",
+    *,
+    narrative: bool = False,
+    locator: str | None = None,
+    context: Iterable[Reference] | None = None,
+    to: str = "text",
+    **options: Any,
+) -> str:
+    """An in-text citation of one or several references: ``(Kistanov, 2025)``.
+
+    ``narrative=True`` gives ``Kistanov (2025)``; ``locator="p. 7"`` adds a page;
+    ``context`` is the document's whole reference list, which decides year suffixes
+    (``2025a``). Raises :class:`~citekit.errors.UnsupportedError` for a style without
+    in-text citations.
+
+    >>> import citekit
+    >>> refs = citekit.load("examples/japanese-studies-2025-3.json")
+    >>> cite([refs[2], refs[0]], "apa")
+    '(Kistanov, 2024, 2025)'
+    """
+    engine = resolve_style(style)
+    if not isinstance(engine, CitingStyle):
+        raise UnsupportedError(f"style {engine.id!r} makes no in-text citations; try 'apa'")
+    to_format = renderer(to)
+    items = [refs] if isinstance(refs, Reference) else list(refs)
+    if not items:
+        raise UnsupportedError("a citation needs at least one reference")
+    whole = list(context) if context is not None else None
+    tree = engine.cite(
+        items, engine.options(**options), context=whole, narrative=narrative, locator=locator
+    )
+    return to_format(tidy(tree))

@@ -6,6 +6,9 @@ Contract (other tools and the tests rely on it):
   in input order, without numbering.
 * ``citekit bibliography FILE... --style ID [--to FORMAT]``: the list as the style sorts and
   numbers it.
+* ``citekit cite FILE... --style apa [--id ID]... [--narrative] [--locator "p. 7"]``: one
+  in-text citation of the given ids (year suffixes decided by all references read), or one
+  citation per reference, one per line, when no id is given.
 * ``citekit styles``: the style ids, each with a one-line description.
 * ``citekit translit TEXT [--scheme NAME]``: a transliteration.
 * ``-`` as FILE reads standard input; name its format with ``--from``.
@@ -47,6 +50,11 @@ def _parser() -> argparse.ArgumentParser:
 
     with_inputs("format", "Format each reference alone, one per line, in input order.")
     with_inputs("bibliography", "Format the references as the style sorts and numbers its list.")
+    cite = with_inputs("cite", "In-text citations (APA): of the --id references, or of each one.")
+    cite.set_defaults(style="apa")
+    cite.add_argument("--id", dest="ids", action="append", metavar="ID", help="a reference id")
+    cite.add_argument("--narrative", action="store_true", help="Kistanov (2025), not (…)")
+    cite.add_argument("--locator", help='a page or other locator, such as "p. 7"')
     commands.add_parser("styles", help="List the available styles.")
     translit = commands.add_parser("translit", help="Transliterate Russian text to Latin script.")
     translit.add_argument("text", nargs="*", help="the text")
@@ -81,6 +89,7 @@ def _style_options(args: argparse.Namespace) -> dict[str, Any]:
 
 def _run(args: argparse.Namespace) -> int:
     from citekit import api
+    from citekit.errors import CitekitError
 
     out = sys.stdout
     if args.command == "styles":
@@ -106,6 +115,18 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "format":
         for ref in refs:
             out.write(api.format(ref, style, to=args.to, **options) + "\n")
+    elif args.command == "cite":
+        how = {"narrative": args.narrative, "locator": args.locator, "to": args.to}
+        if args.ids:
+            by_id = {ref.id: ref for ref in refs}
+            missing = [i for i in args.ids if i not in by_id]
+            if missing:
+                raise CitekitError(f"no reference with id {', '.join(missing)} in the input")
+            chosen = [by_id[i] for i in args.ids]
+            out.write(api.cite(chosen, style, context=refs, **how, **options) + "\n")
+        else:
+            for ref in refs:
+                out.write(api.cite(ref, style, context=refs, **how, **options) + "\n")
     else:
         out.write(api.bibliography(refs, style, to=args.to, **options) + "\n")
     return EXIT_OK

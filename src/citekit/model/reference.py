@@ -149,6 +149,9 @@ class Reference:
     doi: str | None = _field(_opt(normalize_doi))
     url: str | None = _field(_opt(check_url))
     note: str | None = _field()
+    changing: bool = attrs.field(default=False, converter=bool)
+    """The content is designed to change (a wiki page, a profile): APA 7 then gives the
+    retrieval date."""
     extra: Mapping[str, Any] = attrs.field(factory=dict, converter=_extra, hash=False)
     """Fields read from a file that citekit does not model, kept so that writers lose nothing."""
 

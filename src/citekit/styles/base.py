@@ -26,7 +26,7 @@ from citekit.model.reference import Reference
 from citekit.render.tree import Inline
 from citekit.translit import SCHEMES
 
-__all__ = ["BaseStyle", "Entry", "Options", "Style"]
+__all__ = ["BaseStyle", "CitingStyle", "Entry", "Options", "Style"]
 
 Entry = tuple[str | None, Inline]
 """One bibliography entry: its label (``"1."``, or None) and its rich text."""
@@ -72,6 +72,23 @@ class Style(Protocol):
 
     def bibliography(self, refs: Sequence[Reference], options: Any) -> list[Entry]:
         """The references as a list: in the style's order, labelled as the style numbers them."""
+        ...
+
+
+@runtime_checkable
+class CitingStyle(Style, Protocol):
+    """A style that also makes in-text citations (APA)."""
+
+    def cite(
+        self,
+        refs: Sequence[Reference],
+        options: Any,
+        *,
+        context: Sequence[Reference] | None = None,
+        narrative: bool = False,
+        locator: str | None = None,
+    ) -> Inline:
+        """One citation of ``refs``; ``context`` is the whole list (for year suffixes)."""
         ...
 
 

@@ -15,7 +15,7 @@ from citekit.model.title import Title
 from citekit.script import has_cyrillic
 from citekit.translit import transliterate
 
-__all__ = ["english_text", "latin_text", "work_language"]
+__all__ = ["english_text", "latin_text", "latin_with_translation", "work_language"]
 
 
 def latin_text(title: Title, scheme: str) -> str:
@@ -43,3 +43,22 @@ def work_language(ref: Reference) -> str | None:
     if ref.title is not None and has_cyrillic(ref.title.original):
         return "ru"
     return None
+
+
+def latin_with_translation(title: Title, ref: Reference, scheme: str) -> tuple[str, str | None]:
+    """The title in Latin script and, for a work not in English, its English translation
+    (in Latin script too), or None: what APA-like lists print as ``Title [Translation]``.
+
+    >>> from citekit.model import JournalArticle
+    >>> t = Title("Ревизионист", translations={"en": "A Revisionist"})
+    >>> latin_with_translation(t, JournalArticle(id="x", title=t, language="ru"), "bsi")
+    ('Revizionist', 'A Revisionist')
+    """
+    text = latin_text(title, scheme)
+    if work_language(ref) in (None, "en"):
+        return text, None
+    translation = title.translation("en")
+    if not translation:
+        return text, None
+    translation = transliterate(translation, scheme)
+    return text, (translation if translation != text else None)

@@ -35,8 +35,9 @@ from citekit.names import NameForm, latin_form
 from citekit.render.tree import Inline, emph, join, link, seq
 from citekit.styles.base import BaseStyle, Options
 from citekit.styles.dates import english_date, parenthetical_date
-from citekit.styles.forms import english_text, latin_text, work_language
+from citekit.styles.forms import english_text, latin_text, latin_with_translation, work_language
 from citekit.styles.languages import language_note
+from citekit.styles.namelists import ampersand_list
 from citekit.styles.ordering import russian_list_key
 from citekit.translit import transliterate
 
@@ -68,14 +69,7 @@ class ReferencesStyle(BaseStyle):
         if not people:
             return None
         names = [self._name(latin_form(p, options.translit)) for p in people]
-        cap = options.max_authors
-        if cap is not None and len(names) > cap:
-            return ", ".join(names[:cap]) + ", et al."
-        if len(names) == 1:
-            return names[0]
-        if len(names) > 20:
-            return ", ".join(names[:19]) + ", . . . " + names[-1]
-        return ", ".join(names[:-1]) + ", & " + names[-1]
+        return ampersand_list(names, cap=options.max_authors)
 
     # -- titles --------------------------------------------------------------------------------
 
@@ -84,13 +78,8 @@ class ReferencesStyle(BaseStyle):
         is not in English (never an invented one)."""
         if title is None:
             return None
-        text = latin_text(title, options.translit)
-        lang = work_language(ref)
-        translation = title.translation("en") if lang not in (None, "en") else None
-        translation = translation and transliterate(translation, options.translit)
-        if translation and translation != text:
-            text = f"{text} [{translation}]"
-        return text
+        text, translation = latin_with_translation(title, ref, options.translit)
+        return f"{text} [{translation}]" if translation else text
 
     @staticmethod
     def _latin(text: str | None, options: Options) -> str | None:

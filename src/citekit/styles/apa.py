@@ -1,0 +1,331 @@
+"""APA 7: the reference list and in-text citations (style ``apa``).
+
+Each rule, with its section of the APA Publication Manual (7th ed.), is in
+docs/styles/apa.md.  Non-English works give the title in its language (Cyrillic
+transliterated, BSI unless ``translit`` says otherwise) and its English translation in
+brackets; the journal's title is not translated.
+
+>>> import citekit
+>>> refs = citekit.load("examples/japanese-studies-2025-3.json")
+>>> print(citekit.format(refs[0], "apa"))
+Kistanov, V. O. (2025). Vneshnyaya politika Yaponii v epokhu Trampa 2.0: budut li peremeny? [Japan's foreign policy in the era of Trump 2.0: Will there be changes?]. Yaponskie issledovaniya, (3), 5–25. https://doi.org/10.55105/2500-2872-2025-3-5-25
+>>> citekit.cite(refs[0], "apa"), citekit.cite(refs[11], "apa", narrative=True, locator="p. 7")
+('(Kistanov, 2025)', 'Smith and McClean (2024, p. 7)')
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from string import ascii_lowercase
+
+from citekit.collation import text_key
+from citekit.model.person import Person
+from citekit.model.reference import (
+    Book,
+    Chapter,
+    ConferencePaper,
+    JournalArticle,
+    MagazineArticle,
+    NewspaperArticle,
+    PeriodicalPart,
+    Publication,
+    Reference,
+    Report,
+    Thesis,
+    WebArticle,
+)
+from citekit.model.title import Title
+from citekit.names import NameForm, latin_form
+from citekit.render.tree import Inline, emph, join, link, seq
+from citekit.styles.base import BaseStyle, Entry, Options
+from citekit.styles.dates import english_date, parenthetical_date
+from citekit.styles.forms import latin_text, latin_with_translation
+from citekit.styles.namelists import ampersand_list
+from citekit.translit import transliterate
+
+__all__ = ["APA", "ApaStyle"]
+
+DASH = "–"
+_DATED = (MagazineArticle, NewspaperArticle, WebArticle)  # cited with month and day (§9.14)
+_ARTICLES = ("a ", "an ", "the ")
+
+
+def _range(pages: str) -> str:
+    return pages.replace("-", DASH)
+
+
+class ApaStyle(BaseStyle):
+    """APA 7 reference list entries, ordered and suffixed (2025a, 2025b), and citations."""
+
+    numbered = False
+
+    # -- names ---------------------------------------------------------------------------------
+
+    @staticmethod
+    def _inverted(form: NameForm) -> str:
+        """``Caldwell, P. H.`` (§9.8); a group author as it is."""
+        if form.is_organisation or not form.initials:
+            return form.family
+        name = f"{form.family}, {' '.join(form.initials)}"
+        return f"{name}, {form.suffix}" if form.suffix else name
+
+    @staticmethod
+    def _direct(form: NameForm) -> str:
+        """``E. E. Editor`` for editors in a chapter's source (§10.3)."""
+        if form.is_organisation or not form.initials:
+            return form.family
+        return f"{' '.join(form.initials)} {form.family}"
+
+    def _forms(self, people: Sequence[Person], options: Options) -> list[NameForm]:
+        return [latin_form(p, options.translit) for p in people]
+
+    def _author_element(self, ref: Reference, options: Options) -> str | None:
+        """The authors; an edited book without authors puts its editors there (§9.10)."""
+        if ref.authors:
+            names = [self._inverted(f) for f in self._forms(ref.authors, options)]
+            return ampersand_list(names, cap=options.max_authors)
+        if ref.editors and isinstance(ref, Book):
+            names = [self._inverted(f) for f in self._forms(ref.editors, options)]
+            return f"{ampersand_list(names)} ({'Eds.' if len(names) > 1 else 'Ed.'})"
+        return None
+
+    # -- titles --------------------------------------------------------------------------------
+
+    def _title_text(self, title: Title, ref: Reference, options: Options) -> tuple[str, str | None]:
+        """The title as given (Cyrillic transliterated) and its bracketed English translation
+        for a non-English work (§9.38)."""
+        text, translation = latin_with_translation(title, ref, options.translit)
+        return text, (f"[{translation}]" if translation else None)
+
+    @staticmethod
+    def _stands_alone(ref: Reference) -> bool:
+        """Works that stand alone have italic titles (§9.19): books, reports, theses, web pages."""
+        return isinstance(ref, Book | Report | Thesis | WebArticle)
+
+    def _title_element(self, ref: Reference, options: Options) -> Inline | None:
+        if ref.title is None:
+            return None
+        text, translation = self._title_text(ref.title, ref, options)
+        if not self._stands_alone(ref):
+            return join([text, translation], " ")
+        description = None
+        if isinstance(ref, Book) and ref.edition:
+            description = f"({ref.edition} ed.)"
+        elif isinstance(ref, Report) and ref.number:
+            description = f"({ref.genre or 'Report'} No. {ref.number})"
+        elif isinstance(ref, Thesis):
+            institution = ref.publisher and transliterate(ref.publisher, options.translit)
+            what = ", ".join(p for p in (ref.genre or "Thesis", institution) if p)
+            description = f"[{what}]"
+        return join([emph(text), translation, description], " ")
+
+    # -- sources -------------------------------------------------------------------------------
+
+    def _periodical(self, ref: PeriodicalPart, options: Options) -> Inline | None:
+        """``*Journal*, *23*(1), 10–34`` (§9.25); issue alone ``(3)``; ``Article e0123``."""
+        if ref.container_title is None:
+            return None
+        container = emph(latin_text(ref.container_title, options.translit))
+        issue = f"({ref.issue})" if ref.issue else None
+        numbers = seq(emph(ref.volume), issue) if ref.volume else issue
+        locator = _range(ref.pages) if ref.pages else None
+        if locator is None and isinstance(ref, JournalArticle) and ref.article_number:
+            locator = f"Article {ref.article_number}"
+        if isinstance(ref, NewspaperArticle) and not ref.volume:
+            numbers = None  # a newspaper's issue number is not cited (§10.2)
+        return join([container, numbers, locator], ", ")
+
+    def _editors(self, people: Sequence[Person], options: Options) -> str | None:
+        names = [self._direct(f) for f in self._forms(people, options)]
+        if not names:
+            return None
+        shown = (
+            " & ".join(names) if len(names) == 2 else ampersand_list(names).replace(", & ", ", & ")
+        )
+        return f"{shown} ({'Eds.' if len(names) > 1 else 'Ed.'})"
+
+    def _host(self, ref: Chapter | ConferencePaper, options: Options) -> Inline | None:
+        """``In E. E. Editor (Ed.), *Book* (2nd ed., pp. 5–25)`` (§10.3)."""
+        if ref.container_title is None:
+            return None
+        book, translation = self._title_text(ref.container_title, ref, options)
+        details = ", ".join(
+            p for p in (f"{ref.edition} ed." if ref.edition else None,
+                        f"pp. {_range(ref.pages)}" if ref.pages else None) if p
+        )  # fmt: skip
+        editors = self._editors(ref.editors, options)
+        return seq(
+            "In ",
+            f"{editors}, " if editors else None,
+            emph(book),
+            f" {translation}" if translation else None,
+            f" ({details})" if details else None,
+        )
+
+    def _publisher(self, ref: Reference, author: str | None, options: Options) -> str | None:
+        """The publisher (a web page's site), in Latin script, left out when it is the
+        author (§9.29)."""
+        publisher = None
+        if isinstance(ref, Publication) and not isinstance(ref, Thesis):
+            publisher = ref.publisher and transliterate(ref.publisher, options.translit)
+        elif isinstance(ref, WebArticle) and ref.container_title:
+            publisher = latin_text(ref.container_title, options.translit)
+        if publisher and author and publisher.strip(".") == author.strip("."):
+            return None
+        return publisher
+
+    def _link(self, ref: Reference) -> Inline | None:
+        """``https://doi.org/…``, else the URL; a retrieval date only for content designed to
+        change (§9.16)."""
+        if ref.doi:
+            return link(f"https://doi.org/{ref.doi}")
+        if not ref.url:
+            return None
+        undated = ref.issued is None  # an undated page is taken as changing, as apa.csl does
+        if (ref.changing or undated) and ref.accessed is not None:
+            return seq(f"Retrieved {english_date(ref.accessed)}, from ", link(ref.url))
+        return link(ref.url)
+
+    # -- the entry -----------------------------------------------------------------------------
+
+    def _date(self, ref: Reference, suffix: str) -> str:
+        """``(2025a)``; magazines, newspapers and web pages with month and day
+        ``(2022, April 25)``; everything else the year only (§9.14)."""
+        if ref.issued is None:
+            return f"(n.d.{'-' + suffix if suffix else ''})"
+        if not isinstance(ref, _DATED):
+            return f"({ref.issued.year}{suffix})"
+        text = parenthetical_date(ref.issued, dash=DASH)
+        year, _, rest = text.partition(",")
+        return f"({year}{suffix}{',' + rest if rest else ''})"
+
+    def _entry(self, ref: Reference, options: Options, suffix: str) -> Inline:
+        author = self._author_element(ref, options)
+        title = self._title_element(ref, options)
+        date = self._date(ref, suffix)
+        if author:
+            head: list[Inline | None] = [seq(author, ". ", date), title]
+        else:  # no author: the title moves into the author position (§9.12)
+            head = [seq(title, ". ", date)]
+        source: list[Inline | None] = []
+        if isinstance(ref, PeriodicalPart):
+            source.append(self._periodical(ref, options))
+        elif isinstance(ref, Chapter | ConferencePaper):
+            source.append(self._host(ref, options))
+        source.append(self._publisher(ref, author, options))
+        body = join([*head, *source], ". ")
+        target = self._link(ref)
+        return join([seq(body, "."), target], " ")
+
+    def entry(self, ref: Reference, options: Options) -> Inline:
+        """The reference list entry of ``ref`` alone (no year suffix: that needs the list)."""
+        return self._entry(ref, options, "")
+
+    # -- the list ------------------------------------------------------------------------------
+
+    def _author_key(self, ref: Reference, options: Options) -> tuple[object, ...]:
+        people = ref.authors or (ref.editors if isinstance(ref, Book) else ())
+        if not people:
+            title = latin_text(ref.title, options.translit) if ref.title else ""
+            lowered = title.lower()
+            for article in _ARTICLES:
+                if lowered.startswith(article):
+                    title = title[len(article) :]
+                    break
+            return ((text_key(title),),)
+        return tuple(
+            (text_key(f.family), text_key(" ".join(f.initials)))
+            for f in self._forms(people, options)
+        )
+
+    def _sort_key(self, ref: Reference, options: Options) -> tuple[object, ...]:
+        year = ref.issued.key() if ref.issued else (-10000, 0, 0)  # n.d. first (§9.47)
+        title = latin_text(ref.title, options.translit) if ref.title else ""
+        return (self._author_key(ref, options), year[0], text_key(title), ref.id)
+
+    def sort(self, refs: Sequence[Reference], options: Options) -> list[Reference]:
+        """Author, then year (n.d. first), then title (§9.44–9.47)."""
+        return sorted(refs, key=lambda ref: self._sort_key(ref, options))
+
+    def suffixes(self, refs: Sequence[Reference], options: Options) -> dict[str, str]:
+        """``{id: "a"}`` for works by the same authors in the same year, in title order (§9.47)."""
+        groups: dict[tuple[object, ...], list[Reference]] = defaultdict(list)
+        for ref in self.sort(refs, options):
+            year = ref.issued.year if ref.issued else None
+            groups[(self._author_key(ref, options), year)].append(ref)
+        result: dict[str, str] = {}
+        for group in groups.values():
+            if len(group) > 1:
+                for i, ref in enumerate(group):
+                    result[ref.id] = _letters(i)
+        return result
+
+    def bibliography(self, refs: Sequence[Reference], options: Options) -> list[Entry]:
+        """The sorted list with year suffixes; unnumbered."""
+        suffixes = self.suffixes(refs, options)
+        return [
+            (None, self._entry(r, options, suffixes.get(r.id, "")))
+            for r in self.sort(refs, options)
+        ]
+
+    # -- citations -----------------------------------------------------------------------------
+
+    def _cite_names(self, ref: Reference, options: Options, narrative: bool) -> Inline:
+        people = ref.authors or (ref.editors if isinstance(ref, Book) else ())
+        families = [f.family for f in self._forms(people, options)]
+        if not families:
+            if ref.title is None:
+                return "Anonymous"
+            title = latin_text(ref.title, options.translit)
+            return emph(title) if self._stands_alone(ref) else f"“{title}”"
+        if len(families) == 1:
+            return families[0]
+        if len(families) == 2:
+            return f"{families[0]} {'and' if narrative else '&'} {families[1]}"
+        return f"{families[0]} et al."
+
+    def cite(
+        self,
+        refs: Sequence[Reference],
+        options: Options,
+        *,
+        context: Sequence[Reference] | None = None,
+        narrative: bool = False,
+        locator: str | None = None,
+    ) -> Inline:
+        """``(Kistanov, 2025)``, ``(Smith & McClean, 2024, p. 7)``, narrative ``Kistanov (2025)``;
+        several works in one parenthesis are ordered as in the list and share an author:
+        ``(Kistanov, 2024, 2025; Smith & McClean, 2024)`` (§8.12, §8.17). ``context`` is the
+        whole list, which decides the year suffixes."""
+        suffixes = self.suffixes(context if context is not None else refs, options)
+        ordered = refs if narrative else self.sort(refs, options)
+        groups: list[tuple[Inline, list[str]]] = []
+        for ref in ordered:
+            names = self._cite_names(ref, options, narrative)
+            year = f"{ref.issued.year}" if ref.issued else "n.d."
+            if suffixes.get(ref.id):
+                year += ("-" if ref.issued is None else "") + suffixes[ref.id]
+            if groups and groups[-1][0] == names and not narrative:
+                groups[-1][1].append(year)
+            else:
+                groups.append((names, [year]))
+        if locator:
+            groups[-1][1][-1] += f", {locator}"
+        if narrative:
+            return join([seq(names, f" ({', '.join(years)})") for names, years in groups], ", ")
+        inner = join([seq(names, ", ", ", ".join(years)) for names, years in groups], "; ")
+        return seq("(", inner, ")")
+
+
+def _letters(index: int) -> str:
+    """0 → a, 25 → z, 26 → aa."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = ascii_lowercase[rest] + letters
+    return letters
+
+
+APA = ApaStyle("apa", "APA 7 reference list and in-text citations")
