@@ -113,32 +113,37 @@ class Link(_Container):
 Inline = str | Nbsp | Seq | Emph | NoCase | Link
 
 
+def _present(children: tuple[Inline | None, ...]) -> tuple[Inline, ...]:
+    """The children without ``None`` and empty strings (a type check, not ``==``, so no node's
+    ``__eq__`` runs on the hot path)."""
+    return tuple(c for c in children if c is not None and (c.__class__ is not str or c))
+
+
 def seq(*children: Inline | None) -> Seq:
     """A sequence; ``None`` and empty strings are left out, so optional parts can be passed as is."""
-    return Seq(tuple(c for c in children if c is not None and c != ""))
+    return Seq(_present(children))
 
 
 def emph(*children: Inline | None) -> Emph:
     """Italic children."""
-    return Emph(tuple(c for c in children if c is not None and c != ""))
+    return Emph(_present(children))
 
 
 def nocase(*children: Inline | None) -> NoCase:
     """Children whose case is protected."""
-    return NoCase(tuple(c for c in children if c is not None and c != ""))
+    return NoCase(_present(children))
 
 
 def link(url: str, *children: Inline | None) -> Link:
     """A link; with no children it shows the URL."""
-    shown = tuple(c for c in children if c is not None and c != "")
-    return Link(url, shown or (url,))
+    return Link(url, _present(children) or (url,))
 
 
 def join(parts: Iterable[Inline | None], separator: Inline) -> Seq:
     """The parts that are present, with ``separator`` between them."""
     out: list[Inline] = []
     for part in parts:
-        if part is None or part == "":
+        if part is None or (part.__class__ is str and not part):
             continue
         if out:
             out.append(separator)
@@ -183,10 +188,10 @@ class _Tidy:
         if isinstance(node, Nbsp):
             self.last = " "
             return node
-        children = tuple(self.node(child) for child in node.children)
-        children = tuple(c for c in children if c != "")
+        children = _present(tuple(self.node(child) for child in node.children))
         if isinstance(node, Link):
-            return Link(node.url.translate(UNSAFE_CHARACTERS), children)
+            url = node.url if node.url.isprintable() else node.url.translate(UNSAFE_CHARACTERS)
+            return Link(url, children)
         return type(node)(children)
 
 
