@@ -36,7 +36,7 @@ import citekit  # noqa: E402
 from citekit.io.csljson import item_to_reference  # noqa: E402
 from corpus import generate  # noqa: E402
 
-STYLES = ["elpub", "elpub-ru", "references", "gost", "gost-2008"]
+STYLES = ["elpub", "elpub-ru", "references", "gost", "gost-2008", "apa"]
 NODE_DIR = ROOT / "benchmarks" / ".node"
 
 

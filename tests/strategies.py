@@ -6,7 +6,20 @@ import string
 
 from hypothesis import strategies as st
 
-from citekit.model import JournalArticle, PartialDate, Person, Title
+from citekit.model import (
+    Book,
+    Chapter,
+    ConferencePaper,
+    JournalArticle,
+    MagazineArticle,
+    NewspaperArticle,
+    PartialDate,
+    Person,
+    Report,
+    Thesis,
+    Title,
+    WebArticle,
+)
 from citekit.script import printable
 
 RUSSIAN_LOWER = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
@@ -72,3 +85,82 @@ journal_articles = st.builds(
     language=st.sampled_from([None, "ru", "en", "de"]),
     doi=st.none() | st.from_regex(r"10\.[0-9]{4,5}/[a-z0-9.-]{1,12}", fullmatch=True),
 )
+
+
+def _common() -> dict[str, st.SearchStrategy[object]]:
+    return {
+        "id": st.text(alphabet=string.ascii_lowercase, min_size=1, max_size=8),
+        "title": st.none() | titles,
+        "authors": st.lists(people | organisations, max_size=5),
+        "issued": st.none() | dates,
+        "language": st.sampled_from([None, "ru", "en", "de", "uk"]),
+        "doi": st.none() | st.from_regex(r"10\.[0-9]{4,5}/[a-z0-9.<>&\"-]{1,12}", fullmatch=True),
+        "url": st.none() | urls,
+    }
+
+
+organisations = st.builds(lambda name: Person(literal=name), any_text)
+urls = st.sampled_from(
+    ["https://example.org/a?b=1&c=<2>", "http://x.ru/путь", 'https://e.org/"onmouseover=x']
+)
+editions = st.none() | st.sampled_from(["2nd", "2-е изд.", "<b>3</b>"])
+
+every_reference = st.one_of(
+    journal_articles,
+    st.builds(
+        MagazineArticle,
+        container_title=st.none() | titles,
+        volume=numbers,
+        issue=numbers,
+        pages=page_ranges(),
+        **_common(),
+    ),
+    st.builds(
+        NewspaperArticle, container_title=st.none() | titles, pages=page_ranges(), **_common()
+    ),
+    st.builds(
+        lambda site, accessed, common: _web_article(site, accessed, common),
+        st.none() | titles,
+        st.none() | dates,
+        st.fixed_dictionaries(_common()),
+    ),
+    st.builds(
+        Book,
+        publisher=st.none() | any_text,
+        place=st.none() | any_text,
+        edition=editions,
+        editors=st.lists(people, max_size=3),
+        **_common(),
+    ),
+    st.builds(
+        Chapter,
+        container_title=st.none() | titles,
+        pages=page_ranges(),
+        editors=st.lists(people, max_size=3),
+        publisher=st.none() | any_text,
+        **_common(),
+    ),
+    st.builds(
+        Report,
+        number=numbers,
+        genre=st.none() | any_text,
+        publisher=st.none() | any_text,
+        **_common(),
+    ),
+    st.builds(
+        ConferencePaper, container_title=st.none() | titles, pages=page_ranges(), **_common()
+    ),
+    st.builds(Thesis, genre=st.none() | any_text, publisher=st.none() | any_text, **_common()),
+)
+
+
+def _web_article(
+    site: Title | None, accessed: PartialDate | None, common: dict[str, object]
+) -> WebArticle:
+    """A web article whose retrieval date is not before its publication (the model refuses that)."""
+    issued = common.get("issued")
+    if accessed is not None and isinstance(issued, PartialDate) and accessed.year < issued.year:
+        accessed = None
+    if accessed is not None and isinstance(issued, PartialDate) and accessed.year == issued.year:
+        accessed = PartialDate(issued.year + 1)
+    return WebArticle(container_title=site, accessed=accessed, **common)  # type: ignore[arg-type]

@@ -110,7 +110,8 @@ def test_translit_command() -> None:
 
 def test_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
     # Far more than a pipe buffer holds, so the writer really meets a closed pipe.
-    items = json.loads(EXAMPLE.read_text(encoding="utf-8")) * 400
+    example = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    items = [{**item, "id": f"{item['id']}-{n}"} for n in range(400) for item in example]
     big = tmp_path / "big.json"
     big.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
     script = f"{sys.executable} -m citekit.cli format {big} | head -1"

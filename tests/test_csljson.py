@@ -83,7 +83,8 @@ def test_csl_field_names_in_messages() -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("", "not valid JSON"),
+        ("", "the file is empty"),
+        ("  \n ", "the file is empty"),
         ("[{]", "not valid JSON"),
         ('[{"id": "a", "type": "book"} {"id": "b"}]', "expected ',' or ']'"),
         ('[{"id": "a", "type": "book"}] trailing', "unexpected text"),

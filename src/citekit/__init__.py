@@ -20,6 +20,7 @@ _EXPORTS = {
     "format": "citekit.api",
     "bibliography": "citekit.api",
     "cite": "citekit.api",
+    "check": "citekit.check",
     "styles": "citekit.api",
     "get_style": "citekit.styles.registry",
     "register_style": "citekit.styles.registry",
@@ -67,6 +68,7 @@ __all__ = [
     "WebArticle",
     "__version__",
     "bibliography",
+    "check",
     "cite",
     "format",
     "get_style",
@@ -78,6 +80,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from citekit.api import bibliography, cite, format, load, styles
+    from citekit.check import check
     from citekit.errors import (
         CitekitError,
         OptionError,

@@ -55,6 +55,12 @@ def _parser() -> argparse.ArgumentParser:
     cite.add_argument("--id", dest="ids", action="append", metavar="ID", help="a reference id")
     cite.add_argument("--narrative", action="store_true", help="Kistanov (2025), not (…)")
     cite.add_argument("--locator", help='a page or other locator, such as "p. 7"')
+    check = commands.add_parser(
+        "check", help="List every problem in the files; with --style, what it will not print."
+    )
+    check.add_argument("files", nargs="+", metavar="FILE", help="input files; - for stdin")
+    check.add_argument("-s", "--style", help="also warn about what this style needs")
+    check.add_argument("--from", dest="input_format", help="input format (needed for stdin)")
     commands.add_parser("styles", help="List the available styles.")
     translit = commands.add_parser("translit", help="Transliterate Russian text to Latin script.")
     translit.add_argument("text", nargs="*", help="the text")
@@ -80,6 +86,26 @@ def _read(files: Sequence[str], input_format: str | None) -> list[Any]:
         else:
             refs.extend(load(name, input_format))
     return refs
+
+
+def _check(args: argparse.Namespace) -> int:
+    """``citekit check``: problems on stdout, one per line; exit 1 when any is an error."""
+    import io
+
+    from citekit.check import check
+
+    errors = warnings = 0
+    for name in args.files:
+        source: Any = name
+        if name == "-":
+            source = io.StringIO(sys.stdin.read())
+            source.name = "<stdin>"
+        for problem in check(source, args.input_format, style=args.style):
+            sys.stdout.write(f"{problem}\n")
+            errors += problem.severity == "error"
+            warnings += problem.severity == "warning"
+    sys.stderr.write(f"citekit check: {errors} errors, {warnings} warnings\n")
+    return EXIT_BAD_INPUT if errors else EXIT_OK
 
 
 def _style_options(args: argparse.Namespace) -> dict[str, Any]:
@@ -109,6 +135,8 @@ def _run(args: argparse.Namespace) -> int:
             sys.stderr.write("citekit translit: give the text to transliterate, or --table\n")
             return EXIT_USAGE
         return EXIT_OK
+    if args.command == "check":
+        return _check(args)
     refs = _read(args.files, args.input_format)
     options = _style_options(args)
     style = api.resolve_style(args.style)

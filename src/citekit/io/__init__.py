@@ -13,7 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import IO
 
-from citekit.errors import ParseError
+from citekit.errors import CitekitError, ParseError
 from citekit.io.csljson import read_csl_json
 from citekit.model.reference import Reference
 
@@ -27,6 +27,9 @@ READERS: Mapping[str, Callable[..., list[Reference]]] = MappingProxyType(
 FORMAT_BY_EXTENSION: Mapping[str, str] = MappingProxyType({".json": "csl-json"})
 
 Source = str | os.PathLike[str] | IO[str] | IO[bytes]
+
+MAX_BYTES = 256 * 2**20
+"""The largest file citekit reads: a reference file larger than this is a mistake."""
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -58,16 +61,24 @@ def _format_for(name: str | None, format: str | None) -> str:
     )
 
 
-def loads(text: str, format: str, *, file: str | None = None) -> list[Reference]:
+ErrorHandler = Callable[[CitekitError], None]
+
+
+def loads(
+    text: str, format: str, *, file: str | None = None, on_error: ErrorHandler | None = None
+) -> list[Reference]:
     """The references in ``text``, which is in ``format`` (``"csl-json"``)."""
-    return READERS[_format_for(file, format)](text, file=file)
+    return READERS[_format_for(file, format)](text, file=file, on_error=on_error)
 
 
-def load(source: Source, format: str | None = None) -> list[Reference]:
+def load(
+    source: Source, format: str | None = None, *, on_error: ErrorHandler | None = None
+) -> list[Reference]:
     """The references in a file (a path or an open file), format from its extension unless given.
 
     Raises :class:`~citekit.errors.ParseError` or :class:`~citekit.errors.ValidationError`
-    naming the file, line, reference and field of the first problem.
+    naming the file, line, reference and field of the first problem. With ``on_error``, each
+    bad reference is passed to it instead and the others are still returned.
     """
     if isinstance(source, str | os.PathLike):
         name = os.fspath(source)
@@ -80,5 +91,10 @@ def load(source: Source, format: str | None = None) -> list[Reference]:
         name = getattr(source, "name", None) or "<stream>"
         fmt = _format_for(name if format is None else None, format)
         data = source.read()  # type: ignore[assignment]
+    if len(data) > MAX_BYTES:
+        raise ParseError(
+            f"the file has {len(data):,} bytes; citekit reads files of up to {MAX_BYTES:,}: split it",
+            file=name,
+        )
     text = data if isinstance(data, str) else _decode(data, name)
-    return READERS[fmt](text, file=name)
+    return READERS[fmt](text, file=name, on_error=on_error)

@@ -94,20 +94,53 @@ _ATTRIBUTE_TO_CSL = {
 }
 
 
-def _line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
+class _DuplicateKeyError(ValueError):
+    pass
+
+
+def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """JSON keeps the last of two equal keys without a word; citekit refuses the object."""
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKeyError(key)
+        result[key] = value
+    return result
+
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_refuse_duplicates)
+
+
+class _Lines:
+    """Line numbers of offsets that only grow: counting from the last one keeps a large file
+    linear."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.offset = 0
+        self.line = 1
+
+    def at(self, offset: int) -> int:
+        self.line += self.text.count("\n", self.offset, offset)
+        self.offset = offset
+        return self.line
 
 
 def _items(text: str) -> list[tuple[int, Any]]:
     """The items of a CSL-JSON array (or a single object) with the line each starts on."""
-    decoder = json.JSONDecoder()
+    lines = _Lines(text)
+    if not text.strip():
+        raise ParseError(
+            "the file is empty; a CSL-JSON file holds a list of items: [{…}, …]", line=1
+        )
     start = len(text) - len(text.lstrip())
+    begin = start
     try:
         if text[start : start + 1] != "[":
-            value, end = decoder.raw_decode(text, start)
+            value, end = _DECODER.raw_decode(text, start)
             if text[end:].strip():
                 raise json.JSONDecodeError("unexpected text after the JSON value", text, end)
-            return [(_line_of(text, start), value)]
+            return [(lines.at(start), value)]
         items: list[tuple[int, Any]] = []
         position = start + 1
         while True:
@@ -124,24 +157,57 @@ def _items(text: str) -> list[tuple[int, Any]]:
                 while position < len(text) and text[position].isspace():
                     position += 1
             begin = position
-            value, position = decoder.raw_decode(text, position)
-            items.append((_line_of(text, begin), value))
+            value, position = _DECODER.raw_decode(text, position)
+            items.append((lines.at(begin), value))
     except json.JSONDecodeError as exc:
         raise ParseError(f"not valid JSON: {exc.msg}", line=exc.lineno) from None
+    except _DuplicateKeyError as exc:
+        raise ParseError(
+            f"the key {exc.args[0]!r} appears twice in one object; keep one of them",
+            line=lines.at(begin),
+        ) from None
+    except RecursionError:
+        raise ParseError(
+            "the JSON is nested too deeply to be references", line=lines.at(begin)
+        ) from None
 
 
-def read_csl_json(text: str, *, file: str | None = None) -> list[Reference]:
+def read_csl_json(
+    text: str,
+    *,
+    file: str | None = None,
+    on_error: Callable[[CitekitError], None] | None = None,
+) -> list[Reference]:
     """The references in a CSL-JSON document (an array of items, or one item).
 
     Raises :class:`ParseError` for bad JSON and :class:`ValidationError` for a bad
-    item, each with the file, the line the item starts on, its id and the field.
+    item, each with the file, the line the item starts on, its id and the field. With
+    ``on_error``, a bad item is reported to it and left out, and reading goes on (bad JSON
+    still stops it: what follows cannot be trusted).
     """
     references = []
-    for number, (line, item) in enumerate(_items(text), 1):
+    first_line: dict[str, int] = {}
+    try:
+        items = _items(text)
+    except CitekitError as exc:
+        raise exc.located(file=file) from None
+    for number, (line, item) in enumerate(items, 1):
         try:
-            references.append(item_to_reference(item, fallback_id=f"item-{number}"))
+            ref = item_to_reference(item, fallback_id=f"item-{number}")
+            if ref.id in first_line:
+                raise ValidationError(
+                    f"the id is used again (first at line {first_line[ref.id]}); ids must be unique",
+                    ref_id=ref.id,
+                    field="id",
+                )
         except CitekitError as exc:
-            raise exc.located(file=file, line=line) from None
+            exc.located(file=file, line=line)
+            if on_error is None:
+                raise exc from None
+            on_error(exc)
+            continue
+        first_line[ref.id] = line
+        references.append(ref)
     return references
 
 

@@ -65,9 +65,13 @@ def check_url(value: str) -> str:
     if not isinstance(value, str):
         raise ValidationError(f"not a URL: {value!r}", field="url")
     url = value.strip()
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # urllib refuses some malformed hosts ("http://[x") outright
+        parts = None
     if (
-        parts.scheme not in {"http", "https", "ftp"}
+        parts is None
+        or parts.scheme not in {"http", "https", "ftp"}
         or not parts.netloc
         or any(ch.isspace() or ord(ch) < 32 for ch in url)
     ):

@@ -40,7 +40,7 @@ from citekit.names import NameForm, latin_form
 from citekit.render.tree import Inline, emph, join, link, seq
 from citekit.styles.base import BaseStyle, Entry, Options
 from citekit.styles.dates import english_date, parenthetical_date
-from citekit.styles.forms import latin_text, latin_with_translation
+from citekit.styles.forms import latin_text, latin_with_translation, missing_translation
 from citekit.styles.namelists import ampersand_list
 from citekit.translit import transliterate
 
@@ -221,6 +221,15 @@ class ApaStyle(BaseStyle):
     def entry(self, ref: Reference, options: Options) -> Inline:
         """The reference list entry of ``ref`` alone (no year suffix: that needs the list)."""
         return self._entry(ref, options, "")
+
+    def warnings(self, ref: Reference, options: Options) -> list[str]:
+        """No date (printed as n.d.), a non-English title without its translation (§9.38)."""
+        found = []
+        if ref.issued is None:
+            found.append("no publication date: printed as (n.d.)")
+        if warning := missing_translation(ref):
+            found.append(warning)
+        return found
 
     # -- the list ------------------------------------------------------------------------------
 

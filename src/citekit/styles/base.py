@@ -119,6 +119,11 @@ class BaseStyle:
         """Override: one reference as rich text."""
         raise NotImplementedError
 
+    def warnings(self, ref: Reference, options: Any) -> list[str]:
+        """What this style would print for ``ref`` but cannot, one message each
+        (``citekit check --style``). Nothing by default."""
+        return []
+
     def sort(self, refs: Sequence[Reference], options: Any) -> list[Reference]:
         """The order of the list; input (citation) order unless a style overrides it."""
         return list(refs)

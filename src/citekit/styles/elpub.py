@@ -41,7 +41,7 @@ from citekit.model.title import Title
 from citekit.names import NameForm, latin_form, original_form
 from citekit.render.tree import Inline, join, link, seq
 from citekit.styles.base import BaseStyle, Options
-from citekit.styles.forms import english_text, work_language
+from citekit.styles.forms import english_text, missing_translation, work_language
 from citekit.styles.languages import ELPUB_NOTES, language_note
 
 __all__ = ["ENGLISH", "RUSSIAN", "ElpubStyle"]
@@ -153,6 +153,17 @@ class ElpubStyle(BaseStyle):
             number = f"; {ref.collection_number}" if ref.collection_number else ""
             segments.append(f"({series}{number})")
         return segments
+
+    def warnings(self, ref: Reference, options: Options) -> list[str]:
+        """Missing journal, DOI, or (English line) English title."""
+        found = []
+        if isinstance(ref, JournalArticle) and ref.container_title is None:
+            found.append("no journal title")
+        if ref.doi is None:
+            found.append("no DOI: the line ends with the URL, or with nothing")
+        if self.english and (warning := missing_translation(ref)):
+            found.append(warning)
+        return found
 
     # -- the line ----------------------------------------------------------------------------
 

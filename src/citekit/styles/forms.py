@@ -15,7 +15,13 @@ from citekit.model.title import Title
 from citekit.script import has_cyrillic
 from citekit.translit import transliterate
 
-__all__ = ["english_text", "latin_text", "latin_with_translation", "work_language"]
+__all__ = [
+    "english_text",
+    "latin_text",
+    "latin_with_translation",
+    "missing_translation",
+    "work_language",
+]
 
 
 def latin_text(title: Title, scheme: str) -> str:
@@ -62,3 +68,10 @@ def latin_with_translation(title: Title, ref: Reference, scheme: str) -> tuple[s
         return text, None
     translation = transliterate(translation, scheme)
     return text, (translation if translation != text else None)
+
+
+def missing_translation(ref: Reference) -> str | None:
+    """A warning when a work not in English has no English title to print beside its own."""
+    if ref.title is None or work_language(ref) in (None, "en") or ref.title.translation("en"):
+        return None
+    return "no English translation of the title: only the original (transliterated) is printed"

@@ -315,6 +315,17 @@ class GostStyle(BaseStyle):
             )
         return seq(tail, ".")
 
+    def warnings(self, ref: Reference, options: Any) -> list[str]:
+        """An access date needs a URL, and a URL wants its access date."""
+        found = []
+        if ref.accessed is not None and ref.url is None:
+            found.append("no URL, so no access date is printed")
+        if ref.url is not None and ref.accessed is None:
+            found.append("a URL without an access date: GOST asks for (дата обращения: …)")
+        if ref.issued is None:
+            found.append("no year of publication")
+        return found
+
     def sort(self, refs: Sequence[Reference], options: Any) -> list[Reference]:
         """Cyrillic descriptions first, then Latin, each alphabetical (ё with е)."""
         return sorted(refs, key=russian_list_key)

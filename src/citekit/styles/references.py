@@ -35,7 +35,13 @@ from citekit.names import NameForm, latin_form
 from citekit.render.tree import Inline, emph, join, link, seq
 from citekit.styles.base import BaseStyle, Options
 from citekit.styles.dates import english_date, parenthetical_date
-from citekit.styles.forms import english_text, latin_text, latin_with_translation, work_language
+from citekit.styles.forms import (
+    english_text,
+    latin_text,
+    latin_with_translation,
+    missing_translation,
+    work_language,
+)
 from citekit.styles.languages import language_note
 from citekit.styles.namelists import ampersand_list
 from citekit.styles.ordering import russian_list_key
@@ -184,6 +190,11 @@ class ReferencesStyle(BaseStyle):
             return seq(body, f" ({language_note(lang)}).")
         ends_in_link = doi is not None or retrieved is not None
         return body if ends_in_link else seq(body, ".")
+
+    def warnings(self, ref: Reference, options: Options) -> list[str]:
+        """A non-English title without its English translation."""
+        warning = missing_translation(ref)
+        return [warning] if warning else []
 
     def sort(self, refs: Sequence[Reference], options: Options) -> list[Reference]:
         """The order of the article's Russian list: Cyrillic originals first, then Latin."""

@@ -1,0 +1,129 @@
+"""The broken-input matrix: each file gets exactly this message, exit 1, and no traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import citekit
+import citekit.io
+from citekit.errors import ParseError
+
+BROKEN = Path(__file__).parent / "broken"
+SUPPORTED = (
+    "article-journal, article-magazine, article-newspaper, webpage, post-weblog, post, book, "
+    "chapter, report, paper-conference, thesis"
+)
+EXPECTED = {
+    "bad_date.json": "bad_date.json:2: a: issued.month: not a month: 13; use 1 to 12",
+    "bad_doi.json": "bad_doi.json:2: a: DOI: not a DOI: 'not a doi'; a DOI looks like "
+    "10.1234/abc (with or without https://doi.org/)",
+    "bad_ipv6_url.json": "bad_ipv6_url.json:2: a: URL: not a web address: 'http://[::1/x'; "
+    "give a full http:// or https:// URL",
+    "bad_isbn_checksum.json": "bad_isbn_checksum.json:2: a: ISBN: not a valid ISBN: "
+    "'978-3-16-148410-9'; check the digits (the last one is a checksum)",
+    "binary_garbage.json": "binary_garbage.json:1: not UTF-8 text (byte 0x89); save the file as UTF-8",
+    "deep_nesting.json": "deep_nesting.json:1: the JSON is nested too deeply to be references",
+    "duplicate_id.json": "duplicate_id.json:3: a: id: the id is used again (first at line 2); "
+    "ids must be unique",
+    "duplicate_key.json": "duplicate_key.json:2: the key 'title' appears twice in one object; "
+    "keep one of them",
+    "empty_file.json": "empty_file.json:1: the file is empty; a CSL-JSON file holds a list of "
+    "items: [{…}, …]",
+    "javascript_url.json": "javascript_url.json:2: a: URL: not a web address: "
+    "'javascript:alert(1)'; give a full http:// or https:// URL",
+    "name_without_family.json": "name_without_family.json:1: a: author[0].family: a name needs "
+    "a family name, or a literal for an organisation",
+    "not_an_object.json": "not_an_object.json:1: an item must be a JSON object, got str",
+    "retrieved_before_published.json": "retrieved_before_published.json:2: a: accessed: "
+    "retrieved 2025-05-01, before it was published (2025-05-29); check both dates",
+    "reversed_pages.json": "reversed_pages.json:2: a: page: the page range '25-3' ends before it starts",
+    "title_not_text.json": "title_not_text.json:2: a: title: expected text, got float",
+    "unclosed_brace.json": "unclosed_brace.json:3: not valid JSON: Expecting ',' delimiter",
+    "unknown_type.json": f"unknown_type.json:1: a: type: item type 'software' is not supported; "
+    f"use one of: {SUPPORTED}",
+    "wrong_encoding_cp1251.json": "wrong_encoding_cp1251.json:1: not UTF-8 text (byte 0xc2); "
+    "save the file as UTF-8",
+}
+
+
+def test_every_broken_file_has_an_expectation() -> None:
+    assert {p.name for p in BROKEN.glob("*.json")} == set(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+@pytest.mark.parametrize("command", ["format", "check"])
+def test_broken_file(name: str, command: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "citekit.cli", command, name],
+        cwd=BROKEN,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    if command == "format":
+        assert result.stderr == f"citekit: {EXPECTED[name]}\n"
+        assert result.stdout == ""
+    else:
+        assert result.stdout.splitlines()[0] == EXPECTED[name]
+
+
+def test_check_lists_every_problem_and_keeps_going(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.json"
+    path.write_text(
+        '[\n{"id": "ok", "type": "book", "title": "Fine"},\n'
+        '{"id": "b", "type": "book", "issued": "2025-02-30"},\n'
+        '{"id": "c", "type": "dataset"}\n]',
+        encoding="utf-8",
+    )
+    problems = [str(p) for p in citekit.check(path)]
+    assert [p.split(": ", 2)[1] for p in problems] == ["b", "c"]
+    read: list[str] = []
+    refs = citekit.load(path, on_error=lambda e: read.append(e.ref_id or ""))
+    assert [r.id for r in refs] == ["ok"]
+    assert read == ["b", "c"]
+
+
+def test_check_warns_for_the_chosen_style(tmp_path: Path) -> None:
+    path = tmp_path / "w.json"
+    path.write_text(
+        '[{"id": "kistanov2025", "type": "webpage", "title": "T", "issued": "2025",'
+        ' "accessed": "2025-05-01"}]',
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "citekit.cli", "check", str(path), "--style", "gost"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert result.returncode == 0  # warnings alone are not errors
+    assert result.stdout == f"warning: {path}: kistanov2025: no URL, so no access date is printed\n"
+    assert result.stderr == "citekit check: 0 errors, 1 warnings\n"
+
+
+def test_huge_file_loads_whole(tmp_path: Path) -> None:
+    # 50,000 items; line numbers are counted incrementally, so this stays linear.
+    items = [{"id": f"r{n}", "type": "book", "title": f"Title {n}"} for n in range(50_000)]
+    items.append({"id": "last", "type": "book", "issued": "2025-02-30"})
+    path = tmp_path / "huge.json"
+    path.write_text(json.dumps(items, indent=1), encoding="utf-8")
+    problems = citekit.check(path)
+    assert [str(p) for p in problems] == [f"{path}:250002: last: issued.day: 2025-02 has no day 30"]
+
+
+def test_file_over_the_limit_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(citekit.io, "MAX_BYTES", 1024)
+    path = tmp_path / "big.json"
+    path.write_text("[" + ",".join(['{"id": "x", "type": "book"}'] * 100) + "]", encoding="utf-8")
+    with pytest.raises(ParseError, match="citekit reads files of up to 1,024: split it"):
+        citekit.load(path)
