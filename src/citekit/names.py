@@ -25,7 +25,7 @@ from citekit.model.person import Person, split_given
 from citekit.script import has_cyrillic
 from citekit.translit import DEFAULT_SCHEME, SCHEMES, transliterate
 
-__all__ = ["NameForm", "latin_form", "original_form"]
+__all__ = ["NameForm", "direct", "inverted", "latin_form", "original_form"]
 
 
 @attrs.frozen(slots=True)
@@ -107,3 +107,24 @@ def _keep_digraph(name: str, initial: str, cyrillic_initial: str) -> str:
 def _spellings(letter: str) -> frozenset[str]:
     """Every scheme's Latin spelling of a Cyrillic letter (``Ю`` → Yu, Iu, Ju, Û, …)."""
     return frozenset(transliterate(letter, scheme) for scheme in SCHEMES)
+
+
+def inverted(form: NameForm, *, comma: bool = True, spaced: bool = True) -> str:
+    """The name family first: ``Caldwell, P. H.`` (APA), ``Kaspe, S.I.`` (``spaced=False``),
+    ``Kistanov V.O.`` (``comma=False, spaced=False``); an organisation as it is.
+
+    >>> inverted(NameForm("Caldwell", "Patrina H.", ("P.", "H.")), spaced=False)
+    'Caldwell, P.H.'
+    """
+    if form.is_organisation or not form.initials:
+        return form.family
+    initials = (" " if spaced else "").join(form.initials)
+    name = f"{form.family}{',' if comma else ''} {initials}"
+    return f"{name}, {form.suffix}" if form.suffix else name
+
+
+def direct(form: NameForm, *, spaced: bool = True) -> str:
+    """The name initials first: ``E. E. Editor`` (``E.E. Editor`` unspaced)."""
+    if form.is_organisation or not form.initials:
+        return form.family
+    return f"{(' ' if spaced else '').join(form.initials)} {form.family}"

@@ -36,11 +36,11 @@ from citekit.model.reference import (
     WebArticle,
 )
 from citekit.model.title import Title
-from citekit.names import NameForm, latin_form
+from citekit.names import NameForm, direct, inverted, latin_form
 from citekit.render.tree import Inline, emph, join, link, seq
 from citekit.styles.base import BaseStyle, Entry, Options
 from citekit.styles.dates import english_date, parenthetical_date
-from citekit.styles.forms import latin_text, latin_with_translation, missing_translation
+from citekit.styles.forms import dashed, latin_text, latin_with_translation, missing_translation
 from citekit.styles.namelists import ampersand_list
 from citekit.translit import transliterate
 
@@ -51,10 +51,6 @@ _DATED = (MagazineArticle, NewspaperArticle, WebArticle)  # cited with month and
 _ARTICLES = ("a ", "an ", "the ")
 
 
-def _range(pages: str) -> str:
-    return pages.replace("-", DASH)
-
-
 class ApaStyle(BaseStyle):
     """APA 7 reference list entries, ordered and suffixed (2025a, 2025b), and citations."""
 
@@ -62,31 +58,16 @@ class ApaStyle(BaseStyle):
 
     # -- names ---------------------------------------------------------------------------------
 
-    @staticmethod
-    def _inverted(form: NameForm) -> str:
-        """``Caldwell, P. H.`` (§9.8); a group author as it is."""
-        if form.is_organisation or not form.initials:
-            return form.family
-        name = f"{form.family}, {' '.join(form.initials)}"
-        return f"{name}, {form.suffix}" if form.suffix else name
-
-    @staticmethod
-    def _direct(form: NameForm) -> str:
-        """``E. E. Editor`` for editors in a chapter's source (§10.3)."""
-        if form.is_organisation or not form.initials:
-            return form.family
-        return f"{' '.join(form.initials)} {form.family}"
-
     def _forms(self, people: Sequence[Person], options: Options) -> list[NameForm]:
         return [latin_form(p, options.translit) for p in people]
 
     def _author_element(self, ref: Reference, options: Options) -> str | None:
         """The authors; an edited book without authors puts its editors there (§9.10)."""
         if ref.authors:
-            names = [self._inverted(f) for f in self._forms(ref.authors, options)]
+            names = [inverted(f) for f in self._forms(ref.authors, options)]
             return ampersand_list(names, cap=options.max_authors)
         if ref.editors and isinstance(ref, Book):
-            names = [self._inverted(f) for f in self._forms(ref.editors, options)]
+            names = [inverted(f) for f in self._forms(ref.editors, options)]
             return f"{ampersand_list(names)} ({'Eds.' if len(names) > 1 else 'Ed.'})"
         return None
 
@@ -129,7 +110,7 @@ class ApaStyle(BaseStyle):
         container = emph(latin_text(ref.container_title, options.translit))
         issue = f"({ref.issue})" if ref.issue else None
         numbers = seq(emph(ref.volume), issue) if ref.volume else issue
-        locator = _range(ref.pages) if ref.pages else None
+        locator = dashed(ref.pages, DASH) if ref.pages else None
         if locator is None and isinstance(ref, JournalArticle) and ref.article_number:
             locator = f"Article {ref.article_number}"
         if isinstance(ref, NewspaperArticle) and not ref.volume:
@@ -137,7 +118,7 @@ class ApaStyle(BaseStyle):
         return join([container, numbers, locator], ", ")
 
     def _editors(self, people: Sequence[Person], options: Options) -> str | None:
-        names = [self._direct(f) for f in self._forms(people, options)]
+        names = [direct(f) for f in self._forms(people, options)]
         if not names:
             return None
         shown = (
@@ -152,7 +133,7 @@ class ApaStyle(BaseStyle):
         book, translation = self._title_text(ref.container_title, ref, options)
         details = ", ".join(
             p for p in (f"{ref.edition} ed." if ref.edition else None,
-                        f"pp. {_range(ref.pages)}" if ref.pages else None) if p
+                        f"pp. {dashed(ref.pages, DASH)}" if ref.pages else None) if p
         )  # fmt: skip
         editors = self._editors(ref.editors, options)
         return seq(

@@ -101,18 +101,20 @@ class BaseStyle:
     def __init__(self, id: str, description: str) -> None:
         self.id = id
         self.description = description
+        self._known = frozenset(field.name for field in attrs.fields(self.options_class))
+        self._defaults = self.options_class()  # built once: format() asks for it every call
 
     def __repr__(self) -> str:
         return f"<style {self.id!r}>"
 
     def options(self, **values: Any) -> Any:
         """Checked options; see :class:`Options` and the style's own subclass of it."""
-        known = [field.name for field in attrs.fields(self.options_class)]
+        if not values:
+            return self._defaults
         for name in values:
-            if name not in known:
-                raise OptionError(
-                    f"style {self.id!r} has no option {name!r}; its options: {', '.join(known)}"
-                )
+            if name not in self._known:
+                known = ", ".join(field.name for field in attrs.fields(self.options_class))
+                raise OptionError(f"style {self.id!r} has no option {name!r}; its options: {known}")
         return self.options_class(**values)
 
     def entry(self, ref: Reference, options: Any) -> Inline:

@@ -24,6 +24,8 @@ the DOI link last, with no period after it.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from citekit.model.date import PartialDate
 from citekit.model.person import Person
 from citekit.model.reference import (
@@ -38,7 +40,7 @@ from citekit.model.reference import (
     WebArticle,
 )
 from citekit.model.title import Title
-from citekit.names import NameForm, latin_form, original_form
+from citekit.names import inverted, latin_form, original_form
 from citekit.render.tree import Inline, join, link, seq
 from citekit.styles.base import BaseStyle, Options
 from citekit.styles.forms import english_text, missing_translation, work_language
@@ -47,18 +49,16 @@ from citekit.styles.languages import ELPUB_NOTES, language_note
 __all__ = ["ENGLISH", "RUSSIAN", "ElpubStyle"]
 
 
-class _Words:
+class _Words(NamedTuple):
     """The words a line is printed with, in one language."""
 
-    def __init__(self, *, et_al: str, editors: str, in_: str, page: str, pages: str,
-                 accessed: str, number: str) -> None:  # fmt: skip
-        self.number = number
-        self.et_al = et_al
-        self.editors = editors
-        self.in_ = in_
-        self.page = page
-        self.pages = pages
-        self.accessed = accessed
+    et_al: str
+    editors: str
+    in_: str
+    page: str
+    pages: str
+    accessed: str
+    number: str
 
 
 _EN = _Words(et_al="et al.", editors="eds.", in_="In:", page="P.", pages="p.",
@@ -77,19 +77,16 @@ class ElpubStyle(BaseStyle):
 
     # -- the parts ---------------------------------------------------------------------------
 
-    def _name(self, person_form: NameForm) -> str:
-        if person_form.is_organisation or not person_form.initials:
-            return person_form.family
-        return f"{person_form.family} {''.join(person_form.initials)}"
-
     def _names(self, people: tuple[Person, ...], options: Options) -> str | None:
         if not people:
             return None
         shown = people[: options.max_authors] if options.max_authors else people
         if self.english:
-            names = [self._name(latin_form(p, options.translit)) for p in shown]
+            names = [
+                inverted(latin_form(p, options.translit), comma=False, spaced=False) for p in shown
+            ]
         else:
-            names = [self._name(original_form(p)) for p in shown]
+            names = [inverted(original_form(p), comma=False, spaced=False) for p in shown]
         if len(shown) < len(people):
             names.append(self.words.et_al)
         return ", ".join(names)

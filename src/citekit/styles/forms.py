@@ -16,6 +16,7 @@ from citekit.script import has_cyrillic
 from citekit.translit import transliterate
 
 __all__ = [
+    "dashed",
     "english_text",
     "latin_text",
     "latin_with_translation",
@@ -75,3 +76,9 @@ def missing_translation(ref: Reference) -> str | None:
     if ref.title is None or work_language(ref) in (None, "en") or ref.title.translation("en"):
         return None
     return "no English translation of the title: only the original (transliterated) is printed"
+
+
+def dashed(pages: str, dash: str) -> str:
+    """A page range with the style's dash: ``dashed("10-34", "–")`` → ``10–34`` (the model
+    stores ranges with a hyphen)."""
+    return pages.replace("-", dash)

@@ -25,7 +25,7 @@ Every rule, with the clause it comes from, is in docs/styles/gost.md. In short:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -46,8 +46,9 @@ from citekit.model.reference import (
 from citekit.names import NameForm, original_form
 from citekit.render.tree import NBSP, Inline, join, link, seq
 from citekit.script import is_cyrillic
-from citekit.styles.base import BaseStyle, Entry, Options
+from citekit.styles.base import BaseStyle, Options
 from citekit.styles.dates import MONTHS
+from citekit.styles.forms import dashed
 from citekit.styles.ordering import russian_list_key
 
 __all__ = ["GOST_2008", "GOST_2018", "GostOptions", "GostStyle"]
@@ -72,20 +73,16 @@ class GostOptions(Options):
     """GOST R 7.0.5-2008: separate areas by ``. – `` instead of ``. ``."""
 
 
-class _Words:
+class _Words(NamedTuple):
     """The words of a description in its language (GOST keeps a source in its own language)."""
 
-    __slots__ = ("et_al", "no_place", "no_publisher", "number", "page", "pages", "volume")
-
-    def __init__(self, *, et_al: str, volume: str, number: str, page: str, pages: str,
-                 no_place: str, no_publisher: str) -> None:  # fmt: skip
-        self.et_al = et_al
-        self.volume = volume
-        self.number = number
-        self.page = page
-        self.pages = pages
-        self.no_place = no_place
-        self.no_publisher = no_publisher
+    et_al: str
+    volume: str
+    number: str
+    page: str
+    pages: str
+    no_place: str
+    no_publisher: str
 
 
 _RU = _Words(et_al="[и др.]", volume="Т.", number="№", page="С.", pages="с.",
@@ -236,7 +233,7 @@ class GostStyle(BaseStyle):
         )
         locator: Inline | None = None
         if ref.pages:
-            locator = _label(words.page, ref.pages.replace("-", EN_DASH))
+            locator = _label(words.page, dashed(ref.pages, EN_DASH))
         elif isinstance(ref, JournalArticle) and ref.article_number:
             locator = _label("Art." if words is _LATIN else "Ст.", ref.article_number)
         return [numbers if numbers.children else None, locator]
@@ -261,7 +258,7 @@ class GostStyle(BaseStyle):
             editors = join([self._direct(p) for p in ref.editors], ", ")
             lead = "edited by " if latin else "под редакцией "
             book = seq(book, " / ", lead, editors)
-        pages = _label(words.page, ref.pages.replace("-", EN_DASH)) if ref.pages else None
+        pages = _label(words.page, dashed(ref.pages, EN_DASH)) if ref.pages else None
         return [book, self._imprint(ref, words), self._series(ref), pages]
 
     @staticmethod
@@ -329,10 +326,6 @@ class GostStyle(BaseStyle):
     def sort(self, refs: Sequence[Reference], options: Any) -> list[Reference]:
         """Cyrillic descriptions first, then Latin, each alphabetical (ё with е)."""
         return sorted(refs, key=russian_list_key)
-
-    def bibliography(self, refs: Sequence[Reference], options: Any) -> list[Entry]:
-        """The sorted list, numbered ``1.``, ``2.``, …"""
-        return super().bibliography(refs, options)
 
 
 GOST_2018 = GostStyle(

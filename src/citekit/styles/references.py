@@ -31,11 +31,12 @@ from citekit.model.reference import (
     WebArticle,
 )
 from citekit.model.title import Title
-from citekit.names import NameForm, latin_form
+from citekit.names import direct, inverted, latin_form
 from citekit.render.tree import Inline, emph, join, link, seq
 from citekit.styles.base import BaseStyle, Options
 from citekit.styles.dates import english_date, parenthetical_date
 from citekit.styles.forms import (
+    dashed,
     english_text,
     latin_text,
     latin_with_translation,
@@ -52,10 +53,6 @@ __all__ = ["REFERENCES", "ReferencesStyle"]
 DASH = "—"  # the journal's ranges: pages 10—34, months April—June
 
 
-def _range(pages: str) -> str:
-    return pages.replace("-", DASH)
-
-
 class ReferencesStyle(BaseStyle):
     """One Latin-script References entry per reference; the list in the Russian list's order."""
 
@@ -63,18 +60,11 @@ class ReferencesStyle(BaseStyle):
 
     # -- names ---------------------------------------------------------------------------------
 
-    @staticmethod
-    def _name(form: NameForm) -> str:
-        if form.is_organisation or not form.initials:
-            return form.family
-        name = f"{form.family}, {''.join(form.initials)}"
-        return f"{name}, {form.suffix}" if form.suffix else name
-
     def _names(self, people: Sequence[Person], options: Options) -> str | None:
         """``Smith, S.A., & McClean, C.``: up to 20 names; 21 or more: 19, ``. . .``, the last."""
         if not people:
             return None
-        names = [self._name(latin_form(p, options.translit)) for p in people]
+        names = [inverted(latin_form(p, options.translit), spaced=False) for p in people]
         return ampersand_list(names, cap=options.max_authors)
 
     # -- titles --------------------------------------------------------------------------------
@@ -102,7 +92,7 @@ class ReferencesStyle(BaseStyle):
             numbers: Inline | None = seq(emph(ref.volume), f" ({ref.issue})" if ref.issue else None)
         else:
             numbers = ref.issue
-        locator = ref.pages and _range(ref.pages)
+        locator = ref.pages and dashed(ref.pages, DASH)
         if not locator and isinstance(ref, JournalArticle):
             locator = ref.article_number
         return join([emph(container), numbers, locator], ", ")
@@ -114,9 +104,9 @@ class ReferencesStyle(BaseStyle):
         editors = [latin_form(p, options.translit) for p in ref.editors]
         lead = None
         if editors:
-            shown = ", ".join(f"{''.join(e.initials)} {e.family}".strip() for e in editors)
+            shown = ", ".join(direct(e, spaced=False) for e in editors)
             lead = f"{shown} ({'Eds.' if len(editors) > 1 else 'Ed.'}), "
-        pages = f" (pp. {_range(ref.pages)})" if ref.pages else None
+        pages = f" (pp. {dashed(ref.pages, DASH)})" if ref.pages else None
         book = self._title(ref.container_title, ref, options)
         return seq("In ", lead, emph(book), pages)
 
