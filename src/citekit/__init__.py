@@ -21,6 +21,10 @@ _EXPORTS = {
     "bibliography": "citekit.api",
     "cite": "citekit.api",
     "check": "citekit.check",
+    "compare": "citekit.notebook",
+    "Bibliography": "citekit.notebook",
+    "meta_tags": "citekit.meta",
+    "json_ld": "citekit.meta",
     "styles": "citekit.api",
     "get_style": "citekit.styles.registry",
     "register_style": "citekit.styles.registry",
@@ -47,6 +51,7 @@ _EXPORTS = {
 }
 
 __all__ = [
+    "Bibliography",
     "Book",
     "Chapter",
     "CitekitError",
@@ -70,9 +75,12 @@ __all__ = [
     "bibliography",
     "check",
     "cite",
+    "compare",
     "format",
     "get_style",
+    "json_ld",
     "load",
+    "meta_tags",
     "register_style",
     "styles",
     "transliterate",
@@ -89,6 +97,7 @@ if TYPE_CHECKING:
         UnsupportedError,
         ValidationError,
     )
+    from citekit.meta import json_ld, meta_tags
     from citekit.model import (
         Book,
         Chapter,
@@ -104,6 +113,7 @@ if TYPE_CHECKING:
         Title,
         WebArticle,
     )
+    from citekit.notebook import Bibliography, compare
     from citekit.styles.registry import get_style, register_style
     from citekit.translit import transliterate
 

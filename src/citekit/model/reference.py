@@ -169,6 +169,17 @@ class Reference:
                 field="accessed",
             )
 
+    def _repr_html_(self) -> str:
+        """A notebook shows the reference in the default style (citekit.notebook)."""
+        from citekit.notebook import reference_html
+
+        return reference_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from citekit.notebook import reference_markdown
+
+        return reference_markdown(self)
+
     @property
     def lang(self) -> str | None:
         """The work's language: the ``language`` field, else the title's language."""
