@@ -20,7 +20,7 @@ HOSTILE = JournalArticle(
     container_title="<b>Journal</b>",
     issued=2024,
     doi='10.1234/a"b<c',
-    url="https://example.org/?q=<x>&y=\"z\"",
+    url='https://example.org/?q=<x>&y="z"',
 )
 
 
@@ -93,7 +93,10 @@ def test_meta_tags(example_refs) -> None:  # type: ignore[no-untyped-def]
     parser.feed(str(tags))
     found = [(attrs["name"], attrs["content"]) for _, attrs in parser.tags]
     assert found == [
-        ("citation_title", "Japan's foreign policy in the era of Trump 2.0: Will there be changes?"),
+        (
+            "citation_title",
+            "Japan's foreign policy in the era of Trump 2.0: Will there be changes?",
+        ),
         ("citation_author", "Kistanov, Valerii Olegovich"),
         ("citation_publication_date", "2025"),
         ("citation_journal_title", "Japanese Studies in Russia"),
