@@ -17,6 +17,7 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "load": "citekit.api",
+    "dump": "citekit.io",
     "format": "citekit.api",
     "bibliography": "citekit.api",
     "cite": "citekit.api",
@@ -76,6 +77,7 @@ __all__ = [
     "check",
     "cite",
     "compare",
+    "dump",
     "format",
     "get_style",
     "json_ld",
@@ -97,6 +99,7 @@ if TYPE_CHECKING:
         UnsupportedError,
         ValidationError,
     )
+    from citekit.io import dump
     from citekit.meta import json_ld, meta_tags
     from citekit.model import (
         Book,

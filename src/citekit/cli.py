@@ -61,6 +61,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="+", metavar="FILE", help="input files; - for stdin")
     check.add_argument("-s", "--style", help="also warn about what this style needs")
     check.add_argument("--from", dest="input_format", help="input format (needed for stdin)")
+    convert = commands.add_parser("convert", help="Write the references in another format.")
+    convert.add_argument("files", nargs="+", metavar="FILE", help="input files; - for stdin")
+    convert.add_argument("-t", "--to", required=True, help="output format (csl-json, …)")
+    convert.add_argument("--from", dest="input_format", help="input format (needed for stdin)")
+    convert.add_argument("-o", "--output", help="write to this file instead of stdout")
     commands.add_parser("styles", help="List the available styles.")
     translit = commands.add_parser("translit", help="Transliterate Russian text to Latin script.")
     translit.add_argument("text", nargs="*", help="the text")
@@ -108,6 +113,24 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if errors else EXIT_OK
 
 
+def _convert(args: argparse.Namespace) -> int:
+    """``citekit convert``: every value a format cannot hold is named on stderr."""
+    import warnings
+
+    from citekit.errors import DataLossWarning
+    from citekit.io import dump
+
+    refs = _read(args.files, args.input_format)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", DataLossWarning)
+        text = dump(refs, args.to, args.output)
+    for warning in caught:
+        sys.stderr.write(f"citekit: warning: {warning.message}\n")
+    if args.output is None:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
 def _style_options(args: argparse.Namespace) -> dict[str, Any]:
     given = {"translit": args.translit, "max_authors": args.max_authors}
     return {name: value for name, value in given.items() if value is not None}
@@ -137,6 +160,8 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.command == "check":
         return _check(args)
+    if args.command == "convert":
+        return _convert(args)
     refs = _read(args.files, args.input_format)
     options = _style_options(args)
     style = api.resolve_style(args.style)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 __all__ = [
     "CitekitError",
+    "DataLossWarning",
     "OptionError",
     "ParseError",
     "StyleError",
@@ -94,3 +95,7 @@ class OptionError(CitekitError, TypeError):
 
 class UnsupportedError(CitekitError):
     """The data is valid but the chosen style or writer cannot represent it."""
+
+
+class DataLossWarning(UserWarning):
+    """A writer could not represent a field; the message names the reference and the field."""

@@ -8,21 +8,25 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+import warnings
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import IO
 
-from citekit.errors import CitekitError, ParseError
-from citekit.io.csljson import read_csl_json
+from citekit.errors import CitekitError, DataLossWarning, ParseError, UnsupportedError
+from citekit.io.csljson import read_csl_json, write_csl_json
 from citekit.model.reference import Reference
 
-__all__ = ["FORMAT_BY_EXTENSION", "READERS", "load", "loads"]
+__all__ = ["FORMAT_BY_EXTENSION", "READERS", "WRITERS", "dump", "load", "loads"]
 
 READERS: Mapping[str, Callable[..., list[Reference]]] = MappingProxyType(
     {"csl-json": read_csl_json}
 )
 """Input formats by name; each reader takes the text and ``file=`` for messages."""
+
+WRITERS: Mapping[str, Callable[..., str]] = MappingProxyType({"csl-json": write_csl_json})
+"""Output formats by name; each writer takes the references and ``lose=`` for what it drops."""
 
 FORMAT_BY_EXTENSION: Mapping[str, str] = MappingProxyType({".json": "csl-json"})
 
@@ -98,3 +102,27 @@ def load(
         )
     text = data if isinstance(data, str) else _decode(data, name)
     return READERS[fmt](text, file=name, on_error=on_error)
+
+
+def dump(
+    refs: Iterable[Reference],
+    format: str,
+    file: str | os.PathLike[str] | None = None,
+) -> str:
+    """The references written in ``format`` (``"csl-json"``); also saved to ``file`` if given.
+
+    A value the format cannot hold is not dropped silently: a
+    :class:`~citekit.errors.DataLossWarning` names the reference and the field.
+    """
+    if format not in WRITERS:
+        raise UnsupportedError(f"cannot write {format!r}; formats: {', '.join(WRITERS)}")
+
+    def lose(ref: Reference, field: str, why: str) -> None:
+        warnings.warn(
+            DataLossWarning(f"{ref.id}: {field}: not written to {format}: {why}"), stacklevel=3
+        )
+
+    text = WRITERS[format](list(refs), lose=lose)
+    if file is not None:
+        Path(file).write_text(text, encoding="utf-8")
+    return text

@@ -14,7 +14,7 @@ spelling).  Fields citekit does not model are kept in ``Reference.extra``.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
@@ -37,7 +37,7 @@ from citekit.model.reference import (
 )
 from citekit.model.title import Title, latn_scheme
 
-__all__ = ["CSL_TYPES", "item_to_reference", "read_csl_json"]
+__all__ = ["CSL_TYPES", "item_to_reference", "read_csl_json", "reference_to_item", "write_csl_json"]
 
 CSL_TYPES: Mapping[str, type[Reference]] = MappingProxyType(
     {
@@ -60,6 +60,7 @@ _CANONICAL = {cls: csl for csl, cls in reversed(list(CSL_TYPES.items()))}
 
 # CSL variable → model attribute. A variable whose attribute the type lacks goes to ``extra``.
 _TEXT_FIELDS = {
+    "changing": "changing",
     "volume": "volume",
     "issue": "issue",
     "page": "pages",
@@ -211,8 +212,8 @@ def read_csl_json(
     return references
 
 
-def _text_value(value: Any, field: str) -> str | int | None:
-    if value is None or (isinstance(value, str | int) and not isinstance(value, bool)):
+def _text_value(value: Any, field: str) -> str | int | bool | None:
+    if value is None or isinstance(value, str | int):
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
@@ -374,3 +375,90 @@ def _build(item: dict[str, Any], ref_id: str) -> Reference:
     if other_multi or any(k not in _TITLE_FIELDS for k in keys):
         extra["multi"] = multi  # forms of fields citekit does not model: keep them all
     return cls(**values, extra=extra)
+
+
+# -- writing ------------------------------------------------------------------------------------
+
+Loss = Callable[[Reference, str, str], None]
+"""Called with (reference, field, why) for each value a writer cannot represent."""
+
+
+def _date_json(date: PartialDate) -> dict[str, Any]:
+    def parts(d: PartialDate) -> list[int]:
+        return [n for n in (d.year, d.month, d.day) if n is not None]
+
+    value: dict[str, Any] = {"date-parts": [parts(date)]}
+    if date.end is not None:
+        value["date-parts"].append(parts(date.end))
+    if date.season is not None:
+        value["season"] = SEASONS.index(date.season) + 1
+    if date.circa:
+        value["circa"] = True
+    return value
+
+
+def _person_json(person: Person, ref: Reference, field: str, lose: Loss) -> dict[str, Any]:
+    value: dict[str, Any] = {}
+    if person.literal is not None:
+        value["literal"] = person.literal
+    pairs = (
+        ("family", person.family),
+        ("given", person.given),
+        ("non-dropping-particle", person.particle),
+        ("dropping-particle", person.dropping_particle),
+        ("suffix", person.suffix),
+    )
+    value.update({key: text for key, text in pairs if text is not None})
+    if person.forms:
+        forms = {}
+        for tag, form in person.forms.items():
+            if form.forms:
+                lose(ref, field, f"the {tag} form of a name has forms of its own")
+            forms[tag] = {
+                k: v for k, v in _person_json(form, ref, field, lose).items() if k != "multi"
+            }
+        value["multi"] = {"_key": forms}
+    return value
+
+
+def reference_to_item(ref: Reference, lose: Loss) -> dict[str, Any]:
+    """One :class:`Reference` as a CSL-JSON item (with Juris-M ``multi`` for other forms)."""
+    item: dict[str, Any] = {"id": ref.id, "type": ref.extra.get("type", _CANONICAL[type(ref)])}
+    keys: dict[str, dict[str, str]] = {}
+    numbers = {"article_number": "number", "number": "number"}
+    for field in attrs.fields(type(ref)):
+        value = getattr(ref, field.name)
+        if value is None or value == () or field.name in ("id", "extra") or value is False:
+            continue
+        csl = _ATTRIBUTE_TO_CSL.get(field.name) or numbers.get(field.name)
+        if csl is None:
+            lose(ref, field.name, "CSL-JSON has no variable for it")
+            continue
+        if isinstance(value, Title):
+            item[csl] = value.original
+            forms = {**value.transliterations, **value.translations}
+            if forms:
+                keys[csl] = forms
+            if value.lang is not None and value.lang != ref.language:
+                lose(ref, field.name, f"its language ({value.lang}) differs from the item's")
+        elif isinstance(value, PartialDate):
+            item[csl] = _date_json(value)
+        elif isinstance(value, tuple):
+            item[csl] = [_person_json(p, ref, csl, lose) for p in value]
+        else:
+            item[csl] = value
+    for key, value in ref.extra.items():
+        if key not in ("type", "multi"):
+            item.setdefault(key, value)
+    multi = dict(ref.extra.get("multi") or {})
+    if keys:
+        multi["_keys"] = {**multi.get("_keys", {}), **keys}
+    if multi:
+        item["multi"] = multi
+    return item
+
+
+def write_csl_json(refs: Sequence[Reference], *, lose: Loss) -> str:
+    """The references as a CSL-JSON array (UTF-8 text, one item per block)."""
+    items = [reference_to_item(ref, lose) for ref in refs]
+    return json.dumps(items, ensure_ascii=False, indent=1) + "\n"
