@@ -23,7 +23,8 @@ EXPECTED = {
     "bad_doi.json": "bad_doi.json:2: a: DOI: not a DOI: 'not a doi'; a DOI looks like "
     "10.1234/abc (with or without https://doi.org/)",
     "bad_ipv6_url.json": "bad_ipv6_url.json:2: a: URL: not a web address: 'http://[::1/x'; "
-    "give a full http:// or https:// URL",
+    "give a full http:// or https:// URL, "
+    'with spaces and "<>{}|\\^` written as %XX',
     "bad_isbn_checksum.json": "bad_isbn_checksum.json:2: a: ISBN: not a valid ISBN: "
     "'978-3-16-148410-9'; check the digits (the last one is a checksum)",
     "binary_garbage.json": "binary_garbage.json:1: not UTF-8 text (byte 0x89); save the file as UTF-8",
@@ -35,7 +36,8 @@ EXPECTED = {
     "empty_file.json": "empty_file.json:1: the file is empty; a CSL-JSON file holds a list of "
     "items: [{…}, …]",
     "javascript_url.json": "javascript_url.json:2: a: URL: not a web address: "
-    "'javascript:alert(1)'; give a full http:// or https:// URL",
+    "'javascript:alert(1)'; give a full http:// or https:// URL, "
+    'with spaces and "<>{}|\\^` written as %XX',
     "name_without_family.json": "name_without_family.json:1: a: author[0].family: a name needs "
     "a family name, or a literal for an organisation",
     "not_an_object.json": "not_an_object.json:1: an item must be a JSON object, got str",

@@ -20,7 +20,7 @@ HOSTILE = JournalArticle(
     container_title="<b>Journal</b>",
     issued=2024,
     doi='10.1234/a"b<c',
-    url='https://example.org/?q=<x>&y="z"',
+    url="https://example.org/?q=%3Cx%3E&y='z'",
 )
 
 

@@ -76,3 +76,87 @@ def test_convert_command(tmp_path) -> None:  # type: ignore[no-untyped-def]
     )  # fmt: skip
     assert bad.returncode == 1
     assert "cannot write 'docx'" in bad.stderr
+
+
+@settings(max_examples=300, deadline=None)
+@given(ref=every_reference)
+def test_bibtex_round_trip(ref: Reference) -> None:
+    ref = _title_languages_follow(ref)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DataLossWarning)
+        text = citekit.dump([ref], "bibtex")
+    assert loads(text, "bibtex") == [ref], text
+
+
+def test_bibtex_corpus_round_trip_and_through_csl_json(example_refs) -> None:  # type: ignore[no-untyped-def]
+    bib = citekit.dump(example_refs, "bibtex")
+    assert loads(bib, "bibtex") == example_refs
+    via_json = loads(citekit.dump(loads(bib, "bibtex"), "csl-json"), "csl-json")
+    assert loads(citekit.dump(via_json, "bibtex"), "bibtex") == example_refs
+
+
+REAL_BIBTEX = r"""
+@string{jsr = "Japanese Studies in Russia"}
+@article{Kistanov2025,
+  author    = {Kistanov, Valerii O. and {World Health Organization} and van der Berg, Jan},
+  title     = {{USA} and Caf\'e {\"u}ber na\"ive 50\% \& more -- a study},
+  journal   = jsr,
+  year      = 2025,
+  month     = apr,
+  number    = {3},
+  pages     = {5--25},
+  doi       = {10.55105/2500-2872-2025-3-5-25},
+  keywords  = {Japan; foreign policy},
+}
+@online{site,
+  title = {Как оформить список}, organization = {Хабр}, date = {2025-04-16},
+  urldate = {2025-05-08}, url = {https://habr.com/ru/articles/1/}, langid = {russian},
+}
+"""
+
+
+def test_reading_real_bibtex() -> None:
+    article, site = loads(REAL_BIBTEX, "bibtex")
+    assert article.title is not None
+    assert article.title.original == "USA and Café über naïve 50% & more – a study"
+    assert article.container_title == Title("Japanese Studies in Russia")
+    assert article.issued is not None
+    assert article.issued.iso() == "2025-04"
+    assert article.pages == "5-25"
+    assert article.authors[1].is_organisation
+    assert article.authors[2].particle == "van der"
+    assert article.extra["keywords"] == "Japan; foreign policy"
+    assert site.kind == "web-article"
+    assert site.language == "ru"
+    assert citekit.format(site, "gost") == (
+        "Как оформить список. – Текст : электронный // Хабр : [сайт]. – 2025. – 16 апреля. "
+        "– URL: https://habr.com/ru/articles/1/ (дата обращения: 08.05.2025)."
+    )
+
+
+def test_bibtex_errors_name_the_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "refs.bib"
+    path.write_text(
+        "@article{a,\n  title = {x},\n}\n\n@article{a,\n  title = {y},\n}\n", encoding="utf-8"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "citekit.cli", "format", str(path)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"citekit: {path}:5: the key 'a' is used again (first at line 1); keys must be unique\n"
+    )
+    path.write_text("@article{a,\n  title = {x},\n  year = {20x5},\n}\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "citekit.cli", "format", str(path)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.stderr == f"citekit: {path}:1: a: year: not a year: '20x5'\n"
+    path.write_text("@article{a,\n  title = {x\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "citekit.cli", "format", str(path)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"citekit: {path}:2: not valid BibTeX")

@@ -60,8 +60,13 @@ def normalize_doi(value: str) -> str:
     return doi
 
 
+_NEVER_IN_URLS = frozenset('"<>{}|\\^`')
+"""Characters RFC 3986 never allows unencoded in a URL; they must be written as %XX."""
+
+
 def check_url(value: str) -> str:
-    """An absolute URL with a scheme and a host, without spaces."""
+    """An absolute URL with a scheme and a host, without spaces or characters that must be
+    percent-encoded (``"<>{}|\\^```)."""
     if not isinstance(value, str):
         raise ValidationError(f"not a URL: {value!r}", field="url")
     url = value.strip()
@@ -73,10 +78,12 @@ def check_url(value: str) -> str:
         parts is None
         or parts.scheme not in {"http", "https", "ftp"}
         or not parts.netloc
-        or any(ch.isspace() or ord(ch) < 32 for ch in url)
+        or any(ch.isspace() or ord(ch) < 32 or ch in _NEVER_IN_URLS for ch in url)
     ):
         raise ValidationError(
-            f"not a web address: {value!r}; give a full http:// or https:// URL", field="url"
+            f"not a web address: {value!r}; give a full http:// or https:// URL, "
+            'with spaces and "<>{}|\\^` written as %XX',
+            field="url",
         )
     return url
 
