@@ -17,9 +17,10 @@ import atheris
 with atheris.instrument_imports():
     import citekit
     from citekit.errors import CitekitError
+    from citekit.io.bibtex import read_bibtex
     from citekit.io.csljson import read_csl_json
 
-STYLES = ("elpub", "elpub-ru", "references", "gost", "gost-2008", "apa")
+STYLES = ("elpub", "elpub-ru", "references", "gost", "gost-2008", "apa", "bibtex")
 
 
 def one_input(data: bytes) -> None:
@@ -27,8 +28,9 @@ def one_input(data: bytes) -> None:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return
+    reader = read_bibtex if text.lstrip().startswith("@") else read_csl_json
     try:
-        refs = read_csl_json(text, file="<fuzz>")
+        refs = reader(text, file="<fuzz>")
     except CitekitError:
         return
     for ref in refs[:5]:

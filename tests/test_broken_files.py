@@ -18,7 +18,17 @@ SUPPORTED = (
     "article-journal, article-magazine, article-newspaper, webpage, post-weblog, post, book, "
     "chapter, report, paper-conference, thesis"
 )
+BIBTEX_TYPES = (
+    "article, book, inbook, incollection, inproceedings, conference, techreport, report, "
+    "phdthesis, mastersthesis, thesis, online, misc"
+)
 EXPECTED = {
+    "bad_month.bib": "bad_month.bib:1: a: month: not a month: 13; use 1 to 12",
+    "duplicate_key.bib": "duplicate_key.bib:3: the key 'a' is used again (first at line 1); "
+    "keys must be unique",
+    "unclosed_brace.bib": "unclosed_brace.bib:2: not valid BibTeX: premature end of file",
+    "unknown_type.bib": f"unknown_type.bib:1: a: type: entry type @patent is not supported; "
+    f"use one of: {BIBTEX_TYPES}",
     "bad_date.json": "bad_date.json:2: a: issued.month: not a month: 13; use 1 to 12",
     "bad_doi.json": "bad_doi.json:2: a: DOI: not a DOI: 'not a doi'; a DOI looks like "
     "10.1234/abc (with or without https://doi.org/)",
@@ -54,7 +64,7 @@ EXPECTED = {
 
 
 def test_every_broken_file_has_an_expectation() -> None:
-    assert {p.name for p in BROKEN.glob("*.json")} == set(EXPECTED)
+    assert {p.name for p in BROKEN.iterdir()} == set(EXPECTED)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

@@ -87,7 +87,11 @@ def test_bad_input_exits_1_with_file_and_line(tmp_path: Path) -> None:
 def test_unknown_style_exits_1_and_lists_known() -> None:
     result = run("format", str(EXAMPLE), "--style", "vancuver")
     assert result.returncode == 1
-    assert "unknown style 'vancuver'; known styles: apa, elpub, elpub-ru, gost" in result.stderr
+    prefix = "citekit: unknown style 'vancuver'; known styles: "
+    assert result.stderr.startswith(prefix)
+    listed = result.stderr.removeprefix(prefix).strip().split(", ")
+    assert listed == sorted(listed)
+    assert {"elpub", "elpub-ru", "references", "gost", "apa", "bibtex"} <= set(listed)
 
 
 def test_usage_errors_exit_2() -> None:

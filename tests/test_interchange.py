@@ -160,3 +160,15 @@ def test_bibtex_errors_name_the_line(tmp_path) -> None:  # type: ignore[no-untyp
     )  # fmt: skip
     assert result.returncode == 1
     assert result.stderr.startswith(f"citekit: {path}:2: not valid BibTeX")
+
+
+def test_bibtex_style_keys(example_refs) -> None:  # type: ignore[no-untyped-def]
+    same = [example_refs[0], attrs.evolve(example_refs[0], id="copy"), example_refs[2]]
+    keys = [line.split(",", 1)[0] for line in citekit.bibliography(same, "bibtex").splitlines()]
+    assert keys == ["@article{kistanov2025a", "@article{kistanov2025b", "@article{kistanov2024"]
+    one = citekit.format(example_refs[0], "bibtex")
+    assert "\n" not in one
+    (back,) = loads(one, "bibtex")
+    assert attrs.evolve(back, id=example_refs[0].id) == example_refs[0]
+    untitled = JournalArticle(id="u", title="«Ёлки» и палки", issued=2020)
+    assert citekit.format(untitled, "bibtex").startswith("@article{elki2020,")

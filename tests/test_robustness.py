@@ -15,11 +15,12 @@ from hypothesis import strategies as st
 
 import citekit
 from citekit.errors import CitekitError
+from citekit.io.bibtex import read_bibtex
 from citekit.io.csljson import read_csl_json
 from citekit.model import Reference
 from strategies import every_reference
 
-STYLES = ["elpub", "elpub-ru", "references", "gost", "gost-2008", "apa"]
+STYLES = ["elpub", "elpub-ru", "references", "gost", "gost-2008", "apa", "bibtex"]
 FORMATS = ["text", "html", "markdown", "latex"]
 OWN_MARKUP = re.compile(r'<i>|</i>|</a>|<a href="https?://[^"<>]*">')
 
@@ -98,6 +99,13 @@ def test_reader_on_arbitrary_json(value: object) -> None:
         message = "read"
     assert message  # an error always says what is wrong
     assert all(isinstance(r, Reference) for r in refs)
+
+
+@settings(max_examples=300)
+@given(text=st.text(max_size=200) | st.builds("@article{{k, {}}}".format, st.text(max_size=80)))
+def test_bibtex_reader_on_arbitrary_text(text: str) -> None:
+    with contextlib.suppress(CitekitError):
+        read_bibtex(text)
 
 
 @settings(max_examples=300)

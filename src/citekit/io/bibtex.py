@@ -47,7 +47,7 @@ from citekit.model.reference import (
 from citekit.model.title import Title, latn_scheme
 from citekit.render.latex import to_latex
 
-__all__ = ["read_bibtex", "write_bibtex"]
+__all__ = ["entry_text", "read_bibtex", "write_bibtex"]
 
 _TYPES: Mapping[str, type[Reference]] = MappingProxyType(
     {
@@ -396,16 +396,22 @@ def _reference_to_entry(ref: Reference, lose: Loss) -> Entry:
     return Entry(kind, fields=fields, persons=persons)
 
 
-def _entry_text(key: str, entry: Entry) -> str:
-    """``@type{key, field = {value}, …}``. Values are already LaTeX (braces balanced), so
-    they are braced as they are: pybtex's own writer would escape them a second time."""
-    lines = [f"@{entry.type}{{{key},"]
-    for role, people in entry.persons.items():
-        lines.append(f"  {role} = {{{' and '.join(str(p) for p in people)}}},")
-    lines += [f"  {name} = {{{value}}}," for name, value in entry.fields.items()]
-    return "\n".join(lines) + "\n}\n"
+def entry_text(
+    ref: Reference, lose: Loss, *, key: str | None = None, one_line: bool = False
+) -> str:
+    """``@type{key, field = {value}, …}``, keyed by ``key`` or the reference's id. Values are
+    already LaTeX with balanced braces and are braced as they are (pybtex's own writer would
+    escape them a second time); ``one_line`` puts the whole entry on one line."""
+    entry = _reference_to_entry(ref, lose)
+    parts = [f"{role} = {{{' and '.join(str(p) for p in people)}}}"
+             for role, people in entry.persons.items()]  # fmt: skip
+    parts += [f"{name} = {{{value}}}" for name, value in entry.fields.items()]
+    head = f"@{entry.type}{{{key or ref.id},"
+    if one_line:
+        return f"{head} {', '.join(parts)}}}"
+    return head + "".join(f"\n  {part}," for part in parts) + "\n}\n"
 
 
 def write_bibtex(refs: Sequence[Reference], *, lose: Loss) -> str:
     """The references as BibTeX/BibLaTeX (UTF-8), one entry per reference, keyed by id."""
-    return "\n".join(_entry_text(ref.id, _reference_to_entry(ref, lose)) for ref in refs)
+    return "\n".join(entry_text(ref, lose) for ref in refs)

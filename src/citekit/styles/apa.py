@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from string import ascii_lowercase
 
 from citekit.collation import text_key
 from citekit.model.person import Person
@@ -42,6 +41,7 @@ from citekit.styles.base import BaseStyle, Entry, Options
 from citekit.styles.dates import english_date, parenthetical_date
 from citekit.styles.forms import dashed, latin_text, latin_with_translation, missing_translation
 from citekit.styles.namelists import ampersand_list
+from citekit.styles.suffixes import letters
 from citekit.translit import transliterate
 
 __all__ = ["APA", "ApaStyle"]
@@ -248,7 +248,7 @@ class ApaStyle(BaseStyle):
         for group in groups.values():
             if len(group) > 1:
                 for i, ref in enumerate(group):
-                    result[ref.id] = _letters(i)
+                    result[ref.id] = letters(i)
         return result
 
     def bibliography(self, refs: Sequence[Reference], options: Options) -> list[Entry]:
@@ -306,16 +306,6 @@ class ApaStyle(BaseStyle):
             return join([seq(names, f" ({', '.join(years)})") for names, years in groups], ", ")
         inner = join([seq(names, ", ", ", ".join(years)) for names, years in groups], "; ")
         return seq("(", inner, ")")
-
-
-def _letters(index: int) -> str:
-    """0 → a, 25 → z, 26 → aa."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = ascii_lowercase[rest] + letters
-    return letters
 
 
 APA = ApaStyle("apa", "APA 7 reference list and in-text citations")

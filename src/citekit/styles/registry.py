@@ -11,7 +11,7 @@ that lists the known ones: citekit never falls back to another style.
 >>> get_style("vancuver")
 Traceback (most recent call last):
 ...
-citekit.errors.StyleError: unknown style 'vancuver'; known styles: apa, elpub, elpub-ru, gost, gost-2008, gost-2018, references
+citekit.errors.StyleError: unknown style 'vancuver'; known styles: apa, bibtex, elpub, elpub-ru, gost, gost-2008, gost-2018, references
 """
 
 from __future__ import annotations
@@ -33,6 +33,10 @@ BUILTIN: Mapping[str, tuple[str, str]] = MappingProxyType(
         "apa": (
             "citekit.styles.apa:APA",
             "APA 7 reference list and in-text citations",
+        ),
+        "bibtex": (
+            "citekit.styles.bibtex:BIBTEX",
+            "a BibTeX/BibLaTeX entry per reference, keyed family+year",
         ),
         "elpub": (
             "citekit.styles.elpub:ENGLISH",
