@@ -19,6 +19,7 @@ with atheris.instrument_imports():
     from citekit.errors import CitekitError
     from citekit.io.bibtex import read_bibtex
     from citekit.io.csljson import read_csl_json
+    from citekit.io.ris import read_ris
 
 STYLES = ("elpub", "elpub-ru", "references", "gost", "gost-2008", "apa", "bibtex")
 
@@ -28,7 +29,14 @@ def one_input(data: bytes) -> None:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return
-    reader = read_bibtex if text.lstrip().startswith("@") else read_csl_json
+    start = text.lstrip()
+    reader = (
+        read_bibtex
+        if start.startswith("@")
+        else read_ris
+        if start.startswith("TY")
+        else read_csl_json
+    )
     try:
         refs = reader(text, file="<fuzz>")
     except CitekitError:

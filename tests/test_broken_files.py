@@ -22,7 +22,16 @@ BIBTEX_TYPES = (
     "article, book, inbook, incollection, inproceedings, conference, techreport, report, "
     "phdthesis, mastersthesis, thesis, online, misc"
 )
+RIS_TYPES = (
+    "JOUR, JFULL, EJOUR, MGZN, NEWS, ELEC, WEB, BLOG, BOOK, EBOOK, EDBOOK, CHAP, ECHAP, RPRT, "
+    "CONF, CPAPER, THES"
+)
 EXPECTED = {
+    "bad_date.ris": "bad_date.ris:1: DA.day: 2025-02 has no day 30",
+    "no_type_line.ris": "no_type_line.ris:1: no RIS record found; a RIS record starts with a "
+    "line 'TY  - JOUR'",
+    "unknown_type.ris": f"unknown_type.ris:5: TY: record type PATENT is not supported; use one "
+    f"of: {RIS_TYPES}",
     "bad_month.bib": "bad_month.bib:1: a: month: not a month: 13; use 1 to 12",
     "duplicate_key.bib": "duplicate_key.bib:3: the key 'a' is used again (first at line 1); "
     "keys must be unique",

@@ -17,6 +17,7 @@ import citekit
 from citekit.errors import CitekitError
 from citekit.io.bibtex import read_bibtex
 from citekit.io.csljson import read_csl_json
+from citekit.io.ris import read_ris
 from citekit.model import Reference
 from strategies import every_reference
 
@@ -106,6 +107,13 @@ def test_reader_on_arbitrary_json(value: object) -> None:
 def test_bibtex_reader_on_arbitrary_text(text: str) -> None:
     with contextlib.suppress(CitekitError):
         read_bibtex(text)
+
+
+@settings(max_examples=200)
+@given(text=st.text(max_size=200).map("TY  - JOUR\n{}\nER  - \n".format))
+def test_ris_reader_on_arbitrary_text(text: str) -> None:
+    with contextlib.suppress(CitekitError):
+        read_ris(text)
 
 
 @settings(max_examples=300)
