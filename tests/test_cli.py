@@ -143,3 +143,25 @@ def test_cite_command() -> None:
     gost = run("cite", str(EXAMPLE), "--style", "gost")
     assert gost.returncode == 1
     assert "makes no in-text citations" in gost.stderr
+
+
+def test_keep_going_lists_the_good_references(tmp_path: Path) -> None:
+    path = tmp_path / "partly.json"
+    path.write_text(
+        '[\n{"id": "a", "type": "book", "title": "Good"},\n'
+        '{"id": "b", "type": "book", "issued": "2025-02-30"},\n'
+        '{"id": "c", "type": "book", "title": "Also good"}\n]',
+        encoding="utf-8",
+    )
+    broken = tmp_path / "broken.bib"
+    broken.write_text("@book{x,\n title = {unclosed\n", encoding="utf-8")
+    result = run("format", str(path), str(broken), "--style", "apa", "--keep-going")
+    assert result.returncode == 1
+    assert result.stdout == "Good. (n.d.).\nAlso good. (n.d.).\n"
+    assert result.stderr.splitlines() == [
+        f"citekit: {path}:3: b: issued.day: 2025-02 has no day 30",
+        f"citekit: {broken}:2: not valid BibTeX: premature end of file",
+    ]
+    strict = run("format", str(path), "--style", "apa")
+    assert strict.stdout == ""
+    assert strict.returncode == 1

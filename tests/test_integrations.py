@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from html.parser import HTMLParser
 
+import attrs
 import pytest
 from jinja2 import Environment
 
@@ -141,3 +142,16 @@ def test_json_ld_tag_cannot_be_broken_out_of() -> None:
     assert tag.endswith("</script>")
     body = tag.split(">", 1)[1].rsplit("<", 1)[0]
     assert json.loads(body)["headline"].startswith("</script><script>")
+
+
+def test_download_files_read_back(example_refs) -> None:  # type: ignore[no-untyped-def]
+    from citekit.io import loads
+    from citekit.meta import download_files
+
+    files = download_files(example_refs[1])
+    assert set(files) == {"kaspe2025.bib", "kaspe2025.ris", "kaspe2025.json"}
+    assert loads(files["kaspe2025.bib"], "bibtex") == [example_refs[1]]
+    assert loads(files["kaspe2025.json"], "csl-json") == [example_refs[1]]
+    assert loads(files["kaspe2025.ris"], "ris") == [example_refs[1]]
+    unsafe = download_files(attrs.evolve(example_refs[1], id="../../etc/passwd"))
+    assert all("/" not in name for name in unsafe)

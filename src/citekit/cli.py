@@ -12,6 +12,7 @@ Contract (other tools and the tests rely on it):
 * ``citekit styles``: the style ids, each with a one-line description.
 * ``citekit translit TEXT [--scheme NAME]``: a transliteration.
 * ``-`` as FILE reads standard input; name its format with ``--from``.
+* ``--keep-going``: bad references are reported and the good ones still formatted.
 * Exit status 0 on success; 1 on bad input, with ``FILE:LINE: message`` on standard error;
   2 on a usage error.
 """
@@ -46,6 +47,11 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--from", dest="input_format", help="input format (needed for stdin)")
         sub.add_argument("--translit", choices=list(SCHEMES), help="transliteration scheme")
         sub.add_argument("--max-authors", type=int, help="list at most this many authors")
+        sub.add_argument(
+            "--keep-going",
+            action="store_true",
+            help="report bad references and go on with the good ones (exit status still 1)",
+        )
         return sub
 
     with_inputs("format", "Format each reference alone, one per line, in input order.")
@@ -78,18 +84,40 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read(files: Sequence[str], input_format: str | None) -> list[Any]:
-    from citekit.errors import ParseError
+class _Problems:
+    """With ``--keep-going``: errors are printed as they come and counted."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, error: Exception) -> None:
+        sys.stderr.write(f"citekit: {error}\n")
+        self.count += 1
+
+
+def _read(
+    files: Sequence[str], input_format: str | None, problems: _Problems | None = None
+) -> list[Any]:
+    from citekit.errors import CitekitError, ParseError
     from citekit.io import load, loads
 
     refs: list[Any] = []
     for name in files:
-        if name == "-":
-            if input_format is None:
-                raise ParseError("name the format of standard input with --from", file="<stdin>")
-            refs.extend(loads(sys.stdin.read(), input_format, file="<stdin>"))
-        else:
-            refs.extend(load(name, input_format))
+        try:
+            if name == "-":
+                if input_format is None:
+                    raise ParseError(
+                        "name the format of standard input with --from", file="<stdin>"
+                    )
+                refs.extend(
+                    loads(sys.stdin.read(), input_format, file="<stdin>", on_error=problems)
+                )
+            else:
+                refs.extend(load(name, input_format, on_error=problems))
+        except CitekitError as exc:
+            if problems is None:
+                raise
+            problems(exc)  # the file cannot be read past this point; the next one can
     return refs
 
 
@@ -162,7 +190,8 @@ def _run(args: argparse.Namespace) -> int:
         return _check(args)
     if args.command == "convert":
         return _convert(args)
-    refs = _read(args.files, args.input_format)
+    problems = _Problems() if getattr(args, "keep_going", False) else None
+    refs = _read(args.files, args.input_format, problems)
     options = _style_options(args)
     style = api.resolve_style(args.style)
     if args.command == "format":
@@ -182,7 +211,7 @@ def _run(args: argparse.Namespace) -> int:
                 out.write(api.cite(ref, style, context=refs, **how, **options) + "\n")
     else:
         out.write(api.bibliography(refs, style, to=args.to, **options) + "\n")
-    return EXIT_OK
+    return EXIT_BAD_INPUT if problems and problems.count else EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -37,7 +37,7 @@ from citekit.names import latin_form, original_form
 from citekit.styles.forms import english_text, work_language
 from citekit.translit import DEFAULT_SCHEME
 
-__all__ = ["json_ld", "json_ld_tag", "meta_tags"]
+__all__ = ["download_files", "json_ld", "json_ld_tag", "meta_tags"]
 
 
 def _title(title: Title | None, lang: str | None) -> str | None:
@@ -178,3 +178,23 @@ def json_ld_tag(ref: Reference, *, lang: str | None = None) -> Markup:
     text = json.dumps(json_ld(ref, lang=lang), ensure_ascii=False, indent=1)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(f'<script type="application/ld+json">\n{text}\n</script>')
+
+
+DOWNLOADS = {"bibtex": ".bib", "ris": ".ris", "csl-json": ".json"}
+
+
+def download_files(ref: Reference) -> dict[str, str]:
+    """The files an article page offers for reference managers, by file name:
+    ``{"kistanov2025.bib": …, "kistanov2025.ris": …, "kistanov2025.json": …}``.
+
+    Written by the interchange writers; what a format cannot hold is reported as a
+    :class:`~citekit.errors.DataLossWarning`, as ``citekit.dump`` does.
+
+    >>> import citekit
+    >>> sorted(download_files(citekit.load("examples/japanese-studies-2025-3.json")[1]))
+    ['kaspe2025.bib', 'kaspe2025.json', 'kaspe2025.ris']
+    """
+    from citekit.io import dump
+
+    stem = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in ref.id)
+    return {stem + suffix: dump([ref], fmt) for fmt, suffix in DOWNLOADS.items()}
