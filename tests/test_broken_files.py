@@ -27,6 +27,13 @@ RIS_TYPES = (
     "CONF, CPAPER, THES"
 )
 EXPECTED = {
+    "bad_indentation.yaml": "bad_indentation.yaml:3: not valid YAML: mapping values are not "
+    "allowed here",
+    "duplicate_key.yaml": "duplicate_key.yaml:4: the key 'title' appears twice in one mapping; "
+    "keep one of them",
+    "unknown_type.yaml": "unknown_type.yaml:1: a: type: type 'novel' is not one of: "
+    "journal-article, magazine-article, newspaper-article, web-article, book, chapter, report, "
+    "conference-paper, thesis",
     "bad_date.ris": "bad_date.ris:1: DA.day: 2025-02 has no day 30",
     "no_type_line.ris": "no_type_line.ris:1: no RIS record found; a RIS record starts with a "
     "line 'TY  - JOUR'",

@@ -7,6 +7,7 @@ import sys
 import warnings
 
 import attrs
+import pytest
 from hypothesis import given, settings
 
 import citekit
@@ -197,3 +198,38 @@ def test_ris_names_what_it_loses(example_refs) -> None:  # type: ignore[no-untyp
     back = loads(text, "ris")
     assert [r.id for r in back] == [r.id for r in example_refs]
     assert back[1:6] == example_refs[1:6]  # kistanov2025 (0) and gammon2025 (6) lost one value
+
+
+@settings(max_examples=300, deadline=None)
+@given(ref=every_reference)
+def test_yaml_and_citekit_json_round_trip(ref: Reference) -> None:
+    for fmt in ("yaml", "citekit-json"):
+        assert loads(citekit.dump([ref], fmt), fmt) == [ref]
+
+
+def test_yaml_is_valid_against_the_published_schema(example_refs) -> None:  # type: ignore[no-untyped-def]
+    import json
+    from pathlib import Path
+
+    import jsonschema
+    import yaml
+
+    schema = json.loads((Path(__file__).parent.parent / "docs/citekit.schema.json").read_text())
+    data = yaml.safe_load(citekit.dump(example_refs, "yaml"))
+    jsonschema.validate(data, schema)
+    bad = [{"id": "x", "type": "journal-article", "title": {"original": "T", "colour": "red"}}]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, schema)
+
+
+def test_yaml_by_hand() -> None:
+    text = (
+        "- id: a\n  type: book\n  title: Война и мир\n  language: ru\n"
+        "  authors: ['Толстой, Лев Николаевич', 'Институт мировой литературы']\n"
+        "  issued: 1869-01\n  publisher: Русский вестник\n  isbn: 978-3-16-148410-0\n"
+    )
+    (book,) = loads(text, "yaml")
+    assert book.authors[1].is_organisation
+    assert book.issued is not None
+    assert book.issued.iso() == "1869-01"
+    assert citekit.format(book, "gost").startswith("Толстой, Л. Н. Война и мир / Л. Н. Толстой")

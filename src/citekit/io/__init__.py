@@ -17,23 +17,43 @@ from typing import IO
 from citekit.errors import CitekitError, DataLossWarning, ParseError, UnsupportedError
 from citekit.io.bibtex import read_bibtex, write_bibtex
 from citekit.io.csljson import read_csl_json, write_csl_json
+from citekit.io.native import read_json, read_yaml, write_json, write_yaml
 from citekit.io.ris import read_ris, write_ris
 from citekit.model.reference import Reference
 
 __all__ = ["FORMAT_BY_EXTENSION", "READERS", "WRITERS", "dump", "load", "loads"]
 
 READERS: Mapping[str, Callable[..., list[Reference]]] = MappingProxyType(
-    {"csl-json": read_csl_json, "bibtex": read_bibtex, "ris": read_ris}
+    {
+        "csl-json": read_csl_json,
+        "bibtex": read_bibtex,
+        "ris": read_ris,
+        "yaml": read_yaml,
+        "citekit-json": read_json,
+    }
 )
 """Input formats by name; each reader takes the text and ``file=`` for messages."""
 
 WRITERS: Mapping[str, Callable[..., str]] = MappingProxyType(
-    {"csl-json": write_csl_json, "bibtex": write_bibtex, "ris": write_ris}
+    {
+        "csl-json": write_csl_json,
+        "bibtex": write_bibtex,
+        "ris": write_ris,
+        "yaml": write_yaml,
+        "citekit-json": write_json,
+    }
 )
 """Output formats by name; each writer takes the references and ``lose=`` for what it drops."""
 
 FORMAT_BY_EXTENSION: Mapping[str, str] = MappingProxyType(
-    {".json": "csl-json", ".bib": "bibtex", ".bibtex": "bibtex", ".ris": "ris"}
+    {
+        ".json": "csl-json",
+        ".bib": "bibtex",
+        ".bibtex": "bibtex",
+        ".ris": "ris",
+        ".yaml": "yaml",
+        ".yml": "yaml",
+    }
 )
 
 Source = str | os.PathLike[str] | IO[str] | IO[bytes]

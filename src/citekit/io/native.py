@@ -1,0 +1,255 @@
+"""citekit's own format, in YAML or JSON: the model's fields, readable and writable by hand.
+
+A reference is a mapping with ``id``, ``type`` (``journal-article``, ``book``, …) and the
+model's field names. A title is a string or ``{original, lang, transliterations,
+translations}``; a person is ``"Family, Given"`` (``"Family,"`` when there is no given
+name), an organisation's name without a comma, or a mapping of the name's parts (with
+``forms`` for other spellings); dates are ISO 8601 / EDTF strings. Unknown keys are kept.
+The JSON Schema is docs/citekit.schema.json.
+
+>>> refs = read_yaml('''
+... - id: kistanov2025
+...   type: journal-article
+...   language: ru
+...   title: {original: Внешняя политика Японии, translations: {en: Japan's foreign policy}}
+...   authors: ["Кистанов, Валерий Олегович"]
+...   issued: 2025
+... ''')
+>>> refs[0].authors[0].given, refs[0].issued.iso(), refs[0].title.translation("en")
+('Валерий Олегович', '2025', "Japan's foreign policy")
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import attrs
+import yaml
+
+from citekit.errors import CitekitError, ParseError, ValidationError
+from citekit.io.csljson import Loss
+from citekit.model.date import PartialDate
+from citekit.model.person import Person
+from citekit.model.reference import REFERENCE_TYPES, Reference
+from citekit.model.title import Title
+
+__all__ = ["read_json", "read_yaml", "write_json", "write_yaml"]
+
+_PERSON_PARTS = ("family", "given", "particle", "dropping_particle", "suffix", "literal")
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML that refuses a key given twice (PyYAML keeps the last without a word) and
+    leaves dates as text (the model parses them)."""
+
+
+def _mapping(loader: _Loader, node: yaml.MappingNode) -> dict[Any, Any]:
+    result: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in result:
+            raise ParseError(
+                f"the key {key!r} appears twice in one mapping; keep one of them",
+                line=key_node.start_mark.line + 1,
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+
+def _title(value: Any) -> Title:
+    if isinstance(value, str):
+        return Title(value)
+    if not isinstance(value, dict):
+        raise ValidationError(f"a title is text or a mapping, not {type(value).__name__}")
+    unknown = set(value) - {"original", "lang", "transliterations", "translations"}
+    if unknown:
+        raise ValidationError(f"a title has no {', '.join(sorted(map(str, unknown)))}")
+    return Title(
+        value.get("original"),
+        lang=value.get("lang"),
+        transliterations=value.get("transliterations") or {},
+        translations=value.get("translations") or {},
+    )
+
+
+def _person(value: Any) -> Person:
+    if isinstance(value, str):
+        if "," not in value:
+            return Person(literal=value)
+        family, _, given = value.partition(",")
+        return Person(family.strip(), given.strip() or None)
+    if not isinstance(value, dict):
+        raise ValidationError(f"a name is text or a mapping, not {type(value).__name__}")
+    unknown = set(value) - {*_PERSON_PARTS, "forms"}
+    if unknown:
+        raise ValidationError(f"a name has no {', '.join(sorted(map(str, unknown)))}")
+    forms = {tag: _person(form) for tag, form in (value.get("forms") or {}).items()}
+    parts = {key: value.get(key) for key in ("particle", "dropping_particle", "suffix", "literal")}
+    return Person(value.get("family"), value.get("given"), forms=forms, **parts)
+
+
+def _date(value: Any) -> PartialDate:
+    if isinstance(value, datetime.date):
+        value = value.isoformat()
+    return PartialDate.parse(str(value))
+
+
+def _reference(item: Any, number: int) -> Reference:
+    if not isinstance(item, dict):
+        raise ValidationError(f"a reference must be a mapping, got {type(item).__name__}")
+    kind = item.get("type")
+    cls = REFERENCE_TYPES.get(kind) if isinstance(kind, str) else None
+    ref_id = str(item.get("id") or f"item-{number}")
+    if cls is None:
+        known = ", ".join(REFERENCE_TYPES)
+        raise ValidationError(f"type {kind!r} is not one of: {known}", field="type", ref_id=ref_id)
+    fields = {f.name: f for f in attrs.fields(cls)}
+    values: dict[str, Any] = {"id": ref_id}
+    extra: dict[str, Any] = {}
+    for key, value in item.items():
+        if key in ("id", "type"):
+            continue
+        field = fields.get(key)
+        try:
+            if key == "extra" and isinstance(value, dict):
+                extra.update(value)
+            elif field is None or key == "extra":
+                extra[key] = value
+            elif key in ("authors", "editors", "translators"):
+                values[key] = [_person(p) for p in (value or [])]
+            elif key in ("issued", "accessed"):
+                values[key] = None if value is None else _date(value)
+            elif "Title" in str(field.type):
+                values[key] = None if value is None else _title(value)
+            else:
+                values[key] = value
+        except CitekitError as exc:
+            raise exc.located(field=key, ref_id=ref_id) from None
+    try:
+        return cls(**values, extra=extra)
+    except CitekitError as exc:
+        raise exc.located(ref_id=ref_id) from None
+
+
+def _read(
+    items: Any, lines: list[int], file: str | None, on_error: Callable[[CitekitError], None] | None
+) -> list[Reference]:
+    if isinstance(items, dict):
+        items = [items]
+    if not isinstance(items, list):
+        raise ParseError("the file must hold a list of references", file=file, line=1)
+    refs = []
+    for number, item in enumerate(items, 1):
+        try:
+            refs.append(_reference(item, number))
+        except CitekitError as exc:
+            exc.located(file=file, line=lines[number - 1] if number <= len(lines) else None)
+            if on_error is None:
+                raise exc from None
+            on_error(exc)
+    return refs
+
+
+def read_yaml(
+    text: str, *, file: str | None = None, on_error: Callable[[CitekitError], None] | None = None
+) -> list[Reference]:
+    """The references in citekit's YAML (a list of mappings, or one mapping)."""
+    if not text.strip():
+        raise ParseError(
+            "the file is empty; a citekit YAML file holds a list of references", file=file, line=1
+        )
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+        items = yaml.load(text, Loader=_Loader)
+    except ParseError as exc:
+        raise exc.located(file=file) from None
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise ParseError(f"not valid YAML: {exc.problem}", file=file, line=line) from None
+    except yaml.YAMLError as exc:
+        raise ParseError(f"not valid YAML: {exc}", file=file) from None
+    nodes = root.value if isinstance(root, yaml.SequenceNode) else [root]
+    return _read(
+        items, [node.start_mark.line + 1 for node in nodes if node is not None], file, on_error
+    )
+
+
+def read_json(
+    text: str, *, file: str | None = None, on_error: Callable[[CitekitError], None] | None = None
+) -> list[Reference]:
+    """The references in citekit's JSON (the YAML format's JSON spelling); JSON is YAML, so
+    the YAML reader with its line numbers and duplicate-key check reads it."""
+    return read_yaml(text, file=file, on_error=on_error)
+
+
+# -- writing ------------------------------------------------------------------------------------
+
+
+def _title_value(title: Title) -> Any:
+    if title.lang is None and not title.transliterations and not title.translations:
+        return title.original
+    value: dict[str, Any] = {"original": title.original}
+    if title.lang is not None:
+        value["lang"] = title.lang
+    if title.transliterations:
+        value["transliterations"] = dict(title.transliterations)
+    if title.translations:
+        value["translations"] = dict(title.translations)
+    return value
+
+
+def _person_value(person: Person) -> Any:
+    simple = not person.forms and not (person.particle or person.dropping_particle or person.suffix)
+    if simple and person.literal is not None and "," not in person.literal:
+        return person.literal
+    if simple and person.family is not None and "," not in person.family + (person.given or ""):
+        return f"{person.family}, {person.given}" if person.given else f"{person.family},"
+    value = {key: getattr(person, key) for key in _PERSON_PARTS if getattr(person, key) is not None}
+    if person.forms:
+        value["forms"] = {tag: _person_value(form) for tag, form in person.forms.items()}
+    return value
+
+
+def _item(ref: Reference) -> dict[str, Any]:
+    item: dict[str, Any] = {"id": ref.id, "type": ref.kind}
+    for field in attrs.fields(type(ref)):
+        value = getattr(ref, field.name)
+        if field.name in ("id", "extra") or value is None or value == () or value is False:
+            continue
+        if isinstance(value, Title):
+            item[field.name] = _title_value(value)
+        elif isinstance(value, PartialDate):
+            item[field.name] = value.iso()
+        elif isinstance(value, tuple):
+            item[field.name] = [_person_value(p) for p in value]
+        else:
+            item[field.name] = value
+    if ref.extra:
+        item["extra"] = dict(ref.extra)  # kept apart: an extra "type" must not shadow the kind
+    return item
+
+
+def write_yaml(refs: Sequence[Reference], *, lose: Loss) -> str:
+    """The references as citekit YAML; every field the model holds has a place."""
+    del lose  # nothing to lose: the format is the model's
+    text: str = yaml.safe_dump([_item(r) for r in refs], allow_unicode=True, sort_keys=False)
+    return text
+
+
+def write_json(refs: Sequence[Reference], *, lose: Loss) -> str:
+    """The references as citekit JSON."""
+    del lose
+    return json.dumps([_item(r) for r in refs], ensure_ascii=False, indent=1) + "\n"
