@@ -14,10 +14,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import IO
 
-from citekit.errors import CitekitError, DataLossWarning, ParseError, UnsupportedError
+from citekit.errors import DataLossWarning, ParseError, UnsupportedError
 from citekit.io.bibtex import read_bibtex, write_bibtex
 from citekit.io.csljson import read_csl_json, write_csl_json
 from citekit.io.native import read_json, read_yaml, write_json, write_yaml
+from citekit.io.problems import ErrorHandler
 from citekit.io.ris import read_ris, write_ris
 from citekit.model.reference import Reference
 
@@ -89,9 +90,6 @@ def _format_for(name: str | None, format: str | None) -> str:
         f"cannot tell the format from the name; name it with format= (known: {known})",
         file=name,
     )
-
-
-ErrorHandler = Callable[[CitekitError], None]
 
 
 def loads(

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
@@ -30,6 +30,7 @@ from pybtex.scanner import PybtexSyntaxError
 
 from citekit.errors import CitekitError, ParseError, ValidationError
 from citekit.io.csljson import Loss
+from citekit.io.problems import ErrorHandler, deliver
 from citekit.model.date import PartialDate
 from citekit.model.person import Person
 from citekit.model.reference import (
@@ -269,7 +270,7 @@ def read_bibtex(
     text: str,
     *,
     file: str | None = None,
-    on_error: Callable[[CitekitError], None] | None = None,
+    on_error: ErrorHandler | None = None,
 ) -> list[Reference]:
     """The references in a BibTeX or BibLaTeX file; errors name the file, line, key and field."""
     lines = {}
@@ -300,9 +301,7 @@ def read_bibtex(
             refs.append(_entry_to_reference(key, entry))
         except CitekitError as exc:
             exc.located(file=file, line=lines.get(key.lower()), ref_id=key)
-            if on_error is None:
-                raise exc from None
-            on_error(exc)
+            deliver(exc, on_error)
     return refs
 
 

@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from citekit.errors import CitekitError, ParseError, ValidationError
+from citekit.io.problems import ErrorHandler, deliver
 from citekit.model.date import SEASONS, PartialDate
 from citekit.model.person import Person
 from citekit.model.reference import (
@@ -177,7 +178,7 @@ def read_csl_json(
     text: str,
     *,
     file: str | None = None,
-    on_error: Callable[[CitekitError], None] | None = None,
+    on_error: ErrorHandler | None = None,
 ) -> list[Reference]:
     """The references in a CSL-JSON document (an array of items, or one item).
 
@@ -203,9 +204,7 @@ def read_csl_json(
                 )
         except CitekitError as exc:
             exc.located(file=file, line=line)
-            if on_error is None:
-                raise exc from None
-            on_error(exc)
+            deliver(exc, on_error)
             continue
         first_line[ref.id] = line
         references.append(ref)

@@ -31,6 +31,7 @@ import yaml
 
 from citekit.errors import CitekitError, ParseError, ValidationError
 from citekit.io.csljson import Loss
+from citekit.io.problems import ErrorHandler, deliver
 from citekit.model.date import PartialDate
 from citekit.model.person import Person
 from citekit.model.reference import REFERENCE_TYPES, Reference
@@ -157,14 +158,12 @@ def _read(
             refs.append(_reference(item, number))
         except CitekitError as exc:
             exc.located(file=file, line=lines[number - 1] if number <= len(lines) else None)
-            if on_error is None:
-                raise exc from None
-            on_error(exc)
+            deliver(exc, on_error)
     return refs
 
 
 def read_yaml(
-    text: str, *, file: str | None = None, on_error: Callable[[CitekitError], None] | None = None
+    text: str, *, file: str | None = None, on_error: ErrorHandler | None = None
 ) -> list[Reference]:
     """The references in citekit's YAML (a list of mappings, or one mapping)."""
     if not text.strip():
@@ -188,7 +187,7 @@ def read_yaml(
 
 
 def read_json(
-    text: str, *, file: str | None = None, on_error: Callable[[CitekitError], None] | None = None
+    text: str, *, file: str | None = None, on_error: ErrorHandler | None = None
 ) -> list[Reference]:
     """The references in citekit's JSON (the YAML format's JSON spelling); JSON is YAML, so
     the YAML reader with its line numbers and duplicate-key check reads it."""

@@ -17,7 +17,7 @@ without a comma is an organisation, so a person known only by a family name is w
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
@@ -26,6 +26,7 @@ import rispy
 
 from citekit.errors import CitekitError, ParseError, ValidationError
 from citekit.io.csljson import Loss
+from citekit.io.problems import ErrorHandler, deliver
 from citekit.model.date import PartialDate
 from citekit.model.person import Person
 from citekit.model.reference import (
@@ -171,7 +172,7 @@ def read_ris(
     text: str,
     *,
     file: str | None = None,
-    on_error: Callable[[CitekitError], None] | None = None,
+    on_error: ErrorHandler | None = None,
 ) -> list[Reference]:
     """The references in a RIS file; errors name the file, the record's line and the tag."""
     starts = [n for n, line in enumerate(text.splitlines(), 1) if line.startswith("TY  -")]
@@ -189,9 +190,7 @@ def read_ris(
             refs.append(_entry_to_reference(entry, number))
         except CitekitError as exc:
             exc.located(file=file, line=line, ref_id=entry.get("id"))
-            if on_error is None:
-                raise exc from None
-            on_error(exc)
+            deliver(exc, on_error)
     return refs
 
 
