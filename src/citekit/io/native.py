@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
@@ -146,7 +146,7 @@ def _reference(item: Any, number: int) -> Reference:
 
 
 def _read(
-    items: Any, lines: list[int], file: str | None, on_error: Callable[[CitekitError], None] | None
+    items: Any, lines: list[int], file: str | None, on_error: ErrorHandler | None
 ) -> list[Reference]:
     if isinstance(items, dict):
         items = [items]
