@@ -12,7 +12,7 @@ by language (``en``).
 'A Revisionist, Not a Revolutionary'
 >>> t.transliteration("bsi") is None   # nothing stored: a style computes it
 True
->>> Title.of("Plain titles are fine").original
+>>> to_title("Plain titles are fine").original
 'Plain titles are fine'
 """
 
@@ -97,11 +97,6 @@ class Title:
     translations: Mapping[str, str] = attrs.field(
         factory=dict, converter=_frozen_text_map, validator=_check_text_map, hash=False
     )
-
-    @classmethod
-    def of(cls, value: str | Title) -> Title:
-        """A title from a plain string, or the title itself."""
-        return value if isinstance(value, Title) else cls(value)
 
     def translation(self, lang: str) -> str | None:
         """The translation into ``lang`` (``en`` also finds ``en-GB``), or None.
