@@ -1,4 +1,4 @@
-"""The rich-text tree, its one clean-up pass, and the four renderers."""
+"""The rich-text tree and the four renderers, which clean the text as they write it."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 from citekit.errors import OptionError
 from citekit.render import render, render_list
-from citekit.render.tree import NBSP, emph, join, link, nocase, plain, seq, tidy
+from citekit.render.tree import NBSP, emph, join, link, nocase, plain, seq
 
 TREE = seq(
     "Smith & <Jones> ", emph("Journal_1"), ", С.", NBSP, "5. ", link("https://doi.org/10.1/a&b")
@@ -67,11 +67,11 @@ def test_link_text_differs_from_url() -> None:
     ],
 )
 def test_tidy(parts: tuple[str, ...], expected: str) -> None:
-    assert plain(tidy(seq(*parts))) == expected
+    assert render(seq(*parts)) == expected
 
 
 def test_tidy_works_across_nested_nodes() -> None:
-    assert plain(tidy(seq(emph("Is it?"), seq(". ", "Yes")))) == "Is it? Yes"
+    assert render(seq(emph("Is it?"), seq(". ", "Yes"))) == "Is it? Yes"
 
 
 def test_join_skips_missing_parts() -> None:
@@ -93,3 +93,20 @@ def test_lists() -> None:
         render_list([(None, seq("A"))], "html")
         == '<ul class="citekit-bibliography"><li>A</li></ul>'
     )
+
+
+@pytest.mark.parametrize("to", ["html", "markdown", "latex"])
+def test_emphasis_left_empty_is_not_written(to: str) -> None:
+    assert render(seq("Is it?", emph("."), " Yes"), to) == "Is it? Yes"
+
+
+def test_cleaning_sees_raw_text_in_every_format() -> None:
+    tree = seq(emph("A & B?"), ". ", link("https://x.org/\u202ea"))
+    assert render(tree, "html") == (
+        '<i>A &amp; B?</i> <a href="https://x.org/a">https://x.org/a</a>'
+    )
+    assert render(tree, "latex") == "\\emph{A \\& B?} \\url{https://x.org/a}"
+
+
+def test_link_left_without_text_is_not_written() -> None:
+    assert render(seq("Is it?", link("https://x.org", "."), " b"), "html") == "Is it? b"

@@ -17,7 +17,6 @@ from citekit.errors import UnsupportedError
 from citekit.io import load
 from citekit.model.reference import Reference
 from citekit.render import render_list, renderer
-from citekit.render.tree import tidy
 from citekit.styles.base import CitingStyle, Style
 from citekit.styles.registry import describe_styles, get_style
 
@@ -48,7 +47,7 @@ def format(
     """
     engine = resolve_style(style)
     to_format = renderer(to)
-    return to_format(tidy(engine.entry(ref, engine.options(**options))))
+    return to_format(engine.entry(ref, engine.options(**options)))
 
 
 def bibliography(
@@ -59,7 +58,7 @@ def bibliography(
     engine = resolve_style(style)
     renderer(to)  # an unknown format fails before any work is done
     entries = engine.bibliography(list(refs), engine.options(**options))
-    return render_list([(label, tidy(entry)) for label, entry in entries], to)
+    return render_list(entries, to)
 
 
 def cite(
@@ -95,4 +94,4 @@ def cite(
     tree = engine.cite(
         items, engine.options(**options), context=whole, narrative=narrative, locator=locator
     )
-    return to_format(tidy(tree))
+    return to_format(tree)

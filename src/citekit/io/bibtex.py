@@ -46,7 +46,7 @@ from citekit.model.reference import (
     WebArticle,
 )
 from citekit.model.title import Title, latn_scheme
-from citekit.render.latex import to_latex
+from citekit.render.latex import escape_latex
 
 __all__ = ["entry_text", "read_bibtex", "write_bibtex"]
 
@@ -139,7 +139,7 @@ def _encode(value: str, *, protect: bool = False) -> str:
     """Unicode to LaTeX: specials escaped, ligatures broken; ``protect`` braces words with
     capitals after their first letter (``{USA}``, ``{McClean}``) so styles keep their case."""
     # BibTeX counts braces even when escaped, so a lone brace is written as a command
-    text = to_latex(value).replace("\\{", "\\textbraceleft{}").replace("\\}", "\\textbraceright{}")
+    text = escape_latex(value).replace("\\{", "\\textbraceleft{}").replace("\\}", "\\textbraceright{}")
     for ligature in _LIGATURES:
         while ligature in text:
             text = text.replace(ligature, ligature[0] + "{}" + ligature[1])

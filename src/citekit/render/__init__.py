@@ -16,12 +16,13 @@ from citekit.errors import OptionError
 from citekit.render.html import to_html
 from citekit.render.latex import to_latex
 from citekit.render.markdown import to_markdown
-from citekit.render.tree import Inline, plain
+from citekit.render.tree import Inline
+from citekit.render.writer import to_text
 
 __all__ = ["FORMATS", "render", "render_list"]
 
 FORMATS: Mapping[str, Callable[[Inline], str]] = MappingProxyType(
-    {"text": plain, "html": to_html, "markdown": to_markdown, "latex": to_latex}
+    {"text": to_text, "html": to_html, "markdown": to_markdown, "latex": to_latex}
 )
 
 

@@ -11,24 +11,23 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-from citekit.render.tree import Emph, Inline, Link, Nbsp, Seq, linkable
+from citekit.render.tree import Inline
+from citekit.render.writer import Markup, write
 
-__all__ = ["to_html"]
+__all__ = ["HTML", "to_html"]
+
+
+def _escape(text: str) -> str:
+    return str(escape(text))
+
+
+def _link(url: str, inner: str, _bare: bool) -> str:
+    return f'<a href="{escape(url)}">{inner}</a>'
+
+
+HTML = Markup(escape=_escape, emph=("<i>", "</i>"), nbsp="&nbsp;", link=_link)
 
 
 def to_html(node: Inline) -> str:
     """HTML for ``node``; every piece of text is escaped."""
-    if isinstance(node, str):
-        return str(escape(node))
-    if isinstance(node, Nbsp):
-        return "&nbsp;"
-    inner = "".join(to_html(child) for child in node.children)
-    if isinstance(node, Seq):
-        return inner
-    if isinstance(node, Link):
-        if linkable(node.url):
-            return f'<a href="{escape(node.url)}">{inner}</a>'
-        return inner
-    if isinstance(node, Emph):
-        return f"<i>{inner}</i>"
-    return inner  # NoCase: case protection means nothing in HTML
+    return write(node, HTML)

@@ -7,9 +7,10 @@ r"""Render a rich-text tree as LaTeX (UTF-8 text; needs ``hyperref`` for links).
 
 from __future__ import annotations
 
-from citekit.render.tree import Emph, Inline, Link, Nbsp, NoCase, linkable
+from citekit.render.tree import Inline
+from citekit.render.writer import Markup, write
 
-__all__ = ["to_latex"]
+__all__ = ["LATEX", "escape_latex", "to_latex"]
 
 _ESCAPES = str.maketrans(
     {
@@ -28,22 +29,19 @@ _ESCAPES = str.maketrans(
 _URL_ESCAPES = str.maketrans({"\\": "%5C", "{": "%7B", "}": "%7D", "%": r"\%", "#": r"\#"})
 
 
+def escape_latex(text: str) -> str:
+    r"""``text`` with LaTeX's special characters escaped: ``50% & $5`` → ``50\% \& \$5``."""
+    return text.translate(_ESCAPES)
+
+
+def _link(url: str, inner: str, bare: bool) -> str:
+    url = url.translate(_URL_ESCAPES)
+    return f"\\url{{{url}}}" if bare else f"\\href{{{url}}}{{{inner}}}"
+
+
+LATEX = Markup(escape=escape_latex, emph=("\\emph{", "}"), nocase=("{", "}"), nbsp="~", link=_link)
+
+
 def to_latex(node: Inline) -> str:
     """LaTeX for ``node``; special characters are escaped."""
-    if isinstance(node, str):
-        return node.translate(_ESCAPES)
-    if isinstance(node, Nbsp):
-        return "~"
-    inner = "".join(to_latex(child) for child in node.children)
-    if isinstance(node, Emph):
-        return f"\\emph{{{inner}}}"
-    if isinstance(node, NoCase):
-        return f"{{{inner}}}"
-    if isinstance(node, Link):
-        if not linkable(node.url):
-            return inner
-        url = node.url.translate(_URL_ESCAPES)
-        if node.children == (node.url,):
-            return f"\\url{{{url}}}"
-        return f"\\href{{{url}}}{{{inner}}}"
-    return inner
+    return write(node, LATEX)

@@ -10,28 +10,27 @@ emphasis, a link or raw HTML.
 
 from __future__ import annotations
 
-from citekit.render.tree import Emph, Inline, Link, Nbsp, linkable
+from citekit.render.tree import Inline
+from citekit.render.writer import Markup, write
 
-__all__ = ["to_markdown"]
+__all__ = ["MARKDOWN", "to_markdown"]
 
 _ESCAPES = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>|~&#!"})
 _URL_ESCAPES = str.maketrans({"<": "%3C", ">": "%3E", " ": "%20", "(": "%28", ")": "%29"})
 
 
+def _escape(text: str) -> str:
+    return text.translate(_ESCAPES)
+
+
+def _link(url: str, inner: str, bare: bool) -> str:
+    url = url.translate(_URL_ESCAPES)
+    return f"<{url}>" if bare else f"[{inner}]({url})"
+
+
+MARKDOWN = Markup(escape=_escape, emph=("*", "*"), nbsp="&nbsp;", link=_link)
+
+
 def to_markdown(node: Inline) -> str:
     """CommonMark for ``node``."""
-    if isinstance(node, str):
-        return node.translate(_ESCAPES)
-    if isinstance(node, Nbsp):
-        return "&nbsp;"
-    inner = "".join(to_markdown(child) for child in node.children)
-    if isinstance(node, Emph):
-        return f"*{inner}*" if inner else ""
-    if isinstance(node, Link):
-        if not linkable(node.url):
-            return inner
-        url = node.url.translate(_URL_ESCAPES)
-        if node.children == (node.url,):
-            return f"<{url}>"
-        return f"[{inner}]({url})"
-    return inner
+    return write(node, MARKDOWN)

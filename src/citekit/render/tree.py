@@ -7,20 +7,13 @@ tree into text, HTML, Markdown or LaTeX.  Style code never writes markup.
 >>> plain(tree)
 'Kistanov V.O. Japanese Studies. https://doi.org/10.1/x'
 
-:func:`tidy` runs once on a finished tree, whatever the style: it drops a
-period that would follow ``?``, ``!`` or another period across node boundaries
-(``changes?.`` → ``changes?``) and strips control characters and bidi
-overrides that could disguise text.
-
->>> plain(tidy(seq("Will there be changes?", ". ", "Next")))
-'Will there be changes? Next'
+The renderers (:mod:`citekit.render.writer`) clean the text as they write it:
+``changes?`` + ``. `` gives ``changes? ``, whatever the style.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-
-from citekit.script import UNSAFE_CHARACTERS
 
 __all__ = [
     "NBSP",
@@ -37,7 +30,6 @@ __all__ = [
     "nocase",
     "plain",
     "seq",
-    "tidy",
 ]
 
 
@@ -152,52 +144,13 @@ def join(parts: Iterable[Inline | None], separator: Inline) -> Seq:
 
 
 def plain(node: Inline) -> str:
-    """The tree's text without any formatting (non-breaking spaces as spaces)."""
+    """The tree's text as built, without formatting or clean-up (non-breaking spaces as
+    spaces); :func:`citekit.render.render` gives the finished text."""
     if isinstance(node, str):
         return node
     if isinstance(node, Nbsp):
         return " "
     return "".join(plain(child) for child in node.children)
-
-
-_ENDS_SENTENCE = frozenset(".?!…")
-
-
-class _Tidy:
-    __slots__ = ("last",)
-
-    def __init__(self) -> None:
-        self.last = " "
-
-    def text(self, text: str) -> str:
-        if not text.isprintable():  # controls and bidi marks are exactly the unprintable ones
-            text = text.translate(UNSAFE_CHARACTERS)
-        if not text:
-            return text
-        if text[0] == "." and self.last in _ENDS_SENTENCE and not text.startswith(".."):
-            text = text[1:]
-        if text[:1] == " " and self.last == " ":
-            text = text.lstrip(" ")
-        if text:
-            self.last = text[-1]
-        return text
-
-    def node(self, node: Inline) -> Inline:
-        if isinstance(node, str):
-            return self.text(node)
-        if isinstance(node, Nbsp):
-            self.last = " "
-            return node
-        children = _present(tuple(self.node(child) for child in node.children))
-        if isinstance(node, Link):
-            url = node.url if node.url.isprintable() else node.url.translate(UNSAFE_CHARACTERS)
-            return Link(url, children)
-        return type(node)(children)
-
-
-def tidy(node: Inline) -> Inline:
-    """Clean punctuation at joins and strip unsafe characters, once, for every style."""
-    return _Tidy().node(node)
 
 
 def linkable(url: str) -> bool:

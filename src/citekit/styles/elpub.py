@@ -15,10 +15,10 @@ the DOI link last, with no period after it.
 ...     authors=[Person("Викулова", "О. К."), Person("Шестакова", "М. В.")],
 ...     container_title=Title("Сахарный диабет", translations={"en": "Diabetes mellitus"}),
 ...     volume="14", issue="3", pages="92-96", issued=2011, doi="10.14341/2072-0351-6231")
->>> from citekit.render.tree import plain, tidy
->>> plain(tidy(ENGLISH.entry(ref, ENGLISH.options())))
+>>> from citekit.render import render
+>>> render(ENGLISH.entry(ref, ENGLISH.options()))
 'Vikulova O.K., Shestakova M.V. Glibenclamide therapy: pros and cons. Diabetes mellitus. 2011;14(3):92-96. (In Russ.) https://doi.org/10.14341/2072-0351-6231'
->>> plain(tidy(RUSSIAN.entry(ref, RUSSIAN.options())))
+>>> render(RUSSIAN.entry(ref, RUSSIAN.options()))
 'Викулова О.К., Шестакова М.В. Терапия глибенкламидом: за или против? Сахарный диабет. 2011;14(3):92-96. https://doi.org/10.14341/2072-0351-6231'
 """
 

@@ -1,0 +1,141 @@
+"""One pass from a rich-text tree to marked-up text, cleaning the text on the way.
+
+Every output format is a :class:`Markup`: how to escape text and what to write around
+emphasis, case-protected text, links and non-breaking spaces. :func:`write` walks the
+tree once, depth first, and applies the clean-up every style gets, whoever wrote it:
+
+- a period that would follow ``.``, ``?``, ``!`` or ``…`` is dropped, across node
+  boundaries (``changes?`` + ``. `` → ``changes? ``), but an ellipsis ``...`` is kept;
+- a space that would follow a space is dropped;
+- control characters and bidi overrides, which could disguise text, are removed
+  (from URLs too); a line break becomes a space;
+- emphasis or a link left with no text is not written at all.
+
+The rules see the raw text, before escaping, so they mean the same in every format.
+
+>>> from citekit.render.tree import seq, emph
+>>> write(seq(emph("Will there be changes?"), ". ", " Next\\u202e"), TEXT)
+'Will there be changes? Next'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from citekit.render.tree import Emph, Inline, Link, Nbsp, NoCase, Seq, linkable
+from citekit.script import UNSAFE_CHARACTERS
+
+__all__ = ["TEXT", "Markup", "to_text", "write"]
+
+_ENDS_SENTENCE = frozenset(".?!…")
+
+
+class Markup:
+    """What an output format writes for each kind of node.
+
+    ``link(url, inner, bare)`` gets the escaped link text and whether that text is the
+    URL itself; it is called only for ``http``/``https`` URLs (others show their text).
+    """
+
+    __slots__ = ("emph", "escape", "link", "nbsp", "nocase")
+
+    def __init__(
+        self,
+        *,
+        escape: Callable[[str], str] | None = None,
+        emph: tuple[str, str] = ("", ""),
+        nocase: tuple[str, str] = ("", ""),
+        nbsp: str = " ",
+        link: Callable[[str, str, bool], str] | None = None,
+    ) -> None:
+        self.escape = escape
+        self.emph = emph
+        self.nocase = nocase
+        self.nbsp = nbsp
+        self.link = link
+
+
+TEXT = Markup()
+"""Plain text: no escaping, no markup, a non-breaking space printed as a space."""
+
+
+def _clean_url(url: str) -> str:
+    return url if url.isprintable() else url.translate(UNSAFE_CHARACTERS)
+
+
+def write(node: Inline, markup: Markup) -> str:
+    """``node`` written in ``markup``, cleaned as the module describes."""
+    out: list[str] = []
+    last = " "  # the last character written (raw), so that a leading space is dropped
+    escape = markup.escape
+    ends = _ENDS_SENTENCE
+
+    def text(piece: str) -> None:
+        nonlocal last
+        if not piece.isprintable():  # controls and bidi marks are exactly the unprintable ones
+            piece = piece.translate(UNSAFE_CHARACTERS)
+            if not piece:
+                return
+        first = piece[0]
+        if first == "." and last in ends and not piece.startswith(".."):
+            piece = piece[1:]
+        elif first == " " and last == " ":
+            piece = piece.lstrip(" ")
+        if piece:
+            last = piece[-1]
+            out.append(escape(piece) if escape is not None else piece)
+
+    def wrap(children: tuple[Inline, ...], opening: str, closing: str) -> None:
+        mark = len(out)
+        out.append(opening)
+        walk(children)
+        if len(out) == mark + 1:
+            out.pop()  # nothing inside: no empty <i></i>
+        else:
+            out.append(closing)
+
+    def walk(children: tuple[Inline, ...]) -> None:
+        nonlocal last
+        for child in children:
+            kind = child.__class__
+            if kind is str:
+                if child:
+                    text(child)  # type: ignore[arg-type]
+            elif kind is Seq:
+                walk(child.children)  # type: ignore[union-attr]
+            elif kind is Emph:
+                wrap(child.children, *markup.emph)  # type: ignore[union-attr]
+            elif kind is Nbsp:
+                last = " "
+                out.append(markup.nbsp)
+            elif kind is Link:
+                hyperlink(child)  # type: ignore[arg-type]
+            elif kind is NoCase:
+                wrap(child.children, *markup.nocase)  # type: ignore[union-attr]
+            else:
+                raise TypeError(f"not a rich-text node: {child!r}")
+
+    def hyperlink(node: Link) -> None:
+        mark = len(out)
+        walk(node.children)
+        if len(out) == mark or markup.link is None:
+            return
+        url = _clean_url(node.url)
+        if not linkable(url):
+            return  # javascript:, data:, … stay text
+        inner = "".join(out[mark:])
+        del out[mark:]
+        out.append(markup.link(url, inner, node.children == (node.url,)))
+
+    walk((node,))
+    return "".join(out)
+
+
+def to_text(node: Inline) -> str:
+    """Plain text for ``node``, cleaned.
+
+    >>> from citekit.render.tree import seq, NBSP
+    >>> to_text(seq("С.", NBSP, "5", "."))
+    'С. 5.'
+    """
+    return write(node, TEXT)
