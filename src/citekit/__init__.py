@@ -19,6 +19,7 @@ _EXPORTS = {
     "load": "citekit.api",
     "dump": "citekit.io",
     "format": "citekit.api",
+    "format_many": "citekit.api",
     "bibliography": "citekit.api",
     "cite": "citekit.api",
     "check": "citekit.check",
@@ -79,6 +80,7 @@ __all__ = [
     "compare",
     "dump",
     "format",
+    "format_many",
     "get_style",
     "json_ld",
     "load",
@@ -89,7 +91,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from citekit.api import bibliography, cite, format, load, styles
+    from citekit.api import bibliography, cite, format, format_many, load, styles
     from citekit.check import check
     from citekit.errors import (
         CitekitError,

@@ -10,17 +10,17 @@ Kistanov V.O. Japan&#39;s foreign policy ... <a href="https://doi.org/10.55105/2
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
 
-from citekit.errors import UnsupportedError
+from citekit.errors import OptionError, UnsupportedError
 from citekit.io import load
 from citekit.model.reference import Reference
 from citekit.render import render_list, renderer
 from citekit.styles.base import CitingStyle, Style
 from citekit.styles.registry import describe_styles, get_style
 
-__all__ = ["bibliography", "cite", "format", "load", "resolve_style", "styles"]
+__all__ = ["bibliography", "cite", "format", "format_many", "load", "resolve_style", "styles"]
 
 
 def resolve_style(style: str | Style) -> Style:
@@ -48,6 +48,77 @@ def format(
     engine = resolve_style(style)
     to_format = renderer(to)
     return to_format(engine.entry(ref, engine.options(**options)))
+
+
+def format_many(
+    refs: Iterable[Reference],
+    style: str | Style = "elpub",
+    *,
+    to: str = "text",
+    workers: int | None = None,
+    **options: Any,
+) -> list[str]:
+    """Each reference formatted by ``style``, in the order given: :func:`format` for a batch.
+
+    The style, its options and the output format are resolved once for the whole batch.
+    ``workers=N`` (N > 1) spreads the work over N processes, in chunks, and still returns
+    the entries in input order; it pays off from some tens of thousands of references,
+    since every reference is pickled on its way to a worker. A style passed as an object
+    must then be picklable (the built-in ones and any registered under a name are).
+
+    >>> import citekit
+    >>> refs = citekit.load("examples/japanese-studies-2025-3.json")
+    >>> format_many(refs[:2], "gost", to="html") == [format(r, "gost", to="html") for r in refs[:2]]
+    True
+    """
+    engine = resolve_style(style)
+    to_format = renderer(to)
+    checked = engine.options(**options)
+    items = refs if isinstance(refs, Sequence) else list(refs)
+    if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int)):
+        raise OptionError(f"workers must be a whole number of processes, not {workers!r}")
+    if workers is None or workers <= 1 or len(items) < 2 * _CHUNK:
+        entry = engine.entry
+        return [to_format(entry(ref, checked)) for ref in items]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Forked workers inherit the batch instead of receiving it pickled, chunk by chunk,
+    # which would cost more than the formatting; where fork is missing, each worker gets
+    # the batch pickled once.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    job = _Job(items, engine.id if isinstance(style, str) else engine, to, options)
+    starts = range(0, len(items), _CHUNK)
+    with ProcessPoolExecutor(workers, context, initializer=_start_worker, initargs=(job,)) as pool:
+        return [text for part in pool.map(_format_range, starts) for text in part]
+
+
+_CHUNK = 2000
+"""References per task in a worker process: large enough that the round trip is small
+beside the formatting, small enough to keep every worker busy to the end."""
+
+
+class _Job(NamedTuple):
+    refs: Sequence[Reference]
+    style: str | Style
+    to: str
+    options: dict[str, Any]
+
+
+_job: _Job | None = None
+"""The batch of the format_many call a worker process serves (set in workers only)."""
+
+
+def _start_worker(job: _Job) -> None:
+    global _job
+    _job = job
+
+
+def _format_range(start: int) -> list[str]:
+    assert _job is not None, "only called in a worker started by format_many"
+    refs, style, to, options = _job
+    return format_many(refs[start : start + _CHUNK], style, to=to, **options)
 
 
 def bibliography(

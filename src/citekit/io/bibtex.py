@@ -139,7 +139,9 @@ def _encode(value: str, *, protect: bool = False) -> str:
     """Unicode to LaTeX: specials escaped, ligatures broken; ``protect`` braces words with
     capitals after their first letter (``{USA}``, ``{McClean}``) so styles keep their case."""
     # BibTeX counts braces even when escaped, so a lone brace is written as a command
-    text = escape_latex(value).replace("\\{", "\\textbraceleft{}").replace("\\}", "\\textbraceright{}")
+    text = (
+        escape_latex(value).replace("\\{", "\\textbraceleft{}").replace("\\}", "\\textbraceright{}")
+    )
     for ligature in _LIGATURES:
         while ligature in text:
             text = text.replace(ligature, ligature[0] + "{}" + ligature[1])

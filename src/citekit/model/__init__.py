@@ -3,7 +3,19 @@
 >>> from citekit.model import JournalArticle, Person
 >>> JournalArticle(id="a", title="T", authors=[Person("Smith", "J.")]).authors[0].family
 'Smith'
+
+References pickle (for :func:`citekit.format_many`'s worker processes, or a user's own):
+
+>>> import pickle
+>>> from citekit.model import Title
+>>> title = Title("Мир", lang="ru", translations={"en": "Peace"})
+>>> pickle.loads(pickle.dumps(title)) == title
+True
 """
+
+import copyreg
+from collections.abc import Callable
+from types import MappingProxyType
 
 from citekit.model.date import SEASONS, PartialDate
 from citekit.model.identifiers import check_isbn, check_issn, check_url, normalize_doi
@@ -25,6 +37,22 @@ from citekit.model.reference import (
     page_range,
 )
 from citekit.model.title import Title
+
+
+def _read_only(mapping: dict[str, object]) -> MappingProxyType[str, object]:
+    return MappingProxyType(mapping)
+
+
+def _reduce_mapping_proxy(
+    proxy: MappingProxyType[str, object],
+) -> tuple[Callable[..., MappingProxyType[str, object]], tuple[dict[str, object]]]:
+    return _read_only, (dict(proxy),)
+
+
+# The model keeps its mappings (translations, name forms, extra fields) read-only in
+# mappingproxy objects, which the standard library cannot pickle; a proxy of a copy of the
+# same dict is what they mean.
+copyreg.pickle(MappingProxyType, _reduce_mapping_proxy)
 
 __all__ = [
     "REFERENCE_TYPES",
