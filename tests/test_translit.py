@@ -105,3 +105,17 @@ def test_every_cyrillic_letter_comes_out_latin(scheme: str) -> None:
 )
 def test_letters_outside_russian(text: str, latin: str) -> None:
     assert transliterate(text) == latin
+
+
+@given(
+    text=st.text(alphabet=RUSSIAN + RUSSIAN.upper() + " -,.ÀЀі\u0306", min_size=1).filter(
+        lambda t: not t.isupper()
+    )
+)
+def test_letter_by_letter_path_agrees_with_iuliia(text: str) -> None:
+    # bsi translates mixed-case text with one str.translate call; iuliia's own translation,
+    # word by word and letter by letter, must give the same result
+    from citekit.translit import _finish, _schema
+
+    schema = _schema("bsi")
+    assert transliterate(text) == _finish(schema.translate(text), schema)

@@ -135,6 +135,21 @@ def _words(text: str) -> list[str]:
     return runs
 
 
+@cache
+def _letter_table(scheme: str) -> dict[int, str] | None:
+    """A ``str.translate`` table for a scheme whose letters do not depend on their
+    neighbours or on word endings (``bsi``), else None: one C call instead of a lookup
+    per letter."""
+    schema = _schema(scheme)
+    if not isinstance(schema, TranslitSchema):
+        return None
+    if schema.prev_map or schema.next_map or schema.ending_map:
+        return None
+    if any(len(letter) != 1 for letter in schema.map):
+        return None
+    return str.maketrans(schema.map)
+
+
 @lru_cache(maxsize=4096)
 def transliterate(text: str, scheme: str = DEFAULT_SCHEME) -> str:
     """``text`` in Latin script by ``scheme``; text without Cyrillic comes back unchanged.
@@ -144,6 +159,11 @@ def transliterate(text: str, scheme: str = DEFAULT_SCHEME) -> str:
     schema = _schema(scheme)
     if not has_cyrillic(text):
         return text
+    table = _letter_table(scheme)
+    if table is not None and not text.isupper():
+        # With a lower-case letter anywhere no word counts as written in capitals, so the
+        # letters can go one by one.
+        return _finish(text.translate(table), schema)
     runs = _words(text)
     mixed_case = any(run.isalpha() and not run.isupper() for run in runs)
     out = []
@@ -152,7 +172,11 @@ def transliterate(text: str, scheme: str = DEFAULT_SCHEME) -> str:
         if run.isalpha() and run.isupper() and len(run) > 1 and not mixed_case and len(run) > 3:
             latin = latin.upper()
         out.append(latin)
-    result = "".join(out)
+    return _finish("".join(out), schema)
+
+
+def _finish(result: str, schema: _Schema) -> str:
+    """Letters outside Russian made Latin, and the text composed."""
     if has_cyrillic(result):
         result = "".join(_outside_russian(ch, schema) if _is_cyrillic(ch) else ch for ch in result)
     # iuliia writes some letters decomposed (ISO 9 ж → z + combining caron): compose them.
