@@ -110,3 +110,9 @@ def test_cleaning_sees_raw_text_in_every_format() -> None:
 
 def test_link_left_without_text_is_not_written() -> None:
     assert render(seq("Is it?", link("https://x.org", "."), " b"), "html") == "Is it? b"
+
+
+def test_nodes_are_truthy_even_when_empty() -> None:
+    # the builders drop children by truth: only None and "" may be falsy
+    for node in (seq(), emph(), nocase(), link("https://x.org"), NBSP):
+        assert node

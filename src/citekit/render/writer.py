@@ -67,23 +67,9 @@ def write(node: Inline, markup: Markup) -> str:
     """``node`` written in ``markup``, cleaned as the module describes."""
     out: list[str] = []
     last = " "  # the last character written (raw), so that a leading space is dropped
+    append = out.append
     escape = markup.escape
     ends = _ENDS_SENTENCE
-
-    def text(piece: str) -> None:
-        nonlocal last
-        if not piece.isprintable():  # controls and bidi marks are exactly the unprintable ones
-            piece = piece.translate(UNSAFE_CHARACTERS)
-            if not piece:
-                return
-        first = piece[0]
-        if first == "." and last in ends and not piece.startswith(".."):
-            piece = piece[1:]
-        elif first == " " and last == " ":
-            piece = piece.lstrip(" ")
-        if piece:
-            last = piece[-1]
-            out.append(escape(piece) if escape is not None else piece)
 
     def wrap(children: tuple[Inline, ...], opening: str, closing: str) -> None:
         mark = len(out)
@@ -99,15 +85,29 @@ def write(node: Inline, markup: Markup) -> str:
         for child in children:
             kind = child.__class__
             if kind is str:
-                if child:
-                    text(child)  # type: ignore[arg-type]
+                piece: str = child  # type: ignore[assignment]
+                if not piece.isprintable():  # controls and bidi marks: exactly the unprintable
+                    piece = piece.translate(UNSAFE_CHARACTERS)
+                if not piece:
+                    continue
+                first = piece[0]
+                if first == "." and last in ends and not piece.startswith(".."):
+                    piece = piece[1:]
+                    if not piece:
+                        continue
+                elif first == " " and last == " ":
+                    piece = piece.lstrip(" ")
+                    if not piece:
+                        continue
+                last = piece[-1]
+                append(escape(piece) if escape is not None else piece)
             elif kind is Seq:
                 walk(child.children)  # type: ignore[union-attr]
             elif kind is Emph:
                 wrap(child.children, *markup.emph)  # type: ignore[union-attr]
             elif kind is Nbsp:
                 last = " "
-                out.append(markup.nbsp)
+                append(markup.nbsp)
             elif kind is Link:
                 hyperlink(child)  # type: ignore[arg-type]
             elif kind is NoCase:
