@@ -80,3 +80,58 @@ def test_locale_option(example_refs) -> None:  # type: ignore[no-untyped-def]
     russian = citekit.format(example_refs[4], "csl:harvard-cite-them-right", locale="ru-RU")
     assert "Available at" in english
     assert english != russian
+
+
+def _book(key: str, family: str, language: str = "ru") -> citekit.Reference:
+    return citekit.Book(
+        id=key,
+        title=f"Книга {key}" if language == "ru" else f"Book {key}",
+        language=language,
+        authors=[citekit.Person(family, "И.")],
+        issued=2020,
+    )
+
+
+SHUFFLED = [
+    _book("b", "Борисов"),
+    _book("s", "Smith", "en"),
+    _book("a", "Алексеев"),
+    _book("z", "Zola", "fr"),
+    _book("e", "Ёлкин"),
+    _book("em", "Émile", "fr"),
+    _book("zh", "Жуков"),
+    _book("ad", "Adams", "en"),
+]
+
+
+def _families(text: str) -> list[str]:
+    return [line.lstrip("0123456789. ").split(",")[0].split(" ")[0] for line in text.splitlines()]
+
+
+def test_bibliography_is_sorted_by_collation() -> None:
+    # citeproc-py sorts only when asked, and then by code point (É after Z, ё after я)
+    text = citekit.bibliography(SHUFFLED, "csl:apa")
+    assert _families(text) == [
+        "Adams", "Émile", "Smith", "Zola", "Алексеев", "Борисов", "Ёлкин", "Жуков",
+    ]  # fmt: skip
+
+
+def test_russian_styles_put_cyrillic_first_and_number_in_that_order() -> None:
+    text = citekit.bibliography(SHUFFLED, "csl:gost-r-7-0-5-2008-numeric-alphabetical")
+    assert _families(text)[:4] == ["Алексеев", "Борисов", "Ёлкин", "Жуков"]
+    assert _families(text)[4:] == ["Adams", "Émile", "Smith", "Zola"]
+    assert text.splitlines()[0].startswith("1. Алексеев")
+    assert text.splitlines()[4].startswith("5. Adams")
+
+
+def test_a_russian_locale_puts_cyrillic_first_in_any_style() -> None:
+    text = citekit.bibliography(SHUFFLED, "csl:apa", locale="ru-RU")
+    assert _families(text)[0] == "Алексеев"
+    assert _families(text)[-1] == "Zola"
+
+
+def test_unsorted_styles_keep_citation_order() -> None:
+    text = citekit.bibliography(SHUFFLED, "csl:ieee")
+    assert [line.split(" ")[2].rstrip(",") for line in text.splitlines()][:3] == [
+        "Борисов", "Smith", "Алексеев",
+    ]  # fmt: skip

@@ -31,6 +31,7 @@ from citekit.io.csljson import reference_to_item
 from citekit.model.reference import Reference
 from citekit.render.tree import Emph, Inline, Seq, link
 from citekit.styles.base import BaseStyle, Entry, Options
+from citekit.styles.csl_sort import sort_items
 
 __all__ = ["CslOptions", "CslStyle", "csl_style"]
 
@@ -169,11 +170,18 @@ class CslStyle(BaseStyle):
         def run(data: list[dict[str, Any]]) -> list[str]:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", UserWarning)  # "unsupported argument" chatter
+                parsed = _parsed(str(self.path), options.locale)
                 bibliography = CitationStylesBibliography(
-                    _parsed(str(self.path), options.locale), CiteProcJSON(data), formatter.html
+                    parsed, CiteProcJSON(data), formatter.html
                 )
                 for item in data:
                     bibliography.register(Citation([CitationItem(item["id"])]))
+                layout = getattr(parsed.root.bibliography, "layout", None)
+                if layout is not None and len(data) > 1:
+                    locale = options.locale or parsed.root.get("default-locale") or "en-US"
+                    ordered = sort_items(bibliography.items, layout, locale)
+                    bibliography.items = ordered
+                    bibliography.keys = [item.key for item in ordered]  # citation numbers
                 return [str(entry) for entry in bibliography.bibliography()]
 
         try:
