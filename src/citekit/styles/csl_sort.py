@@ -46,7 +46,7 @@ def _compare(left: _Key | None, right: _Key | None, descending: bool) -> int:
         b: Any = right.number
     else:
         a, b = left.text, right.text
-    result = (a > b) - (a < b)
+    result: int = (a > b) - (a < b)
     return -result if descending else result
 
 
