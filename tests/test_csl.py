@@ -135,3 +135,30 @@ def test_unsorted_styles_keep_citation_order() -> None:
     assert [line.split(" ")[2].rstrip(",") for line in text.splitlines()][:3] == [
         "Борисов", "Smith", "Алексеев",
     ]  # fmt: skip
+
+
+def test_in_text_citations(example_refs) -> None:  # type: ignore[no-untyped-def]
+    assert citekit.cite(example_refs[2], "csl:apa", context=example_refs) == "(Кистанов, 2024)"
+    two = citekit.cite(example_refs[:2], "csl:chicago-author-date", locator="p. 7")
+    assert two == "(Каспе 2025, 7; Кистанов 2025)"  # the locator stays with its reference
+
+
+def test_citation_numbers_follow_the_context(example_refs) -> None:  # type: ignore[no-untyped-def]
+    style = "csl:gost-r-7-0-5-2008-numeric"
+    assert citekit.cite(example_refs[2], style, context=example_refs) == "[3]"
+    assert citekit.cite(example_refs[4], style, locator="chap. 2") == "[1, гл. 2]"
+
+
+def test_narrative_citations_are_refused(example_refs) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(citekit.UnsupportedError, match="narrative"):
+        citekit.cite(example_refs[0], "csl:apa", narrative=True)
+
+
+def test_cli_cites_with_a_csl_style() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "citekit.cli", "cite", str(EXAMPLE), "--style", "csl:apa",
+         "--id", "kistanov2024", "--locator", "p. 7"],
+        capture_output=True, text=True, encoding="utf-8", check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "(Кистанов, 2024, p. 7)\n"

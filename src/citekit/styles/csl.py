@@ -18,7 +18,7 @@ without forking citeproc-py (docs/styles/csl.md lists what remains wrong):
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -26,7 +26,7 @@ from typing import Any
 
 import attrs
 
-from citekit.errors import DataLossWarning, StyleError
+from citekit.errors import DataLossWarning, StyleError, UnsupportedError
 from citekit.io.csljson import reference_to_item
 from citekit.model.reference import Reference
 from citekit.render.tree import Emph, Inline, Seq, link
@@ -149,6 +149,24 @@ def _without_ranges(item: dict[str, Any]) -> dict[str, Any]:
     return fixed
 
 
+def _citation(cites: Sequence[Mapping[str, Any]]) -> Any:
+    """A citeproc-py citation from CSL citation items (``{"id", "locator", "label",
+    "prefix", "suffix"}``); a locator without a label is a page."""
+    from citeproc import Citation, CitationItem
+    from citeproc.source import Locator
+
+    items = []
+    for cite in cites:
+        extra = {k.replace("-", "_"): v for k, v in cite.items() if k not in _CITE_KEYS}
+        if cite.get("locator") not in (None, ""):
+            extra["locator"] = Locator(cite.get("label") or "page", str(cite["locator"]))
+        items.append(CitationItem(str(cite["id"]), **extra))
+    return Citation(items)
+
+
+_CITE_KEYS = frozenset({"id", "locator", "label"})
+
+
 class CslStyle(BaseStyle):
     """A CSL style run by citeproc-py."""
 
@@ -159,35 +177,30 @@ class CslStyle(BaseStyle):
         super().__init__(id, f"the CSL style {path.stem} (citeproc-py)")
         self.path = path
 
-    def _render(self, refs: Sequence[Reference], options: CslOptions) -> list[str]:
-        from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
-        from citeproc.source.json import CiteProcJSON
+    # -- the engine, on CSL-JSON items -----------------------------------------------------------
 
-        items = [reference_to_item(ref, lambda *_: None) for ref in refs]
-        for item in items:
-            item.pop("multi", None)  # citeproc-py does not read Juris-M's multi fields
+    def render(
+        self,
+        items: Sequence[Mapping[str, Any]],
+        options: CslOptions,
+        citations: Sequence[Sequence[Mapping[str, Any]]] = (),
+        *,
+        listed: Sequence[str] = (),
+    ) -> tuple[list[str], list[str]]:
+        """citeproc-py's HTML for CSL-JSON ``items``: the bibliography entries in the style's
+        order, and one string per citation in ``citations`` (each a list of citation items).
+        Without citations every item is cited once, in the order given. ``listed`` ids are
+        registered first, in that order, without a citation printed (they fix the numbers
+        of a numeric style).
 
-        def run(data: list[dict[str, Any]]) -> list[str]:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", UserWarning)  # "unsupported argument" chatter
-                parsed = _parsed(str(self.path), options.locale)
-                bibliography = CitationStylesBibliography(
-                    parsed, CiteProcJSON(data), formatter.html
-                )
-                for item in data:
-                    bibliography.register(Citation([CitationItem(item["id"])]))
-                layout = getattr(parsed.root.bibliography, "layout", None)
-                if layout is not None and len(data) > 1:
-                    locale = options.locale or parsed.root.get("default-locale") or "en-US"
-                    ordered = sort_items(bibliography.items, layout, locale)
-                    bibliography.items = ordered
-                    bibliography.keys = [item.key for item in ordered]  # citation numbers
-                return [str(entry) for entry in bibliography.bibliography()]
-
+        This is the engine the CSL test suite measures (``tools/csl_suite.py``); citekit's
+        fixes apply here: the style's sort compared by collation, and the date-range retry.
+        """
+        data = [{k: v for k, v in item.items() if k != "multi"} for item in items]
         try:
-            return run(items)
+            return self._run(data, options, citations, listed)
         except TypeError:
-            ranged = [i["id"] for i in items if _without_ranges(i) != i]
+            ranged = [str(i["id"]) for i in data if _without_ranges(i) != i]
             if not ranged:
                 raise
             warnings.warn(
@@ -195,18 +208,100 @@ class CslStyle(BaseStyle):
                     f"{', '.join(ranged)}: issued: citeproc-py cannot render this date range "
                     f"in {self.id}; the first date is printed"
                 ),
-                stacklevel=4,
+                stacklevel=3,
             )
-            return run([_without_ranges(i) for i in items])
+            return self._run([_without_ranges(i) for i in data], options, citations, listed)
+
+    def _run(
+        self,
+        data: list[dict[str, Any]],
+        options: CslOptions,
+        citations: Sequence[Sequence[Mapping[str, Any]]],
+        listed: Sequence[str],
+    ) -> tuple[list[str], list[str]]:
+        from citeproc import CitationStylesBibliography, formatter
+        from citeproc.source.json import CiteProcJSON
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # "unsupported argument" chatter
+            parsed = _parsed(str(self.path), options.locale)
+            bibliography = CitationStylesBibliography(parsed, CiteProcJSON(data), formatter.html)
+            cited = [_citation(cites) for cites in citations] or [
+                _citation([{"id": item["id"]}]) for item in data
+            ]
+            for citation in [_citation([{"id": key}]) for key in listed] + cited:
+                bibliography.register(citation)
+            has_list = getattr(parsed.root, "bibliography", None) is not None
+            if has_list and len(bibliography.items) > 1:
+                locale = options.locale or parsed.root.get("default-locale") or "en-US"
+                ordered = sort_items(bibliography.items, parsed.root.bibliography.layout, locale)
+                bibliography.items = ordered
+                bibliography.keys = [item.key for item in ordered]  # citation numbers
+            texts = [str(bibliography.cite(c, _ignore)) for c in cited] if citations else []
+            entries = [str(entry) for entry in bibliography.bibliography()] if has_list else []
+        return entries, texts
+
+    # -- citekit's references ----------------------------------------------------------------------
+
+    @staticmethod
+    def _items(refs: Sequence[Reference]) -> list[dict[str, Any]]:
+        return [reference_to_item(ref, lambda *_: None) for ref in refs]
 
     def entry(self, ref: Reference, options: CslOptions) -> Inline:
         """The reference as the style's bibliography entry (alone in its list)."""
-        (html,) = self._render([ref], options)
-        return _tree(_clean(html))
+        entries, _ = self.render(self._items([ref]), options)
+        if not entries:
+            raise UnsupportedError(f"{self.id} has no bibliography; use cite()")
+        return _tree(_clean(entries[0]))
 
     def bibliography(self, refs: Sequence[Reference], options: CslOptions) -> list[Entry]:
         """The style's own order and labels."""
-        return [(None, _tree(_clean(html))) for html in self._render(refs, options)]
+        entries, _ = self.render(self._items(refs), options)
+        return [(None, _tree(_clean(html))) for html in entries]
+
+    def cite(
+        self,
+        refs: Sequence[Reference],
+        options: CslOptions,
+        *,
+        context: Sequence[Reference] | None = None,
+        narrative: bool = False,
+        locator: str | None = None,
+    ) -> Inline:
+        """The style's in-text citation (or note) of ``refs``; ``context`` is the whole list,
+        which decides citation numbers and disambiguation."""
+        if narrative:
+            raise UnsupportedError("CSL 1.0 styles have no narrative citations; use apa")
+        whole = list(context) if context is not None else []
+        known = {ref.id for ref in whole}
+        items = self._items(whole + [ref for ref in refs if ref.id not in known])
+        cites: list[dict[str, Any]] = [{"id": ref.id} for ref in refs]
+        if locator:
+            cites[-1].update(_locator(locator))
+        _, texts = self.render(items, options, [cites], listed=[ref.id for ref in whole])
+        return _tree(_clean(texts[-1]))
+
+
+_LOCATOR_LABELS = {
+    "p.": "page", "pp.": "page", "с.": "page", "chap.": "chapter", "ch.": "chapter",
+    "гл.": "chapter", "para.": "paragraph", "paras.": "paragraph", "¶": "paragraph",
+    "sec.": "section", "§": "section", "fig.": "figure", "vol.": "volume", "т.": "volume",
+    "n.": "note", "l.": "line", "ll.": "line",
+}  # fmt: skip
+"""Labels written before a locator (``p. 7``) and the CSL locator type they stand for."""
+
+
+def _locator(text: str) -> dict[str, str]:
+    """``p. 7`` → page 7, ``chap. 3`` → chapter 3; a bare ``7`` is a page."""
+    label, _, value = text.strip().partition(" ")
+    kind = _LOCATOR_LABELS.get(label.lower())
+    if kind is None or not value.strip():
+        return {"locator": text.strip(), "label": "page"}
+    return {"locator": value.strip(), "label": kind}
+
+
+def _ignore(_item: object) -> None:
+    """citeproc-py's callback for a cited key missing from the source (never the case here)."""
 
 
 def csl_style(style_id: str) -> CslStyle:
