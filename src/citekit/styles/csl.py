@@ -31,7 +31,7 @@ from citekit.io.csljson import reference_to_item
 from citekit.model.reference import Reference
 from citekit.render.tree import Emph, Inline, Seq, link
 from citekit.styles.base import BaseStyle, Entry, Options
-from citekit.styles.csl_sort import sort_items
+from citekit.styles.csl_sort import numbers_follow_order, sort_items
 
 __all__ = ["CslOptions", "CslStyle", "csl_style"]
 
@@ -128,8 +128,10 @@ def _clean(text: str) -> str:
         if text.endswith(doubled):
             text = text[: -len(doubled)] + single
     close = text.find("]", 0, 8)
-    if text.startswith("[") and close > 0 and text[close + 1 : close + 2] not in ("", " "):
-        text = f"{text[: close + 1]} {text[close + 1 :]}"
+    number = text[1:close]
+    after = text[close + 1 : close + 2]
+    if text.startswith("[") and number.isdigit() and (after.isalnum() or after == "<"):
+        text = f"{text[: close + 1]} {text[close + 1 :]}"  # a label, then the entry's text
     return text
 
 
@@ -194,8 +196,19 @@ class CslStyle(BaseStyle):
         of a numeric style).
 
         This is the engine the CSL test suite measures (``tools/csl_suite.py``); citekit's
-        fixes apply here: the style's sort compared by collation, and the date-range retry.
+        fixes apply here: the style's sort compared by collation, the date-range retry and
+        the punctuation clean-up.
         """
+        entries, texts = self._retrying(items, options, citations, listed)
+        return [_clean(html) for html in entries], [_clean(html) for html in texts]
+
+    def _retrying(
+        self,
+        items: Sequence[Mapping[str, Any]],
+        options: CslOptions,
+        citations: Sequence[Sequence[Mapping[str, Any]]],
+        listed: Sequence[str],
+    ) -> tuple[list[str], list[str]]:
         data = [{k: v for k, v in item.items() if k != "multi"} for item in items]
         try:
             return self._run(data, options, citations, listed)
@@ -208,7 +221,7 @@ class CslStyle(BaseStyle):
                     f"{', '.join(ranged)}: issued: citeproc-py cannot render this date range "
                     f"in {self.id}; the first date is printed"
                 ),
-                stacklevel=3,
+                stacklevel=4,
             )
             return self._run([_without_ranges(i) for i in data], options, citations, listed)
 
@@ -234,9 +247,12 @@ class CslStyle(BaseStyle):
             has_list = getattr(parsed.root, "bibliography", None) is not None
             if has_list and len(bibliography.items) > 1:
                 locale = options.locale or parsed.root.get("default-locale") or "en-US"
-                ordered = sort_items(bibliography.items, parsed.root.bibliography.layout, locale)
+                layout = parsed.root.bibliography.layout
+                ordered = sort_items(bibliography.items, layout, locale)
                 bibliography.items = ordered
-                bibliography.keys = [item.key for item in ordered]  # citation numbers
+                citation = getattr(parsed.root, "citation", None)
+                if numbers_follow_order(layout, citation):
+                    bibliography.keys = [item.key for item in ordered]  # citation numbers
             texts = [str(bibliography.cite(c, _ignore)) for c in cited] if citations else []
             entries = [str(entry) for entry in bibliography.bibliography()] if has_list else []
         return entries, texts
@@ -252,12 +268,12 @@ class CslStyle(BaseStyle):
         entries, _ = self.render(self._items([ref]), options)
         if not entries:
             raise UnsupportedError(f"{self.id} has no bibliography; use cite()")
-        return _tree(_clean(entries[0]))
+        return _tree(entries[0])
 
     def bibliography(self, refs: Sequence[Reference], options: CslOptions) -> list[Entry]:
         """The style's own order and labels."""
         entries, _ = self.render(self._items(refs), options)
-        return [(None, _tree(_clean(html))) for html in entries]
+        return [(None, _tree(html)) for html in entries]
 
     def cite(
         self,
@@ -279,7 +295,7 @@ class CslStyle(BaseStyle):
         if locator:
             cites[-1].update(_locator(locator))
         _, texts = self.render(items, options, [cites], listed=[ref.id for ref in whole])
-        return _tree(_clean(texts[-1]))
+        return _tree(texts[-1])
 
 
 _LOCATOR_LABELS = {
