@@ -62,9 +62,9 @@ def format_many(
 
     The style, its options and the output format are resolved once for the whole batch.
     ``workers=N`` (N > 1) spreads the work over N processes, in chunks, and still returns
-    the entries in input order; it pays off from some tens of thousands of references,
-    since every reference is pickled on its way to a worker. A style passed as an object
-    must then be picklable (the built-in ones and any registered under a name are).
+    the entries in input order; it pays off from a few thousand references (smaller batches
+    run in-process). Where the platform can fork, the workers inherit the batch; elsewhere
+    each gets it pickled, and a style passed as an object must then be picklable.
 
     >>> import citekit
     >>> refs = citekit.load("examples/japanese-studies-2025-3.json")

@@ -7,7 +7,8 @@ transliteration), Latin names, the journal's English title.
 >>> ref = citekit.load("examples/japanese-studies-2025-3.json")[0]
 >>> print(meta_tags(ref, lang="en").splitlines()[0])
 <meta name="citation_title" content="Japan&#39;s foreign policy in the era of Trump 2.0: Will there be changes?">
->>> json_ld(ref)["isPartOf"]["isPartOf"]["name"]
+>>> issue = json_ld(ref)["isPartOf"]
+>>> issue["isPartOf"].get("name")  # the journal
 'Японские исследования'
 """
 
