@@ -103,7 +103,7 @@ def _check_forms(_inst: object, attribute: attrs.Attribute[Any], value: Mapping[
             raise ValidationError(f"the {key!r} form must be a Person", field=attribute.name)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, cache_hash=True)
 class Person:
     """A person (family and given names) or an organisation (``literal``)."""
 
@@ -128,6 +128,8 @@ class Person:
         factory=dict, converter=_frozen_forms, validator=_check_forms, kw_only=True, hash=False
     )
     """Other forms of the name by language tag: an own Latin spelling, a translation."""
+    _initials: tuple[str, ...] = attrs.field(init=False, eq=False, hash=False, repr=False)
+    _latin_script: bool = attrs.field(init=False, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if self.literal is None and self.family is None:
@@ -139,6 +141,10 @@ class Person:
                 "a literal name stands alone; drop family and given, or drop literal",
                 field="literal",
             )
+        # Worked out once here rather than at every formatting: every style asks for them.
+        parts = (self.literal, self.family, self.given, self.particle, self.dropping_particle)
+        object.__setattr__(self, "_initials", initials_of(self.given) if self.given else ())
+        object.__setattr__(self, "_latin_script", all(is_latin(p) for p in parts if p))
 
     @property
     def is_organisation(self) -> bool:
@@ -148,7 +154,7 @@ class Person:
     @property
     def initials(self) -> tuple[str, ...]:
         """One initial per given name: ``('В.', 'О.')``; empty for organisations."""
-        return initials_of(self.given) if self.given else ()
+        return self._initials
 
     @property
     def latin(self) -> Person | None:
@@ -161,8 +167,7 @@ class Person:
         return None
 
     def _is_latin(self) -> bool:
-        parts = (self.literal, self.family, self.given, self.particle, self.dropping_particle)
-        return all(is_latin(part) for part in parts if part)
+        return self._latin_script
 
     @property
     def display_family(self) -> str:
