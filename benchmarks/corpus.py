@@ -12,98 +12,22 @@ from typing import Any
 
 RUSSIAN_FAMILIES = ["Кистанов", "Каспе", "Тренин", "Стрельцов", "Белая", "Шестакова", "Юдин"]
 RUSSIAN_GIVEN = ["Валерий Олегович", "Святослав Игоревич", "Дмитрий", "Жанна Евгеньевна", "Юрий"]
-RUSSIAN_ROOTS = [
-    "Бел",
-    "Вор",
-    "Гал",
-    "Дуб",
-    "Жук",
-    "Зай",
-    "Крас",
-    "Лаз",
-    "Мор",
-    "Нес",
-    "Орл",
-    "Пет",
-    "Род",
-    "Сем",
-    "Тих",
-    "Уш",
-    "Фед",
-    "Хол",
-    "Чер",
-    "Шил",
-    "Щег",
-    "Юр",
-    "Яков",
-]
+# fmt: off
+RUSSIAN_ROOTS = ["Бел", "Вор", "Гал", "Дуб", "Жук", "Зай", "Крас", "Лаз", "Мор", "Нес", "Орл",
+                 "Пет", "Род", "Сем", "Тих", "Уш", "Фед", "Хол", "Чер", "Шил", "Щег", "Юр", "Яков"]
 RUSSIAN_MIDDLES = ["", "ан", "ен", "ор", "уш", "ил", "ят", "ов", "ич", "ён"]
 RUSSIAN_ENDINGS = ["ов", "ев", "ин", "ский", "енко", "ова", "ина"]
-RUSSIAN_FIRST = [
-    "Александр",
-    "Мария",
-    "Юрий",
-    "Жанна",
-    "Щеслав",
-    "Ольга",
-    "Эдуард",
-    "Яна",
-    "Фёдор",
-    "Ксения",
-    "Григорий",
-    "Елена",
-]
-RUSSIAN_PATRONYMICS = [
-    "Олегович",
-    "Игоревна",
-    "Юрьевич",
-    "Евгеньевна",
-    "Петрович",
-    "Ильинична",
-    "",
-    "Щедрович",
-]
-LATIN_ROOTS = [
-    "Ash",
-    "Brad",
-    "Cal",
-    "Dun",
-    "Ell",
-    "Fair",
-    "Gold",
-    "Hart",
-    "Kings",
-    "Lang",
-    "Mor",
-    "North",
-    "Old",
-    "Pen",
-    "Ros",
-    "Stan",
-    "Thorn",
-    "West",
-    "Yama",
-    "Naka",
-]
+RUSSIAN_FIRST = ["Александр", "Мария", "Юрий", "Жанна", "Щеслав", "Ольга", "Эдуард", "Яна",
+                 "Фёдор", "Ксения", "Григорий", "Елена"]
+RUSSIAN_PATRONYMICS = ["Олегович", "Игоревна", "Юрьевич", "Евгеньевна", "Петрович", "Ильинична",
+                       "", "Щедрович"]
+LATIN_ROOTS = ["Ash", "Brad", "Cal", "Dun", "Ell", "Fair", "Gold", "Hart", "Kings", "Lang",
+               "Mor", "North", "Old", "Pen", "Ros", "Stan", "Thorn", "West", "Yama", "Naka"]
 LATIN_MIDDLES = ["", "er", "in", "ow", "ash", "ley", "ford", "mura"]
 LATIN_ENDINGS = ["", "s", "ton", "son", "ham", "i", "by"]
-LATIN_FIRST = [
-    "Anna",
-    "Brian",
-    "Chloe",
-    "Daisuke",
-    "Erik",
-    "Fiona",
-    "Hiro",
-    "Ivan",
-    "Julia",
-    "Kenji",
-    "Laura",
-    "Mieko",
-    "Sheila A.",
-    "C.",
-    "Victor",
-]
+LATIN_FIRST = ["Anna", "Brian", "Chloe", "Daisuke", "Erik", "Fiona", "Hiro", "Ivan", "Julia",
+               "Kenji", "Laura", "Mieko", "Sheila A.", "C.", "Victor"]
+# fmt: on
 RUSSIAN_WORDS = [
     "внешняя",
     "политика",

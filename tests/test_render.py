@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from citekit.errors import OptionError
+from citekit.errors import OptionError, StyleError
 from citekit.render import render, render_list
-from citekit.render.tree import NBSP, emph, join, link, nocase, plain, seq
+from citekit.render.tree import NBSP, Emph, emph, join, link, nocase, plain, seq
 
 TREE = seq(
     "Smith & <Jones> ", emph("Journal_1"), ", С.", NBSP, "5. ", link("https://doi.org/10.1/a&b")
@@ -116,3 +116,15 @@ def test_nodes_are_truthy_even_when_empty() -> None:
     # the builders drop children by truth: only None and "" may be falsy
     for node in (seq(), emph(), nocase(), link("https://x.org"), NBSP):
         assert node
+
+
+def test_subclassed_nodes_render_and_foreign_objects_are_refused() -> None:
+    class Title(str):
+        pass
+
+    class Italic(Emph):
+        __slots__ = ()
+
+    assert render(seq(Title("A"), Italic(("B",))), "html") == "A<i>B</i>"
+    with pytest.raises(StyleError, match="not rich text"):
+        render(seq("A", 42), "html")  # type: ignore[arg-type]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from markupsafe import escape
 
 from citekit.render.tree import Inline
-from citekit.render.writer import Markup, write
+from citekit.render.writer import OutputFormat, write
 
 __all__ = ["HTML", "to_html"]
 
@@ -25,7 +25,7 @@ def _link(url: str, inner: str, _bare: bool) -> str:
     return f'<a href="{escape(url)}">{inner}</a>'
 
 
-HTML = Markup(escape=_escape, emph=("<i>", "</i>"), nbsp="&nbsp;", link=_link)
+HTML = OutputFormat(escape=_escape, emph=("<i>", "</i>"), nbsp="&nbsp;", link=_link)
 
 
 def to_html(node: Inline) -> str:

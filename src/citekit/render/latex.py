@@ -8,7 +8,7 @@ r"""Render a rich-text tree as LaTeX (UTF-8 text; needs ``hyperref`` for links).
 from __future__ import annotations
 
 from citekit.render.tree import Inline
-from citekit.render.writer import Markup, write
+from citekit.render.writer import OutputFormat, write
 
 __all__ = ["LATEX", "escape_latex", "to_latex"]
 
@@ -39,7 +39,9 @@ def _link(url: str, inner: str, bare: bool) -> str:
     return f"\\url{{{url}}}" if bare else f"\\href{{{url}}}{{{inner}}}"
 
 
-LATEX = Markup(escape=escape_latex, emph=("\\emph{", "}"), nocase=("{", "}"), nbsp="~", link=_link)
+LATEX = OutputFormat(
+    escape=escape_latex, emph=("\\emph{", "}"), nocase=("{", "}"), nbsp="~", link=_link
+)
 
 
 def to_latex(node: Inline) -> str:

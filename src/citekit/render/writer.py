@@ -1,6 +1,6 @@
 """One pass from a rich-text tree to marked-up text, cleaning the text on the way.
 
-Every output format is a :class:`Markup`: how to escape text and what to write around
+Every output format is an :class:`OutputFormat`: how to escape text and what to write around
 emphasis, case-protected text, links and non-breaking spaces. :func:`write` walks the
 tree once, depth first, and applies the clean-up every style gets, whoever wrote it:
 
@@ -22,15 +22,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from citekit.render.tree import Emph, Inline, Link, Nbsp, NoCase, Seq, linkable
+from citekit.errors import StyleError
+from citekit.render.tree import NBSP, Emph, Inline, Link, Nbsp, NoCase, Seq, linkable
 from citekit.script import UNSAFE_CHARACTERS
 
-__all__ = ["TEXT", "Markup", "to_text", "write"]
+__all__ = ["TEXT", "OutputFormat", "to_text", "write"]
 
 _ENDS_SENTENCE = frozenset(".?!…")
 
 
-class Markup:
+class OutputFormat:
     """What an output format writes for each kind of node.
 
     ``link(url, inner, bare)`` gets the escaped link text and whether that text is the
@@ -55,15 +56,30 @@ class Markup:
         self.link = link
 
 
-TEXT = Markup()
+TEXT = OutputFormat()
 """Plain text: no escaping, no markup, a non-breaking space printed as a space."""
+
+
+def _as_node(child: object) -> Inline:
+    """A node of a subclass (a third-party style's) as its citekit kind; anything else is
+    refused with a :class:`~citekit.errors.StyleError`."""
+    if isinstance(child, str):
+        return str(child)
+    if isinstance(child, Link):
+        return Link(child.url, child.children)
+    for kind in (Seq, Emph, NoCase):
+        if isinstance(child, kind):
+            return kind(child.children)
+    if isinstance(child, Nbsp):
+        return NBSP
+    raise StyleError(f"a style returned {child!r}, which is not rich text (citekit.render.tree)")
 
 
 def _clean_url(url: str) -> str:
     return url if url.isprintable() else url.translate(UNSAFE_CHARACTERS)
 
 
-def write(node: Inline, markup: Markup) -> str:
+def write(node: Inline, markup: OutputFormat) -> str:
     """``node`` written in ``markup``, cleaned as the module describes."""
     out: list[str] = []
     last = " "  # the last character written (raw), so that a leading space is dropped
@@ -113,7 +129,7 @@ def write(node: Inline, markup: Markup) -> str:
             elif kind is NoCase:
                 wrap(child.children, *markup.nocase)  # type: ignore[union-attr]
             else:
-                raise TypeError(f"not a rich-text node: {child!r}")
+                walk((_as_node(child),))
 
     def hyperlink(node: Link) -> None:
         mark = len(out)
