@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import warnings
+from pathlib import Path
 
 import attrs
 import pytest
@@ -233,3 +234,22 @@ def test_yaml_by_hand() -> None:
     assert book.issued is not None
     assert book.issued.iso() == "1869-01"
     assert citekit.format(book, "gost").startswith("Толстой, Л. Н. Война и мир / Л. Н. Толстой")
+
+
+def test_reading_leaves_the_garbage_collector_as_it_was(tmp_path: Path) -> None:
+    import gc
+
+    broken = tmp_path / "broken.json"
+    broken.write_text('[{"id": "a", "type": "book", "title": 5}]', encoding="utf-8")
+    assert gc.isenabled()
+    citekit.load(EXAMPLE)
+    assert gc.isenabled()
+    with pytest.raises(citekit.CitekitError):
+        citekit.load(broken)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        citekit.load(EXAMPLE)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

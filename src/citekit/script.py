@@ -12,7 +12,14 @@ the hot path, so these are plain character-range checks.
 
 from __future__ import annotations
 
-__all__ = ["UNSAFE_CHARACTERS", "has_cyrillic", "is_cyrillic", "is_latin", "printable"]
+__all__ = [
+    "UNSAFE_CHARACTERS",
+    "folded",
+    "has_cyrillic",
+    "is_cyrillic",
+    "is_latin",
+    "printable",
+]
 
 # C0/C1 controls become nothing (tab and newlines a space); bidi embeddings, overrides and
 # isolates, which can make text read differently from what it is, are dropped.
@@ -21,13 +28,28 @@ UNSAFE_CHARACTERS.update({0x09: " ", 0x0A: " ", 0x0D: " "})
 UNSAFE_CHARACTERS.update(dict.fromkeys((*range(0x202A, 0x202F), *range(0x2066, 0x206A))))
 
 
+def _safe(text: str) -> str:
+    # every unsafe character is unprintable, so printable text needs no translation
+    return text if text.isprintable() else text.translate(UNSAFE_CHARACTERS)
+
+
 def printable(text: str) -> bool:
     """True when ``text`` has something to print once control and bidi characters are gone.
 
     >>> printable("Title"), printable("\x1b\u202e "), printable("")
     (True, False, False)
     """
-    return bool(text.translate(UNSAFE_CHARACTERS).strip())
+    return bool(_safe(text).strip())
+
+
+def folded(text: str) -> str:
+    """``text`` without control and bidi characters, its runs of white space (line breaks
+    included) folded into one space, and trimmed: how the model stores text.
+
+    >>> folded(" Japan\u202e's  foreign\\npolicy ")
+    "Japan's foreign policy"
+    """
+    return " ".join(_safe(text).split())
 
 
 # Cyrillic, Cyrillic Supplement and Extended-A/B: every Cyrillic letter in use.

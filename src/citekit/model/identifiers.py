@@ -51,7 +51,8 @@ def normalize_doi(value: str) -> str:
         or not suffix
         or not registrant
         or not all(part.isdigit() for part in registrant.split("."))
-        or any(ch.isspace() or ord(ch) < 32 for ch in doi)
+        or " " in doi
+        or not doi.isprintable()  # other white space, controls, invisible characters
     ):
         raise ValidationError(
             f"not a DOI: {value!r}; a DOI looks like 10.1234/abc (with or without https://doi.org/)",

@@ -19,6 +19,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
@@ -26,7 +27,7 @@ import attrs
 
 from citekit.errors import ValidationError
 from citekit.model.title import valid_lang
-from citekit.script import UNSAFE_CHARACTERS, is_latin, printable
+from citekit.script import folded, is_latin, printable
 
 __all__ = ["Person", "initials_of", "split_given"]
 
@@ -62,6 +63,7 @@ def _initial(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=8192)
 def initials_of(given: str) -> tuple[str, ...]:
     """The initials of given names, one per name, hyphenated names joined by a hyphen.
 
@@ -84,7 +86,7 @@ def _opt_text(_inst: object, attribute: attrs.Attribute[Any], value: str | None)
 
 def _strip_or_none(value: str | None) -> str | None:
     if isinstance(value, str):
-        value = " ".join(value.translate(UNSAFE_CHARACTERS).split())
+        value = folded(value)
         return value or None
     return value
 

@@ -30,7 +30,7 @@ from citekit.model.date import PartialDate, to_date_or_none
 from citekit.model.identifiers import check_isbn, check_issn, check_url, normalize_doi
 from citekit.model.person import Person
 from citekit.model.title import Title, to_title_or_none, valid_lang
-from citekit.script import UNSAFE_CHARACTERS
+from citekit.script import folded
 
 __all__ = [
     "REFERENCE_TYPES",
@@ -58,7 +58,7 @@ def _text(value: object) -> str | None:
         return None
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise ValidationError(f"expected text, got {type(value).__name__}: {value!r}")
-    text = " ".join(str(value).translate(UNSAFE_CHARACTERS).split())
+    text = folded(str(value))
     return text or None
 
 

@@ -19,17 +19,19 @@ True
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
 import attrs
 
 from citekit.errors import ValidationError
-from citekit.script import UNSAFE_CHARACTERS, printable
+from citekit.script import folded, printable
 
 __all__ = ["Title", "latn_scheme", "to_title", "to_title_or_none", "valid_lang"]
 
 
+@lru_cache(maxsize=1024)
 def valid_lang(tag: str) -> bool:
     """True for a plausible BCP 47 tag (``ru``, ``en-GB``, ``ru-Latn-bsi``, ``zh-Hant``)."""
     parts = tag.split("-")
@@ -60,7 +62,7 @@ def _squeeze(text: Any) -> Any:
     included) become one space; anything but text is left for the validator to refuse."""
     if not isinstance(text, str):
         return text
-    return " ".join(text.translate(UNSAFE_CHARACTERS).split())
+    return folded(text)
 
 
 def _frozen_text_map(value: Mapping[str, str] | None) -> Mapping[str, str]:
