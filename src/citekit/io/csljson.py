@@ -313,6 +313,24 @@ def _date(value: Any, field: str) -> PartialDate | None:
     return date
 
 
+_ATTRIBUTES = {**_TEXT_FIELDS, **_TITLE_FIELDS, **_NAME_FIELDS, **_DATE_FIELDS}
+"""The reference attribute each CSL variable is read into (``number`` depends on the type)."""
+_NUMBER_ATTRIBUTE: dict[type[Reference], str] = {JournalArticle: "article_number", Report: "number"}
+_READERS: dict[str, Callable[[Any, str], Any]] = {
+    "number": _text_value,
+    **dict.fromkeys(_TEXT_FIELDS, _text_value),
+    **dict.fromkeys(_NAME_FIELDS, _people),
+    **dict.fromkeys(_DATE_FIELDS, _date),
+}
+"""How each CSL variable other than a title is read (titles need the item's language)."""
+
+
+_ACCEPTED: dict[type[Reference], frozenset[str]] = {
+    cls: frozenset(field.name for field in attrs.fields(cls)) for cls in CSL_TYPES.values()
+}
+"""The attributes each reference type holds."""
+
+
 def item_to_reference(item: Any, *, fallback_id: str = "item") -> Reference:
     """One CSL-JSON item as a :class:`Reference`."""
     if not isinstance(item, dict):
@@ -336,7 +354,7 @@ def _build(item: dict[str, Any], ref_id: str) -> Reference:
         raise ValidationError(
             f"item type {shown} is not supported; use one of: {known}", field="type"
         )
-    accepted = {field.name for field in attrs.fields(cls)}
+    accepted = _ACCEPTED[cls]
     multi = item.get("multi") or {}
     if not isinstance(multi, dict):
         raise ValidationError("must be an object", field="multi")
@@ -346,26 +364,19 @@ def _build(item: dict[str, Any], ref_id: str) -> Reference:
     extra: dict[str, Any] = {}
     if _CANONICAL[cls] != csl_type:
         extra["type"] = csl_type  # several CSL types share this reference type: remember which
-    readers: dict[str, Callable[[Any, str], Any]] = {
-        **dict.fromkeys(_TEXT_FIELDS, _text_value),
-        **{csl: (lambda v, f: _title(v, f, language, keys)) for csl in _TITLE_FIELDS},
-        **dict.fromkeys(_NAME_FIELDS, _people),
-        **dict.fromkeys(_DATE_FIELDS, _date),
-    }
-    tables = {**_TEXT_FIELDS, **_TITLE_FIELDS, **_NAME_FIELDS, **_DATE_FIELDS}
-    if cls is JournalArticle:
-        tables["number"], readers["number"] = "article_number", _text_value
-    elif cls is Report:
-        tables["number"], readers["number"] = "number", _text_value
+    number = _NUMBER_ATTRIBUTE.get(cls)
     for key, value in item.items():
         if key in ("id", "type", "multi"):
             continue
-        attribute = tables.get(key)
+        attribute = number if key == "number" else _ATTRIBUTES.get(key)
         if attribute is None or attribute not in accepted:
             extra[key] = value
             continue
         try:
-            values[attribute] = readers[key](value, key)
+            if key in _TITLE_FIELDS:
+                values[attribute] = _title(value, key, language, keys)
+            else:
+                values[attribute] = _READERS[key](value, key)
         except CitekitError as exc:
             raise exc.located(field=key) from None
     if "language" not in values and language:
