@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
+from citekit.collector import collector_paused
 from citekit.errors import OptionError, UnsupportedError
 from citekit.io import load
 from citekit.model.reference import Reference
@@ -79,7 +80,8 @@ def format_many(
         raise OptionError(f"workers must be a whole number of processes, not {workers!r}")
     if workers is None or workers <= 1 or len(items) < 2 * _CHUNK:
         entry = engine.entry
-        return [to_format(entry(ref, checked)) for ref in items]
+        with collector_paused():  # entries are acyclic; see citekit.collector
+            return [to_format(entry(ref, checked)) for ref in items]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -128,8 +130,9 @@ def bibliography(
     (an ``<ol>``/``<ul>`` in HTML)."""
     engine = resolve_style(style)
     renderer(to)  # an unknown format fails before any work is done
-    entries = engine.bibliography(list(refs), engine.options(**options))
-    return render_list(entries, to)
+    with collector_paused():  # entries are acyclic; see citekit.collector
+        entries = engine.bibliography(list(refs), engine.options(**options))
+        return render_list(entries, to)
 
 
 def cite(

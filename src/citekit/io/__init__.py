@@ -7,15 +7,14 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import IO
 
+from citekit.collector import collector_paused
 from citekit.errors import DataLossWarning, ParseError, UnsupportedError
 from citekit.io.bibtex import read_bibtex, write_bibtex
 from citekit.io.csljson import read_csl_json, write_csl_json
@@ -99,7 +98,7 @@ def loads(
 ) -> list[Reference]:
     """The references in ``text``, which is in ``format`` (``"csl-json"``)."""
     reader = READERS[_format_for(file, format)]
-    with _collector_paused():
+    with collector_paused():
         return reader(text, file=file, on_error=on_error)
 
 
@@ -129,26 +128,8 @@ def load(
             file=name,
         )
     text = data if isinstance(data, str) else _decode(data, name)
-    with _collector_paused():
+    with collector_paused():
         return READERS[fmt](text, file=name, on_error=on_error)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off while a file's references are built, as it was after.
-
-    A reference is a tree of frozen objects with no cycles, so the collector finds nothing to
-    free in them; but building tens of thousands makes it walk all of them again and again
-    (40% of the time of reading 50,000 references, measured). It is switched back on even
-    when reading fails, and left alone when the caller had switched it off.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def dump(
