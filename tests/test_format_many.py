@@ -65,3 +65,26 @@ def test_cli_workers(tmp_path: Path) -> None:
     assert one.returncode == two.returncode == 0
     assert one.stdout == two.stdout
     assert one.stdout.count("\n") == 400 * len(items)
+
+
+def test_formatting_leaves_no_reference_cycles(refs: list[citekit.Reference]) -> None:
+    # format_many and bibliography pause the cyclic collector (citekit.collector), so an
+    # entry must not leave garbage only that collector could free
+    import gc
+
+    styles = [s for s in citekit.styles() if not s.startswith("csl:")]
+    for to in ("text", "html", "markdown", "latex"):
+        citekit.format_many(refs, "gost", to=to)
+    for style in styles:
+        citekit.format_many(refs, style)
+        citekit.bibliography(refs, style)
+    gc.collect()
+    gc.disable()
+    try:
+        for style in styles:
+            for to in ("text", "html", "markdown", "latex"):
+                citekit.format_many(refs, style, to=to)
+            citekit.bibliography(refs, style)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

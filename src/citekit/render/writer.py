@@ -81,23 +81,26 @@ def _clean_url(url: str) -> str:
 
 def write(node: Inline, markup: OutputFormat) -> str:
     """``node`` written in ``markup``, cleaned as the module describes."""
-    out: list[str] = []
-    last = " "  # the last character written (raw), so that a leading space is dropped
-    append = out.append
-    escape = markup.escape
-    ends = _ENDS_SENTENCE
+    writer = _Writer(markup)
+    writer.walk((node,))
+    return "".join(writer.out)
 
-    def wrap(children: tuple[Inline, ...], opening: str, closing: str) -> None:
-        mark = len(out)
-        out.append(opening)
-        walk(children)
-        if len(out) == mark + 1:
-            out.pop()  # nothing inside: no empty <i></i>
-        else:
-            out.append(closing)
 
-    def walk(children: tuple[Inline, ...]) -> None:
-        nonlocal last
+class _Writer:
+    """One write: the text so far and its last raw character. A class, not nested functions,
+    because recursive closures form a reference cycle per call, which only the cyclic
+    collector frees (and batches run with it paused)."""
+
+    __slots__ = ("last", "markup", "out")
+
+    def __init__(self, markup: OutputFormat) -> None:
+        self.markup = markup
+        self.out: list[str] = []
+        self.last = " "  # so that a leading space is dropped
+
+    def walk(self, children: tuple[Inline, ...]) -> None:
+        out = self.out
+        escape = self.markup.escape
         for child in children:
             kind = child.__class__
             if kind is str:
@@ -107,7 +110,8 @@ def write(node: Inline, markup: OutputFormat) -> str:
                 if not piece:
                     continue
                 first = piece[0]
-                if first == "." and last in ends and not piece.startswith(".."):
+                last = self.last
+                if first == "." and last in _ENDS_SENTENCE and not piece.startswith(".."):
                     piece = piece[1:]
                     if not piece:
                         continue
@@ -115,36 +119,45 @@ def write(node: Inline, markup: OutputFormat) -> str:
                     piece = piece.lstrip(" ")
                     if not piece:
                         continue
-                last = piece[-1]
-                append(escape(piece) if escape is not None else piece)
+                self.last = piece[-1]
+                out.append(escape(piece) if escape is not None else piece)
             elif kind is Seq:
-                walk(child.children)  # type: ignore[union-attr]
+                self.walk(child.children)  # type: ignore[union-attr]
             elif kind is Emph:
-                wrap(child.children, *markup.emph)  # type: ignore[union-attr]
+                self.wrap(child.children, self.markup.emph)  # type: ignore[union-attr]
             elif kind is Nbsp:
-                last = " "
-                append(markup.nbsp)
+                self.last = " "
+                out.append(self.markup.nbsp)
             elif kind is Link:
-                hyperlink(child)  # type: ignore[arg-type]
+                self.link(child)  # type: ignore[arg-type]
             elif kind is NoCase:
-                wrap(child.children, *markup.nocase)  # type: ignore[union-attr]
+                self.wrap(child.children, self.markup.nocase)  # type: ignore[union-attr]
             else:
-                walk((_as_node(child),))
+                self.walk((_as_node(child),))
 
-    def hyperlink(node: Link) -> None:
+    def wrap(self, children: tuple[Inline, ...], marks: tuple[str, str]) -> None:
+        out = self.out
         mark = len(out)
-        walk(node.children)
-        if len(out) == mark or markup.link is None:
+        out.append(marks[0])
+        self.walk(children)
+        if len(out) == mark + 1:
+            out.pop()  # nothing inside: no empty <i></i>
+        else:
+            out.append(marks[1])
+
+    def link(self, node: Link) -> None:
+        out = self.out
+        mark = len(out)
+        self.walk(node.children)
+        make = self.markup.link
+        if len(out) == mark or make is None:
             return
         url = _clean_url(node.url)
         if not linkable(url):
             return  # javascript:, data:, … stay text
         inner = "".join(out[mark:])
         del out[mark:]
-        out.append(markup.link(url, inner, node.children == (node.url,)))
-
-    walk((node,))
-    return "".join(out)
+        out.append(make(url, inner, node.children == (node.url,)))
 
 
 def to_text(node: Inline) -> str:
