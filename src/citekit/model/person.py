@@ -105,7 +105,7 @@ def _check_forms(_inst: object, attribute: attrs.Attribute[Any], value: Mapping[
             raise ValidationError(f"the {key!r} form must be a Person", field=attribute.name)
 
 
-@attrs.frozen(slots=True, cache_hash=True)
+@attrs.frozen(slots=True)
 class Person:
     """A person (family and given names) or an organisation (``literal``)."""
 
