@@ -188,19 +188,20 @@ class CslStyle(BaseStyle):
         citations: Sequence[Sequence[Mapping[str, Any]]] = (),
         *,
         listed: Sequence[str] = (),
+        entries: bool = True,
     ) -> tuple[list[str], list[str]]:
         """citeproc-py's HTML for CSL-JSON ``items``: the bibliography entries in the style's
-        order, and one string per citation in ``citations`` (each a list of citation items).
-        Without citations every item is cited once, in the order given. ``listed`` ids are
-        registered first, in that order, without a citation printed (they fix the numbers
-        of a numeric style).
+        order (none with ``entries=False``), and one string per citation in ``citations``
+        (each a list of citation items). Without citations every item is cited once, in the
+        order given. ``listed`` ids are registered first, in that order, without a citation
+        printed (they fix the numbers of a numeric style).
 
         This is the engine the CSL test suite measures (``tools/csl_suite.py``); citekit's
         fixes apply here: the style's sort compared by collation, the date-range retry and
         the punctuation clean-up.
         """
-        entries, texts = self._retrying(items, options, citations, listed)
-        return [_clean(html) for html in entries], [_clean(html) for html in texts]
+        listing, texts = self._retrying(items, options, citations, listed, entries)
+        return [_clean(html) for html in listing], [_clean(html) for html in texts]
 
     def _retrying(
         self,
@@ -208,10 +209,11 @@ class CslStyle(BaseStyle):
         options: CslOptions,
         citations: Sequence[Sequence[Mapping[str, Any]]],
         listed: Sequence[str],
+        entries: bool,
     ) -> tuple[list[str], list[str]]:
         data = [{k: v for k, v in item.items() if k != "multi"} for item in items]
         try:
-            return self._run(data, options, citations, listed)
+            return self._run(data, options, citations, listed, entries)
         except TypeError:
             ranged = [str(i["id"]) for i in data if _without_ranges(i) != i]
             if not ranged:
@@ -223,7 +225,8 @@ class CslStyle(BaseStyle):
                 ),
                 stacklevel=4,
             )
-            return self._run([_without_ranges(i) for i in data], options, citations, listed)
+            fixed = [_without_ranges(i) for i in data]
+            return self._run(fixed, options, citations, listed, entries)
 
     def _run(
         self,
@@ -231,6 +234,7 @@ class CslStyle(BaseStyle):
         options: CslOptions,
         citations: Sequence[Sequence[Mapping[str, Any]]],
         listed: Sequence[str],
+        entries: bool,
     ) -> tuple[list[str], list[str]]:
         from citeproc import CitationStylesBibliography, formatter
         from citeproc.source.json import CiteProcJSON
@@ -254,8 +258,8 @@ class CslStyle(BaseStyle):
                 if numbers_follow_order(layout, citation):
                     bibliography.keys = [item.key for item in ordered]  # citation numbers
             texts = [str(bibliography.cite(c, _ignore)) for c in cited] if citations else []
-            entries = [str(entry) for entry in bibliography.bibliography()] if has_list else []
-        return entries, texts
+            listing = [str(e) for e in bibliography.bibliography()] if has_list and entries else []
+        return listing, texts
 
     # -- citekit's references ----------------------------------------------------------------------
 
@@ -294,7 +298,8 @@ class CslStyle(BaseStyle):
         cites: list[dict[str, Any]] = [{"id": ref.id} for ref in refs]
         if locator:
             cites[-1].update(_locator(locator))
-        _, texts = self.render(items, options, [cites], listed=[ref.id for ref in whole])
+        listed = [ref.id for ref in whole]
+        _, texts = self.render(items, options, [cites], listed=listed, entries=False)
         return _tree(texts[-1])
 
 
