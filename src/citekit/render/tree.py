@@ -3,9 +3,10 @@
 Styles build trees of plain strings and a few node kinds; renderers turn a
 tree into text, HTML, Markdown or LaTeX.  Style code never writes markup.
 
+>>> from citekit.render import render
 >>> tree = seq("Kistanov V.O. ", emph("Japanese Studies"), ". ", link("https://doi.org/10.1/x"))
->>> plain(tree)
-'Kistanov V.O. Japanese Studies. https://doi.org/10.1/x'
+>>> render(tree, "html")
+'Kistanov V.O. <i>Japanese Studies</i>. <a href="https://doi.org/10.1/x">https://doi.org/10.1/x</a>'
 
 The renderers (:mod:`citekit.render.writer`) clean the text as they write it:
 ``changes?`` + ``. `` gives ``changes? ``, whatever the style.
@@ -28,7 +29,6 @@ __all__ = [
     "link",
     "linkable",
     "nocase",
-    "plain",
     "seq",
 ]
 
@@ -141,16 +141,6 @@ def join(parts: Iterable[Inline | None], separator: Inline) -> Seq:
             out.append(separator)
         out.append(part)
     return Seq(tuple(out))
-
-
-def plain(node: Inline) -> str:
-    """The tree's text as built, without formatting or clean-up (non-breaking spaces as
-    spaces); :func:`citekit.render.render` gives the finished text."""
-    if isinstance(node, str):
-        return node
-    if isinstance(node, Nbsp):
-        return " "
-    return "".join(plain(child) for child in node.children)
 
 
 def linkable(url: str) -> bool:
