@@ -60,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
         "--workers",
         type=int,
         metavar="N",
-        help="spread the work over N processes (worth it from tens of thousands of references)",
+        help="format over N processes (from 4,000 references; reading the file is not spread)",
     )
     with_inputs("bibliography", "Format the references as the style sorts and numbers its list.")
     cite = with_inputs("cite", "In-text citations (APA): of the --id references, or of each one.")
