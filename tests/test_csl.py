@@ -162,3 +162,29 @@ def test_cli_cites_with_a_csl_style() -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert result.stdout == "(Кистанов, 2024, p. 7)\n"
+
+
+def test_text_with_markup_characters_comes_through_exactly() -> None:
+    # citeproc-py writes item text into its HTML unescaped; read back, "&copy=2" in a URL
+    # became "©=2" and a <script> in a title vanished
+    page = citekit.WebArticle(
+        id="w", title="Page", authors=[citekit.Person("Smith & Sons")], issued=2020,
+        url="https://example.org/a?x=1&copy=2&not=3",
+    )  # fmt: skip
+    assert citekit.format(page, "csl:apa") == (
+        "Smith & Sons. (2020). Page. https://example.org/a?x=1&copy=2&not=3"
+    )
+    book = citekit.Book(id="b", title="A <script>x</script> &amp; B", issued=2020)
+    assert "A <script>x</script> &amp; B" in citekit.format(book, "csl:apa")
+    html = citekit.format(book, "csl:apa", to="html")
+    assert "A &lt;script&gt;x&lt;/script&gt; &amp;amp; B" in html
+
+
+def test_csl_rich_text_markup_in_a_field_is_read() -> None:
+    # CSL-JSON allows <i>, <b>, <sup>, <sub> and two kinds of <span> inside a field
+    article = citekit.JournalArticle(
+        id="a", title="Cats (<i>Prionailurus planiceps</i>)", container_title="PLoS ONE",
+        issued=2010,
+    )  # fmt: skip
+    html = citekit.format(article, "csl:apa", to="html")
+    assert "Cats (<i>Prionailurus planiceps</i>)" in html

@@ -17,6 +17,7 @@ without forking citeproc-py (docs/styles/csl.md lists what remains wrong):
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
@@ -120,6 +121,32 @@ def _tree(html: str) -> Inline:
     return tree
 
 
+_SHIELD = str.maketrans({"&": "\ue000", "<": "\ue001", ">": "\ue002"})
+_UNSHIELD = str.maketrans({"\ue000": "&amp;", "\ue001": "&lt;", "\ue002": "&gt;"})
+_RICH_TEXT = re.compile(
+    r"(</?(?:i|b|sup|sub)>|<span (?:style=\"font-variant:\s*small-caps;?\"|class=\"nocase\")>"
+    r"|</span>)"
+)
+"""citeproc-py's HTML writes the items' text unescaped, so ``<script>`` in a title became a
+tag and ``&copy=2`` in a URL became ``©=2`` when the HTML was read back. The text goes in
+with ``&``, ``<`` and ``>`` as private-use characters, which no text-case rule or markup
+touches, and comes out as the entities they stand for. The markup CSL-JSON allows inside a
+field (``<i>``, ``<b>``, ``<sup>``, ``<sub>``, small caps and ``nocase`` spans; CSL 1.0.2,
+"Rich Text Markup Within Fields") is left for citeproc-py to read."""
+
+
+def _shielded(value: Any) -> Any:
+    """An item's value with its text shielded (see ``_SHIELD``)."""
+    if isinstance(value, str):
+        parts = _RICH_TEXT.split(value)  # odd positions: the allowed tags
+        return "".join(p if i % 2 else p.translate(_SHIELD) for i, p in enumerate(parts))
+    if isinstance(value, list):
+        return [_shielded(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _shielded(v) for k, v in value.items()}
+    return value
+
+
 def _clean(text: str) -> str:
     """citeproc-py leaves ``?.`` and ``!.`` where a title ends in ``?`` or ``!``, and glues a
     numeric label to the entry (``[1]Gammon``)."""
@@ -201,7 +228,10 @@ class CslStyle(BaseStyle):
         the punctuation clean-up.
         """
         listing, texts = self._retrying(items, options, citations, listed, entries)
-        return [_clean(html) for html in listing], [_clean(html) for html in texts]
+        return (
+            [_clean(html.translate(_UNSHIELD)) for html in listing],
+            [_clean(html.translate(_UNSHIELD)) for html in texts],
+        )
 
     def _retrying(
         self,
@@ -211,7 +241,10 @@ class CslStyle(BaseStyle):
         listed: Sequence[str],
         entries: bool,
     ) -> tuple[list[str], list[str]]:
-        data = [{k: v for k, v in item.items() if k != "multi"} for item in items]
+        data = [
+            {k: v if k in ("id", "type") else _shielded(v) for k, v in item.items() if k != "multi"}
+            for item in items
+        ]
         try:
             return self._run(data, options, citations, listed, entries)
         except TypeError:
