@@ -112,7 +112,9 @@ def test_hostile_data_comes_out_inert(pages: dict[str, Path]) -> None:
     assert "<script>document.body.setAttribute" in text  # shown as text, not run
 
 
-@pytest.mark.parametrize("style", [s for s in citekit.styles() if not s.startswith("csl:")])
+@pytest.mark.parametrize(
+    "style", [s for s in citekit.styles() if not s.startswith("csl:")] + ["csl:apa", "csl:ieee"]
+)
 def test_hostile_data_is_inert_in_every_style(tmp_path: Path, style: str) -> None:
     data = tmp_path / "hostile.json"
     data.write_text(json.dumps(HOSTILE, ensure_ascii=False), encoding="utf-8")
