@@ -21,7 +21,6 @@ __all__ = [
     "Emph",
     "Inline",
     "Link",
-    "Nbsp",
     "NoCase",
     "Seq",
     "emph",
@@ -33,16 +32,11 @@ __all__ = [
 ]
 
 
-class Nbsp:
-    """A space that must not break a line (``С.&nbsp;5``); plain text prints a space."""
-
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        return "NBSP"
-
-
-NBSP = Nbsp()
+NBSP = "\u00a0"
+"""A space that must not break a line (``С.&nbsp;5``): the character U+00A0, so styles can
+write it inside their strings (``f"С.{NBSP}{pages}"``). The model folds every space in the
+data to a plain one, so each U+00A0 a renderer meets is a style's: HTML and Markdown write
+``&nbsp;``, LaTeX ``~``, plain text a space."""
 
 
 class _Container:
@@ -102,7 +96,7 @@ class Link(_Container):
         return f"Link({self.url!r}, {self.children!r})"
 
 
-Inline = str | Nbsp | Seq | Emph | NoCase | Link
+Inline = str | Seq | Emph | NoCase | Link
 
 
 def _present(children: tuple[Inline | None, ...]) -> tuple[Inline, ...]:
@@ -132,14 +126,22 @@ def link(url: str, *children: Inline | None) -> Link:
 
 
 def join(parts: Iterable[Inline | None], separator: Inline) -> Seq:
-    """The parts that are present, with ``separator`` between them."""
+    """The parts that are present, with ``separator`` between them. A part that is a
+    sequence is spliced in (it would render the same), which keeps trees shallow.
+
+    >>> join(["a", None, seq("b", "c"), ""], ", ")
+    Seq('a', ', ', 'b', 'c')
+    """
     out: list[Inline] = []
     for part in parts:
-        if part is None or (part.__class__ is str and not part):
+        if not part:
             continue
         if out:
             out.append(separator)
-        out.append(part)
+        if part.__class__ is Seq:
+            out.extend(part.children)
+        else:
+            out.append(part)
     return Seq(tuple(out))
 
 

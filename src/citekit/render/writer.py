@@ -23,12 +23,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from citekit.errors import StyleError
-from citekit.render.tree import NBSP, Emph, Inline, Link, Nbsp, NoCase, Seq, linkable
+from citekit.render.tree import NBSP, Emph, Inline, Link, NoCase, Seq, linkable
 from citekit.script import UNSAFE_CHARACTERS
 
 __all__ = ["TEXT", "OutputFormat", "to_text", "write"]
 
 _ENDS_SENTENCE = frozenset(".?!…")
+_SPACES = " " + NBSP
 
 
 class OutputFormat:
@@ -70,8 +71,6 @@ def _as_node(child: object) -> Inline:
     for kind in (Seq, Emph, NoCase):
         if isinstance(child, kind):
             return kind(child.children)
-    if isinstance(child, Nbsp):
-        return NBSP
     raise StyleError(f"a style returned {child!r}, which is not rich text (citekit.render.tree)")
 
 
@@ -105,7 +104,10 @@ class _Writer:
             kind = child.__class__
             if kind is str:
                 piece: str = child  # type: ignore[assignment]
-                if not piece.isprintable():  # controls and bidi marks: exactly the unprintable
+                # Controls and bidi marks are exactly the unprintable characters, with the
+                # style's non-breaking spaces: only such text needs a second look.
+                unusual = not piece.isprintable()
+                if unusual and not piece.replace(NBSP, " ").isprintable():
                     piece = piece.translate(UNSAFE_CHARACTERS)
                 if not piece:
                     continue
@@ -115,19 +117,20 @@ class _Writer:
                     piece = piece[1:]
                     if not piece:
                         continue
-                elif first == " " and last == " ":
+                elif first == " " and last in _SPACES:
                     piece = piece.lstrip(" ")
                     if not piece:
                         continue
                 self.last = piece[-1]
-                out.append(escape(piece) if escape is not None else piece)
+                if escape is not None:
+                    piece = escape(piece)
+                if unusual and NBSP in piece:
+                    piece = piece.replace(NBSP, self.markup.nbsp)
+                out.append(piece)
             elif kind is Seq:
                 self.walk(child.children)  # type: ignore[union-attr]
             elif kind is Emph:
                 self.wrap(child.children, self.markup.emph)  # type: ignore[union-attr]
-            elif kind is Nbsp:
-                self.last = " "
-                out.append(self.markup.nbsp)
             elif kind is Link:
                 self.link(child)  # type: ignore[arg-type]
             elif kind is NoCase:

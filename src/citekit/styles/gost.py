@@ -43,7 +43,7 @@ from citekit.model.reference import (
     Thesis,
     WebArticle,
 )
-from citekit.names import NameForm, original_form
+from citekit.names import original_form
 from citekit.render.tree import NBSP, Inline, join, link, seq
 from citekit.script import is_cyrillic
 from citekit.styles.base import BaseStyle, Options
@@ -94,16 +94,7 @@ _LATIN = _Words(et_al="[et al.]", volume="Vol.", number="no.", page="P.", pages=
 def _label(label: str, value: str) -> Inline:
     """``С. 5–25`` with a non-breaking space; a value that is not a number
     (``January/February 2025``) is printed as it stands."""
-    return seq(label, NBSP, value) if value[:1].isdigit() else value
-
-
-def _initials(form: NameForm) -> list[Inline]:
-    parts: list[Inline] = []
-    for initial in form.initials:
-        if parts:
-            parts.append(NBSP)
-        parts.append(initial)
-    return parts
+    return f"{label}{NBSP}{value}" if value[:1].isdigit() else value
 
 
 class GostStyle(BaseStyle):
@@ -114,26 +105,26 @@ class GostStyle(BaseStyle):
     def __init__(self, id: str, description: str, *, edition: int) -> None:
         super().__init__(id, description)
         self.edition = edition
-        self.area = seq(".", NBSP, EN_DASH, " ")  # ". – "
+        self.area = f".{NBSP}{EN_DASH} "  # ". – "
         self.short = ". "
 
     # -- names ---------------------------------------------------------------------------------
 
-    def _inverted(self, person: Person) -> Inline:
+    def _inverted(self, person: Person) -> str:
         """Heading form: ``Кистанов, В. О.`` (2018) or ``Кистанов В. О.`` (2008)."""
         form = original_form(person)
         if form.is_organisation or not form.initials:
             return form.family
         comma = "," if self.edition == 2018 else ""
-        return seq(form.family, comma, NBSP, *_initials(form))
+        return f"{form.family}{comma}{NBSP}{NBSP.join(form.initials)}"
 
     @staticmethod
-    def _direct(person: Person) -> Inline:
+    def _direct(person: Person) -> str:
         """Statement-of-responsibility form: ``В. О. Кистанов``."""
         form = original_form(person)
         if form.is_organisation or not form.initials:
             return form.family
-        return seq(*_initials(form), NBSP, form.family)
+        return f"{NBSP.join(form.initials)}{NBSP}{form.family}"
 
     def _heading_authors(self, ref: Reference, options: GostOptions) -> list[Person]:
         """The authors in the heading: none for four or more (or for organisations)."""
