@@ -18,8 +18,7 @@ begins with that digraph (``Юрий`` spelt ``Yury`` → ``Yu.``).
 from __future__ import annotations
 
 from functools import lru_cache
-
-import attrs
+from typing import NamedTuple
 
 from citekit.model.person import Person, split_given
 from citekit.script import has_cyrillic
@@ -28,10 +27,9 @@ from citekit.translit import DEFAULT_SCHEME, SCHEMES, transliterate
 __all__ = ["NameForm", "direct", "inverted", "latin_form", "original_form"]
 
 
-@attrs.frozen(slots=True)
-class NameForm:
+class NameForm(NamedTuple):
     """A name ready to print: ``family`` (with particles, or an organisation's name), the
-    given names and their initials."""
+    given names and their initials. A named tuple: styles build one per name they print."""
 
     family: str
     given: str | None = None
@@ -40,49 +38,46 @@ class NameForm:
     is_organisation: bool = False
 
 
-@lru_cache(maxsize=8192)
+# Neither form is cached: a site's list names tens of thousands of people, few of them twice
+# in a row, and a cache that mostly misses costs more (hashing the person, evicting) than
+# building the form again. Transliterations of single names are cached (translit.py).
+
+
 def original_form(person: Person) -> NameForm:
     """The name as written in the reference."""
     return NameForm(
-        family=person.display_family,
-        given=person.given,
-        initials=person.initials,
-        suffix=person.suffix,
-        is_organisation=person.is_organisation,
+        person.display_family, person.given, person.initials, person.suffix, person.is_organisation
     )
 
 
-@lru_cache(maxsize=8192)
 def latin_form(person: Person, scheme: str = DEFAULT_SCHEME) -> NameForm:
     """The name in Latin script: the person's own spelling if known, else transliterated."""
+    if person.is_latin:
+        return original_form(person)
     own = person.latin
-    cyrillic_initials = person.initials if has_cyrillic(person.given or "") else ()
     if own is not None:
-        initials = own.initials
-        own_names = split_given(own.given or "")
-        if len(own_names) == len(cyrillic_initials) == len(initials):
-            initials = tuple(
-                _keep_digraph(name, mine, theirs)
-                for name, mine, theirs in zip(own_names, initials, cyrillic_initials, strict=True)
-            )
-        return NameForm(
-            family=own.display_family,
-            given=own.given,
-            initials=initials,
-            suffix=own.suffix,
-            is_organisation=own.is_organisation,
-        )
-
-    def latin(text: str | None) -> str | None:
-        return transliterate(text, scheme) if text else None
-
+        return _own_spelling(person, own)
+    given, suffix = person.given, person.suffix
     return NameForm(
-        family=latin(person.display_family) or "",
-        given=latin(person.given),
-        initials=tuple(transliterate(i, scheme) for i in person.initials),
-        suffix=latin(person.suffix),
-        is_organisation=person.is_organisation,
+        transliterate(person.display_family, scheme),
+        transliterate(given, scheme) if given else None,
+        tuple([transliterate(initial, scheme) for initial in person.initials]),
+        transliterate(suffix, scheme) if suffix else None,
+        person.is_organisation,
     )
+
+
+def _own_spelling(person: Person, own: Person) -> NameForm:
+    """The Latin spelling ``own`` of a Cyrillic name, its initials' digraphs kept whole."""
+    cyrillic_initials = person.initials if has_cyrillic(person.given or "") else ()
+    initials = own.initials
+    own_names = split_given(own.given or "")
+    if len(own_names) == len(cyrillic_initials) == len(initials):
+        initials = tuple(
+            _keep_digraph(name, mine, theirs)
+            for name, mine, theirs in zip(own_names, initials, cyrillic_initials, strict=True)
+        )
+    return NameForm(own.display_family, own.given, initials, own.suffix, own.is_organisation)
 
 
 def _keep_digraph(name: str, initial: str, cyrillic_initial: str) -> str:

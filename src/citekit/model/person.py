@@ -27,7 +27,7 @@ import attrs
 
 from citekit.errors import ValidationError
 from citekit.model.title import valid_lang
-from citekit.script import folded, is_latin, printable
+from citekit.script import folded, is_latin
 
 __all__ = ["Person", "initials_of", "split_given"]
 
@@ -79,16 +79,18 @@ def initials_of(given: str) -> tuple[str, ...]:
     return tuple(result)
 
 
-def _opt_text(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    if value is not None and (not isinstance(value, str) or not printable(value)):
-        raise ValidationError("must be non-empty text or absent", field=attribute.name)
-
-
-def _strip_or_none(value: str | None) -> str | None:
+def _folded_or_none(value: Any) -> Any:
+    """Text as the model stores it (:func:`~citekit.script.folded`); blank text is no value;
+    anything else is left for :func:`_is_text` to refuse."""
     if isinstance(value, str):
-        value = folded(value)
-        return value or None
+        return folded(value) or None
     return value
+
+
+def _is_text(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    # after _folded_or_none, text is non-empty and printable: only the type is left to check
+    if value is not None and not isinstance(value, str):
+        raise ValidationError("must be non-empty text or absent", field=attribute.name)
 
 
 def _frozen_forms(value: Mapping[str, Person] | None) -> Mapping[str, Person]:
@@ -109,21 +111,21 @@ def _check_forms(_inst: object, attribute: attrs.Attribute[Any], value: Mapping[
 class Person:
     """A person (family and given names) or an organisation (``literal``)."""
 
-    family: str | None = attrs.field(default=None, converter=_strip_or_none, validator=_opt_text)
-    given: str | None = attrs.field(default=None, converter=_strip_or_none, validator=_opt_text)
+    family: str | None = attrs.field(default=None, converter=_folded_or_none, validator=_is_text)
+    given: str | None = attrs.field(default=None, converter=_folded_or_none, validator=_is_text)
     particle: str | None = attrs.field(
-        default=None, converter=_strip_or_none, validator=_opt_text, kw_only=True
+        default=None, converter=_folded_or_none, validator=_is_text, kw_only=True
     )
     """A particle that is part of the family name for sorting (``van`` Gogh)."""
     dropping_particle: str | None = attrs.field(
-        default=None, converter=_strip_or_none, validator=_opt_text, kw_only=True
+        default=None, converter=_folded_or_none, validator=_is_text, kw_only=True
     )
     """A particle printed before the family name but not sorted with it (``de`` in de Gaulle)."""
     suffix: str | None = attrs.field(
-        default=None, converter=_strip_or_none, validator=_opt_text, kw_only=True
+        default=None, converter=_folded_or_none, validator=_is_text, kw_only=True
     )
     literal: str | None = attrs.field(
-        default=None, converter=_strip_or_none, validator=_opt_text, kw_only=True
+        default=None, converter=_folded_or_none, validator=_is_text, kw_only=True
     )
     """An organisation's name, or a name that must not be split."""
     forms: Mapping[str, Person] = attrs.field(
@@ -145,8 +147,9 @@ class Person:
             )
         # Worked out once here rather than at every formatting: every style asks for them.
         parts = (self.literal, self.family, self.given, self.particle, self.dropping_particle)
+        letters = "".join(filter(None, parts))
         object.__setattr__(self, "_initials", initials_of(self.given) if self.given else ())
-        object.__setattr__(self, "_latin_script", all(is_latin(p) for p in parts if p))
+        object.__setattr__(self, "_latin_script", is_latin(letters))
 
     @property
     def is_organisation(self) -> bool:
@@ -159,22 +162,29 @@ class Person:
         return self._initials
 
     @property
+    def is_latin(self) -> bool:
+        """True when every part of the name is in Latin script (or has no letters).
+
+        >>> Person("Kistanov", "V.O.").is_latin, Person("Кистанов", "В.О.").is_latin
+        (True, False)
+        """
+        return self._latin_script
+
+    @property
     def latin(self) -> Person | None:
         """The person's own Latin spelling: itself when already Latin, else a stored Latin form."""
-        if self._is_latin():
+        if self._latin_script:
             return self
         for form in self.forms.values():
-            if form._is_latin():
+            if form._latin_script:
                 return form
         return None
-
-    def _is_latin(self) -> bool:
-        return self._latin_script
 
     @property
     def display_family(self) -> str:
         """The family name with its particles as printed: ``van Gogh``, ``de Gaulle``."""
         if self.literal is not None:
             return self.literal
-        parts = (self.dropping_particle, self.particle, self.family)
-        return " ".join(p for p in parts if p)
+        if self.particle is None and self.dropping_particle is None:
+            return self.family  # type: ignore[return-value]  # a name has a family or a literal
+        return " ".join(filter(None, (self.dropping_particle, self.particle, self.family)))
