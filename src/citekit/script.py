@@ -49,7 +49,9 @@ def folded(text: str) -> str:
     >>> folded(" Japan\u202e's  foreign\\npolicy ")
     "Japan's foreign policy"
     """
-    return " ".join(_safe(text).split())
+    if not text.isprintable():
+        text = text.translate(UNSAFE_CHARACTERS)
+    return " ".join(text.split())
 
 
 # Cyrillic, Cyrillic Supplement and Extended-A/B: every Cyrillic letter in use.
@@ -79,6 +81,8 @@ def is_cyrillic(text: str) -> bool:
 
 def is_latin(text: str) -> bool:
     """True when ``text`` has no letters outside the Latin script (digits and punctuation pass)."""
+    if text.isascii():
+        return True
     for ch in text:
         if ch.isalpha() and (ord(ch) > 0x024F and not 0x1E00 <= ord(ch) <= 0x1EFF):
             return False

@@ -193,9 +193,10 @@ def read_csl_json(
         items = _items(text)
     except CitekitError as exc:
         raise exc.located(file=file) from None
+    built: _Built = {}
     for number, (line, item) in enumerate(items, 1):
         try:
-            ref = item_to_reference(item, fallback_id=f"item-{number}")
+            ref = _reference(item, f"item-{number}", built)
             if ref.id in first_line:
                 raise ValidationError(
                     f"the id is used again (first at line {first_line[ref.id]}); ids must be unique",
@@ -219,47 +220,87 @@ def _text_value(value: Any, field: str) -> str | int | bool | None:
     raise ValidationError(f"expected text or a number, got {type(value).__name__}", field=field)
 
 
-def _title(value: Any, field: str, lang: str | None, multi: Mapping[str, Any]) -> Title | None:
+_Built = dict[tuple[Any, ...], Any]
+"""The names and titles already built while reading one document, by the raw values they
+were built from: an author or a journal met again is the same (immutable) object, built and
+checked once. Only values that were valid get in."""
+
+
+def _reuse(built: _Built | None, key: tuple[Any, ...]) -> tuple[Any, tuple[Any, ...] | None]:
+    """What ``built`` holds for ``key`` (or None), and the key to store a new object under
+    (None when there is no pool or the raw values cannot be keys: the model refuses those)."""
+    if built is None:
+        return None, None
+    try:
+        return built.get(key), key
+    except TypeError:  # a list or an object where text belongs
+        return None, None
+
+
+def _title(
+    value: Any, field: str, lang: str | None, multi: Mapping[str, Any], built: _Built | None
+) -> Title | None:
     if value is None or value == "":
         return None
     if not isinstance(value, str):
         raise ValidationError(f"expected text, got {type(value).__name__}", field=field)
-    transliterations: dict[str, str] = {}
-    translations: dict[str, str] = {}
     forms = multi.get(field, {})
     if not isinstance(forms, dict):
         raise ValidationError("multi._keys entries must be objects of tag: text", field=field)
+    known: Title | None
+    known, key = _reuse(built, ("title", value, lang, *forms.items()))
+    if known is not None:
+        return known
+    transliterations: dict[str, str] = {}
+    translations: dict[str, str] = {}
     for tag, text in forms.items():
         (transliterations if latn_scheme(tag) is not None else translations)[tag] = text
-    return Title(value, lang=lang, transliterations=transliterations, translations=translations)
+    title = Title(value, lang=lang, transliterations=transliterations, translations=translations)
+    if key is not None and built is not None:
+        built[key] = title
+    return title
 
 
-def _person(value: Any) -> Person:
+_NAME_PARTS = ("family", "given", "non-dropping-particle", "dropping-particle", "suffix")
+
+
+def _person(value: Any, built: _Built | None) -> Person:
     if not isinstance(value, dict):
         raise ValidationError(f"a name must be an object, got {type(value).__name__}")
+    get = value.get
+    known: Person | None = None
+    key: tuple[Any, ...] | None = None
+    if "multi" not in value:
+        known, key = _reuse(built, ("name", get("literal"), *map(get, _NAME_PARTS)))
+        if known is not None:
+            return known
     forms = {}
-    multi = value.get("multi", {})
+    multi = get("multi", {})
     for tag, form in (multi.get("_key", {}) if isinstance(multi, dict) else {}).items():
-        forms[tag] = _person({k: v for k, v in form.items() if k != "multi"})
-    if value.get("literal"):
-        return Person(literal=value["literal"], forms=forms)
-    return Person(
-        value.get("family"),
-        value.get("given"),
-        particle=value.get("non-dropping-particle"),
-        dropping_particle=value.get("dropping-particle"),
-        suffix=value.get("suffix"),
-        forms=forms,
-    )
+        forms[tag] = _person({k: v for k, v in form.items() if k != "multi"}, None)
+    if get("literal"):
+        person = Person(literal=value["literal"], forms=forms)
+    else:
+        person = Person(
+            get("family"),
+            get("given"),
+            particle=get("non-dropping-particle"),
+            dropping_particle=get("dropping-particle"),
+            suffix=get("suffix"),
+            forms=forms,
+        )
+    if key is not None and built is not None:
+        built[key] = person
+    return person
 
 
-def _people(value: Any, field: str) -> tuple[Person, ...]:
+def _people(value: Any, field: str, built: _Built | None) -> tuple[Person, ...]:
     if not isinstance(value, list):
         raise ValidationError("expected a list of names", field=field)
     people = []
     for i, name in enumerate(value):
         try:
-            people.append(_person(name))
+            people.append(_person(name, built))
         except CitekitError as exc:
             raise exc.located(field=f"{field}[{i}]") from None
     return tuple(people)
@@ -319,10 +360,10 @@ _NUMBER_ATTRIBUTE: dict[type[Reference], str] = {JournalArticle: "article_number
 _READERS: dict[str, Callable[[Any, str], Any]] = {
     "number": _text_value,
     **dict.fromkeys(_TEXT_FIELDS, _text_value),
-    **dict.fromkeys(_NAME_FIELDS, _people),
     **dict.fromkeys(_DATE_FIELDS, _date),
 }
-"""How each CSL variable other than a title is read (titles need the item's language)."""
+"""How each CSL variable other than a title or a name list is read (titles need the item's
+language; both are shared across a document's items)."""
 
 
 _ACCEPTED: dict[type[Reference], frozenset[str]] = {
@@ -333,19 +374,23 @@ _ACCEPTED: dict[type[Reference], frozenset[str]] = {
 
 def item_to_reference(item: Any, *, fallback_id: str = "item") -> Reference:
     """One CSL-JSON item as a :class:`Reference`."""
+    return _reference(item, fallback_id, None)
+
+
+def _reference(item: Any, fallback_id: str, built: _Built | None) -> Reference:
     if not isinstance(item, dict):
         raise ValidationError(f"an item must be a JSON object, got {type(item).__name__}")
     ref_id = item.get("id")
     ref_id = str(ref_id) if isinstance(ref_id, str | int) and str(ref_id).strip() else fallback_id
     try:
-        return _build(item, ref_id)
+        return _build(item, ref_id, built)
     except CitekitError as exc:
         if exc.field in _ATTRIBUTE_TO_CSL:
             exc.field = _ATTRIBUTE_TO_CSL[exc.field]
         raise exc.located(ref_id=ref_id) from None
 
 
-def _build(item: dict[str, Any], ref_id: str) -> Reference:
+def _build(item: dict[str, Any], ref_id: str, built: _Built | None) -> Reference:
     csl_type = item.get("type")
     cls = CSL_TYPES.get(csl_type) if isinstance(csl_type, str) else None
     if cls is None:
@@ -374,7 +419,9 @@ def _build(item: dict[str, Any], ref_id: str) -> Reference:
             continue
         try:
             if key in _TITLE_FIELDS:
-                values[attribute] = _title(value, key, language, keys)
+                values[attribute] = _title(value, key, language, keys, built)
+            elif key in _NAME_FIELDS:
+                values[attribute] = _people(value, key, built)
             else:
                 values[attribute] = _READERS[key](value, key)
         except CitekitError as exc:
