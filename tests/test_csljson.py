@@ -124,3 +124,37 @@ def test_load_from_open_files(tmp_path: Path) -> None:
         assert citekit.load(binary)[0].id == "a"
     with path.open(encoding="utf-8") as text:
         assert citekit.load(text, format="csl-json")[0].id == "a"
+
+
+def test_a_document_builds_each_name_and_title_once() -> None:
+    journal = '"container-title": "Японские исследования"'
+    text = (
+        f'[{{"id": "a", "type": "article-journal", "title": "T", {journal},'
+        '   "author": [{"family": "Кистанов", "given": "В. О."}]},'
+        f' {{"id": "b", "type": "article-journal", "title": "U", {journal},'
+        '   "author": [{"family": "Кистанов", "given": "В. О."}, {"family": "Кистанов"}],'
+        '   "editor": [{"family": "Кистанов", "given": "В. О.",'
+        '               "multi": {"_key": {"ru-Latn": {"family": "Kistanov"}}}}]}]'
+    )
+    a, b = read_csl_json(text)
+    assert b.authors[0] is a.authors[0]  # the same name: one object
+    assert b.container_title is a.container_title  # type: ignore[attr-defined]
+    assert b.authors[1] != a.authors[0]  # a different name is not taken for it
+    assert b.editors[0].forms and not a.authors[0].forms  # a name with forms is its own
+
+
+def test_a_bad_name_is_refused_every_time_it_appears() -> None:
+    bad = '{"family": "Иванов", "given": ["И."]}'  # a list where text belongs: no key
+    good = '{"family": "Иванов", "given": "И."}'
+    text = (
+        f'[{{"id": "a", "type": "book", "title": "T", "author": [{good}]}},'
+        f' {{"id": "b", "type": "book", "title": "U", "author": [{bad}]}},'
+        f' {{"id": "c", "type": "book", "title": "V", "author": [{bad}]}}]'
+    )
+    problems: list[Exception] = []
+    refs = read_csl_json(text, on_error=problems.append)
+    assert [r.id for r in refs] == ["a"]
+    assert [str(p) for p in problems] == [
+        "line 1: b: author[0].given: must be non-empty text or absent",
+        "line 1: c: author[0].given: must be non-empty text or absent",
+    ]

@@ -102,11 +102,13 @@ class _DuplicateKeyError(ValueError):
 
 def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """JSON keeps the last of two equal keys without a word; citekit refuses the object."""
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _DuplicateKeyError(key)
-        result[key] = value
+    result = dict(pairs)
+    if len(result) < len(pairs):  # the rare case: find the key to name
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKeyError(key)
+            seen.add(key)
     return result
 
 
@@ -261,19 +263,15 @@ def _title(
     return title
 
 
-_NAME_PARTS = ("family", "given", "non-dropping-particle", "dropping-particle", "suffix")
-
-
 def _person(value: Any, built: _Built | None) -> Person:
     if not isinstance(value, dict):
         raise ValidationError(f"a name must be an object, got {type(value).__name__}")
+    known: Person | None
+    # keyed by every field as given (a name with other forms has an object in it: no key)
+    known, key = _reuse(built, ("name", *value.items()))
+    if known is not None:
+        return known
     get = value.get
-    known: Person | None = None
-    key: tuple[Any, ...] | None = None
-    if "multi" not in value:
-        known, key = _reuse(built, ("name", get("literal"), *map(get, _NAME_PARTS)))
-        if known is not None:
-            return known
     forms = {}
     multi = get("multi", {})
     for tag, form in (multi.get("_key", {}) if isinstance(multi, dict) else {}).items():
@@ -366,10 +364,17 @@ _READERS: dict[str, Callable[[Any, str], Any]] = {
 language; both are shared across a document's items)."""
 
 
-_ACCEPTED: dict[type[Reference], frozenset[str]] = {
-    cls: frozenset(field.name for field in attrs.fields(cls)) for cls in CSL_TYPES.values()
-}
-"""The attributes each reference type holds."""
+def _plan(cls: type[Reference]) -> dict[str, str]:
+    accepted = {field.name for field in attrs.fields(cls)}
+    plan = {key: attribute for key, attribute in _ATTRIBUTES.items() if attribute in accepted}
+    if cls in _NUMBER_ATTRIBUTE:  # CSL's number is an article number or a report's number
+        plan["number"] = _NUMBER_ATTRIBUTE[cls]
+    return plan
+
+
+_PLANS: dict[type[Reference], dict[str, str]] = {cls: _plan(cls) for cls in CSL_TYPES.values()}
+"""For each reference type, the attribute each CSL variable it holds is read into; any other
+variable is kept in ``extra``."""
 
 
 def item_to_reference(item: Any, *, fallback_id: str = "item") -> Reference:
@@ -399,7 +404,7 @@ def _build(item: dict[str, Any], ref_id: str, built: _Built | None) -> Reference
         raise ValidationError(
             f"item type {shown} is not supported; use one of: {known}", field="type"
         )
-    accepted = _ACCEPTED[cls]
+    plan = _PLANS[cls]
     multi = item.get("multi") or {}
     if not isinstance(multi, dict):
         raise ValidationError("must be an object", field="multi")
@@ -409,13 +414,11 @@ def _build(item: dict[str, Any], ref_id: str, built: _Built | None) -> Reference
     extra: dict[str, Any] = {}
     if _CANONICAL[cls] != csl_type:
         extra["type"] = csl_type  # several CSL types share this reference type: remember which
-    number = _NUMBER_ATTRIBUTE.get(cls)
     for key, value in item.items():
-        if key in ("id", "type", "multi"):
-            continue
-        attribute = number if key == "number" else _ATTRIBUTES.get(key)
-        if attribute is None or attribute not in accepted:
-            extra[key] = value
+        attribute = plan.get(key)
+        if attribute is None:
+            if key not in ("id", "type", "multi"):
+                extra[key] = value
             continue
         try:
             if key in _TITLE_FIELDS:

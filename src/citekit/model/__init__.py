@@ -13,10 +13,7 @@ References pickle (for :func:`citekit.format_many`'s worker processes, or a user
 True
 """
 
-import copyreg
-from collections.abc import Callable
-from types import MappingProxyType
-
+import citekit.model.frozen  # noqa: F401  (read-only mappings pickle)
 from citekit.model.date import SEASONS, PartialDate
 from citekit.model.identifiers import check_isbn, check_issn, check_url, normalize_doi
 from citekit.model.person import Person, initials_of
@@ -37,22 +34,6 @@ from citekit.model.reference import (
     page_range,
 )
 from citekit.model.title import Title
-
-
-def _read_only(mapping: dict[str, object]) -> MappingProxyType[str, object]:
-    return MappingProxyType(mapping)
-
-
-def _reduce_mapping_proxy(
-    proxy: MappingProxyType[str, object],
-) -> tuple[Callable[..., MappingProxyType[str, object]], tuple[dict[str, object]]]:
-    return _read_only, (dict(proxy),)
-
-
-# The model keeps its mappings (translations, name forms, extra fields) read-only in
-# mappingproxy objects, which the standard library cannot pickle; a proxy of a copy of the
-# same dict is what they mean.
-copyreg.pickle(MappingProxyType, _reduce_mapping_proxy)
 
 __all__ = [
     "REFERENCE_TYPES",

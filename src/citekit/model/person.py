@@ -20,12 +20,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import lru_cache
-from types import MappingProxyType
 from typing import Any
 
 import attrs
 
 from citekit.errors import ValidationError
+from citekit.model.frozen import read_only
 from citekit.model.title import valid_lang
 from citekit.script import folded, is_latin
 
@@ -94,7 +94,7 @@ def _is_text(_inst: object, attribute: attrs.Attribute[Any], value: object) -> N
 
 
 def _frozen_forms(value: Mapping[str, Person] | None) -> Mapping[str, Person]:
-    return MappingProxyType(dict(value or {}))
+    return read_only(value)
 
 
 def _check_forms(_inst: object, attribute: attrs.Attribute[Any], value: Mapping[str, Any]) -> None:

@@ -27,6 +27,7 @@ import attrs
 
 from citekit.errors import ValidationError
 from citekit.model.date import PartialDate, to_date_or_none
+from citekit.model.frozen import read_only
 from citekit.model.identifiers import check_isbn, check_issn, check_url, normalize_doi
 from citekit.model.person import Person
 from citekit.model.title import Title, to_title_or_none, valid_lang
@@ -56,10 +57,11 @@ def _text(value: object) -> str | None:
     """Optional short text: numbers are accepted (``volume=23``), blanks are no value."""
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, str | int):
+    if isinstance(value, str):
+        return folded(value) or None
+    if isinstance(value, bool) or not isinstance(value, int):
         raise ValidationError(f"expected text, got {type(value).__name__}: {value!r}")
-    text = folded(str(value))
-    return text or None
+    return str(int(value))
 
 
 def _pages(value: object) -> str | None:
@@ -123,7 +125,7 @@ def _id(value: object) -> str:
 
 
 def _extra(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
-    return MappingProxyType(dict(value or {}))
+    return read_only(value)
 
 
 def _field(converter: Any = _text, **kwargs: Any) -> Any:

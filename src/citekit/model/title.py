@@ -26,6 +26,7 @@ from typing import Any
 import attrs
 
 from citekit.errors import ValidationError
+from citekit.model.frozen import NOTHING
 from citekit.script import folded, printable
 
 __all__ = ["Title", "latn_scheme", "to_title", "to_title_or_none", "valid_lang"]
@@ -66,7 +67,9 @@ def _squeeze(text: Any) -> Any:
 
 
 def _frozen_text_map(value: Mapping[str, str] | None) -> Mapping[str, str]:
-    return MappingProxyType({key: _squeeze(text) for key, text in (value or {}).items()})
+    if not value:
+        return NOTHING
+    return MappingProxyType({key: _squeeze(text) for key, text in value.items()})
 
 
 def _check_text_map(
