@@ -81,38 +81,39 @@ def _clean_url(url: str) -> str:
 def write(node: Inline, markup: OutputFormat) -> str:
     """``node`` written in ``markup``, cleaned as the module describes."""
     writer = _Writer(markup)
-    writer.walk((node,))
+    writer.walk((node,), " ")  # as if after a space, so that a leading space is dropped
     return "".join(writer.out)
 
 
 class _Writer:
-    """One write: the text so far and its last raw character. A class, not nested functions,
-    because recursive closures form a reference cycle per call, which only the cyclic
-    collector frees (and batches run with it paused)."""
+    """One write: the text so far. A class, not nested functions, because recursive
+    closures form a reference cycle per call, which only the cyclic collector frees (and
+    batches run with it paused). Each walk takes the last raw character written before it
+    and returns the last one written after it."""
 
-    __slots__ = ("last", "markup", "out")
+    __slots__ = ("markup", "out")
 
     def __init__(self, markup: OutputFormat) -> None:
         self.markup = markup
         self.out: list[str] = []
-        self.last = " "  # so that a leading space is dropped
 
-    def walk(self, children: tuple[Inline, ...]) -> None:
+    def walk(self, children: tuple[Inline, ...], last: str) -> str:
         out = self.out
         escape = self.markup.escape
         for child in children:
             kind = child.__class__
             if kind is str:
                 piece: str = child  # type: ignore[assignment]
+                if not piece:
+                    continue
                 # Controls and bidi marks are exactly the unprintable characters, with the
                 # style's non-breaking spaces: only such text needs a second look.
                 unusual = not piece.isprintable()
                 if unusual and not piece.replace(NBSP, " ").isprintable():
                     piece = piece.translate(UNSAFE_CHARACTERS)
-                if not piece:
-                    continue
+                    if not piece:
+                        continue
                 first = piece[0]
-                last = self.last
                 if first == "." and last in _ENDS_SENTENCE and not piece.startswith(".."):
                     piece = piece[1:]
                     if not piece:
@@ -121,46 +122,49 @@ class _Writer:
                     piece = piece.lstrip(" ")
                     if not piece:
                         continue
-                self.last = piece[-1]
+                last = piece[-1]
                 if escape is not None:
                     piece = escape(piece)
                 if unusual and NBSP in piece:
                     piece = piece.replace(NBSP, self.markup.nbsp)
                 out.append(piece)
             elif kind is Seq:
-                self.walk(child.children)  # type: ignore[union-attr]
+                last = self.walk(child.children, last)  # type: ignore[union-attr]
             elif kind is Emph:
-                self.wrap(child.children, self.markup.emph)  # type: ignore[union-attr]
+                last = self.wrap(child.children, self.markup.emph, last)  # type: ignore[union-attr]
             elif kind is Link:
-                self.link(child)  # type: ignore[arg-type]
+                last = self.link(child, last)  # type: ignore[arg-type]
             elif kind is NoCase:
-                self.wrap(child.children, self.markup.nocase)  # type: ignore[union-attr]
+                last = self.wrap(child.children, self.markup.nocase, last)  # type: ignore[union-attr]
             else:
-                self.walk((_as_node(child),))
+                last = self.walk((_as_node(child),), last)
+        return last
 
-    def wrap(self, children: tuple[Inline, ...], marks: tuple[str, str]) -> None:
+    def wrap(self, children: tuple[Inline, ...], marks: tuple[str, str], last: str) -> str:
         out = self.out
         mark = len(out)
         out.append(marks[0])
-        self.walk(children)
+        last = self.walk(children, last)
         if len(out) == mark + 1:
             out.pop()  # nothing inside: no empty <i></i>
         else:
             out.append(marks[1])
+        return last
 
-    def link(self, node: Link) -> None:
+    def link(self, node: Link, last: str) -> str:
         out = self.out
         mark = len(out)
-        self.walk(node.children)
+        last = self.walk(node.children, last)
         make = self.markup.link
         if len(out) == mark or make is None:
-            return
+            return last
         url = _clean_url(node.url)
         if not linkable(url):
-            return  # javascript:, data:, … stay text
+            return last  # javascript:, data:, … stay text
         inner = "".join(out[mark:])
         del out[mark:]
         out.append(make(url, inner, node.children == (node.url,)))
+        return last
 
 
 def to_text(node: Inline) -> str:

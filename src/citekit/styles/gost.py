@@ -91,7 +91,7 @@ _LATIN = _Words(et_al="[et al.]", volume="Vol.", number="no.", page="P.", pages=
                 no_place="[S. l.]", no_publisher="[s. n.]")  # fmt: skip
 
 
-def _label(label: str, value: str) -> Inline:
+def _label(label: str, value: str) -> str:
     """``С. 5–25`` with a non-breaking space; a value that is not a number
     (``January/February 2025``) is printed as it stands."""
     return f"{label}{NBSP}{value}" if value[:1].isdigit() else value
@@ -133,7 +133,7 @@ class GostStyle(BaseStyle):
             return []
         return people if self.edition == 2008 else people[:1]
 
-    def _responsibility(self, ref: Reference, options: GostOptions, words: _Words) -> Inline | None:
+    def _responsibility(self, ref: Reference, options: GostOptions, words: _Words) -> str | None:
         """``/ В. О. Кистанов, П. П. Петров`` or ``/ А. А. Иванов, Б. Б. Петров, В. В. Сидоров
         [и др.]``; 2008 gives it only when there is no heading."""
         authors = list(ref.authors)
@@ -146,9 +146,8 @@ class GostStyle(BaseStyle):
             shown_count = 3 if self.edition == 2018 else 1
         if options.max_authors is not None:
             shown_count = min(shown_count, options.max_authors)
-        names = join([self._direct(p) for p in authors[:shown_count]], ", ")
-        more = f" {words.et_al}" if shown_count < len(authors) else None
-        return seq(names, more)
+        names = ", ".join([self._direct(p) for p in authors[:shown_count]])
+        return f"{names} {words.et_al}" if shown_count < len(authors) else names
 
     # -- dates and places ----------------------------------------------------------------------
 
@@ -192,20 +191,20 @@ class GostStyle(BaseStyle):
             return self.short
         return self.area
 
-    def _title_part(self, ref: Reference, options: GostOptions, words: _Words) -> Inline:
-        """Heading, title (with its subordinate title) and statement of responsibility."""
-        heading_people = self._heading_authors(ref, options)
-        heading = (
-            join([self._inverted(p) for p in heading_people], ", ") if heading_people else None
-        )
-        title: Inline | None = ref.title.original if ref.title else None
+    def _title_part(self, ref: Reference, options: GostOptions, words: _Words) -> str:
+        """Heading, title (with its subordinate title) and statement of responsibility: one
+        string, as nothing in it ends a sentence that the writer would have to tidy."""
+        heading = ", ".join([self._inverted(p) for p in self._heading_authors(ref, options)])
+        title = ref.title.original if ref.title else ""
         if isinstance(ref, Report | Thesis) and ref.genre:
-            title = seq(title, " : ", ref.genre)
+            title = f"{title} : {ref.genre}" if title else ref.genre
         responsibility = self._responsibility(ref, options, words)
         if isinstance(ref, Thesis) and ref.publisher:  # the institution: "/ И. Ю. Иванов ; МГИМО"
-            responsibility = join([responsibility, ref.publisher], " ; ")
-        body = seq(title, seq(" / ", responsibility) if responsibility else None)
-        return seq(heading, " " if heading else None, body)
+            responsibility = (
+                f"{responsibility} ; {ref.publisher}" if responsibility else ref.publisher
+            )
+        body = f"{title} / {responsibility}" if responsibility else title
+        return f"{heading} {body}" if heading else body
 
     def _content_type(self, ref: Reference, options: GostOptions) -> str | None:
         if self.edition != 2018 or not options.content_type:
@@ -213,21 +212,17 @@ class GostStyle(BaseStyle):
         online = ref.url is not None or ref.doi is not None
         return "Текст : электронный" if online else "Текст : непосредственный"
 
-    def _periodical_numbers(self, ref: PeriodicalPart, words: _Words) -> list[Inline | None]:
+    def _periodical_numbers(self, ref: PeriodicalPart, words: _Words) -> list[str | None]:
         """``Т. 23, № 1`` and ``С. 10–34`` (for Latin sources ``Vol. 23, no. 1``, ``P. 10–34``)."""
-        numbers = join(
-            [
-                _label(words.volume, ref.volume) if ref.volume else None,
-                _label(words.number, ref.issue) if ref.issue else None,
-            ],
-            ", ",
-        )
-        locator: Inline | None = None
+        volume = _label(words.volume, ref.volume) if ref.volume else None
+        issue = _label(words.number, ref.issue) if ref.issue else None
+        numbers = f"{volume}, {issue}" if volume and issue else volume or issue
+        locator: str | None = None
         if ref.pages:
             locator = _label(words.page, dashed(ref.pages, EN_DASH))
         elif isinstance(ref, JournalArticle) and ref.article_number:
             locator = _label("Art." if words is _LATIN else "Ст.", ref.article_number)
-        return [numbers if numbers.children else None, locator]
+        return [numbers, locator]
 
     def _host(self, ref: Reference, options: GostOptions, words: _Words) -> list[Inline | None]:
         """What follows ``//``: the journal, site or book, with its own areas."""
@@ -242,13 +237,13 @@ class GostStyle(BaseStyle):
         if isinstance(ref, WebArticle):
             site = ref.container_title.original if ref.container_title else None
             when = self._day_month(ref.issued, latin) if ref.issued else None
-            return [seq(site, " : [сайт]") if site else None, year, when]
+            return [f"{site} : [сайт]" if site else None, year, when]
         assert isinstance(ref, Chapter | ConferencePaper)
-        book: Inline | None = ref.container_title.original if ref.container_title else None
+        book = ref.container_title.original if ref.container_title else None
         if ref.editors:
-            editors = join([self._direct(p) for p in ref.editors], ", ")
-            lead = "edited by " if latin else "под редакцией "
-            book = seq(book, " / ", lead, editors)
+            editors = ", ".join([self._direct(p) for p in ref.editors])
+            lead = "edited by" if latin else "под редакцией"
+            book = f"{book or ''} / {lead} {editors}"
         pages = _label(words.page, dashed(ref.pages, EN_DASH)) if ref.pages else None
         return [book, self._imprint(ref, words), self._series(ref), pages]
 
