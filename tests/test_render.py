@@ -128,3 +128,17 @@ def test_subclassed_nodes_render_and_foreign_objects_are_refused() -> None:
     assert render(seq(Title("A"), Italic(("B",))), "html") == "A<i>B</i>"
     with pytest.raises(StyleError, match="not rich text"):
         render(seq("A", 42), "html")  # type: ignore[arg-type]
+
+
+def test_a_non_breaking_space_inside_a_string_is_written_as_each_format_writes_it() -> None:
+    node = seq(f"С.{NBSP}5{NBSP}&{NBSP}6", ".")
+    assert render(node, "text") == "С. 5 & 6."
+    assert render(node, "html") == "С.&nbsp;5&nbsp;&amp;&nbsp;6."
+    assert render(node, "markdown") == "С.&nbsp;5&nbsp;\\&&nbsp;6."
+    assert render(node, "latex") == "С.~5~\\&~6."
+
+
+def test_a_non_breaking_space_counts_as_a_space_and_survives_control_characters() -> None:
+    assert render(seq(f"a{NBSP}", " b"), "html") == "a&nbsp;b"  # no second space after it
+    assert render(seq(f"a\x1b{NBSP}\u202eb"), "html") == "a&nbsp;b"
+    assert render(seq("changes?", f".{NBSP}– next"), "html") == "changes?&nbsp;– next"

@@ -54,17 +54,22 @@ def latin_form(person: Person, scheme: str = DEFAULT_SCHEME) -> NameForm:
     """The name in Latin script: the person's own spelling if known, else transliterated."""
     if person.is_latin:
         return original_form(person)
-    own = person.latin
+    own = person.latin if person.forms else None
     if own is not None:
         return _own_spelling(person, own)
     given, suffix = person.given, person.suffix
     return NameForm(
         transliterate(person.display_family, scheme),
         transliterate(given, scheme) if given else None,
-        tuple([transliterate(initial, scheme) for initial in person.initials]),
+        _latin_initials(person.initials, scheme),
         transliterate(suffix, scheme) if suffix else None,
         person.is_organisation,
     )
+
+
+@lru_cache(maxsize=4096)  # initials repeat far more than names: ('В.', 'О.') is everywhere
+def _latin_initials(initials: tuple[str, ...], scheme: str) -> tuple[str, ...]:
+    return tuple([transliterate(initial, scheme) for initial in initials])
 
 
 def _own_spelling(person: Person, own: Person) -> NameForm:

@@ -130,6 +130,7 @@ class Title:
         return unnamed
 
 
+@lru_cache(maxsize=256)  # a handful of tag pairs, asked for every title formatted
 def _same_language(tag: str, lang: str) -> bool:
     return tag.split("-", 1)[0].lower() == lang.split("-", 1)[0].lower()
 
