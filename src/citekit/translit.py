@@ -150,15 +150,20 @@ def _letter_table(scheme: str) -> dict[int, str] | None:
     return str.maketrans(schema.map)
 
 
-@lru_cache(maxsize=4096)
 def transliterate(text: str, scheme: str = DEFAULT_SCHEME) -> str:
     """``text`` in Latin script by ``scheme``; text without Cyrillic comes back unchanged.
 
     Raises :class:`~citekit.errors.OptionError` for an unknown scheme.
     """
+    if has_cyrillic(text):
+        return _cyrillic_to_latin(text, scheme)
+    _schema(scheme)  # an unknown scheme is refused whatever the text
+    return text
+
+
+@lru_cache(maxsize=4096)  # names and initials recur; Latin text never gets here to crowd them
+def _cyrillic_to_latin(text: str, scheme: str) -> str:
     schema = _schema(scheme)
-    if not has_cyrillic(text):
-        return text
     table = _letter_table(scheme)
     if table is not None and not text.isupper():
         # With a lower-case letter anywhere no word counts as written in capitals, so the

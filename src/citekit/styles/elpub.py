@@ -41,7 +41,7 @@ from citekit.model.reference import (
 )
 from citekit.model.title import Title
 from citekit.names import inverted, latin_form, original_form
-from citekit.render.tree import Inline, join, link, seq
+from citekit.render.tree import Inline, Seq, join, link
 from citekit.styles.base import BaseStyle, Options
 from citekit.styles.forms import english_text, missing_translation, work_language
 from citekit.styles.languages import ELPUB_NOTES, language_note
@@ -166,22 +166,18 @@ class ElpubStyle(BaseStyle):
 
     def entry(self, ref: Reference, options: Options) -> Inline:
         """The "For citation" line of ``ref``."""
-        head = [self._names(ref.authors, options), self._title(ref.title, options)]
-        body = join([*head, *self._segments(ref, options)], ". ")
-        note = None
+        names, title = self._names(ref.authors, options), self._title(ref.title, options)
+        line = (*join([names, title, *self._segments(ref, options)], ". ").children, ".")
         lang = work_language(ref)
         if self.english and lang and lang != "en":
-            note = f"({ELPUB_NOTES.get(lang) or language_note(lang)})"
+            line += (" ", f"({ELPUB_NOTES.get(lang) or language_note(lang)})")
         if ref.doi:
-            target: Inline | None = link(f"https://doi.org/{ref.doi}")
+            line += (" ", link(f"https://doi.org/{ref.doi}"))
         elif ref.url:
-            accessed = (
-                f" ({self.words.accessed} {self._date(ref.accessed)})" if ref.accessed else None
-            )
-            target = seq(link(ref.url), accessed)
-        else:
-            target = None
-        return join([seq(body, "."), note, target], " ")
+            line += (" ", link(ref.url))
+            if ref.accessed:
+                line += (f" ({self.words.accessed} {self._date(ref.accessed)})",)
+        return Seq(line)
 
 
 ENGLISH = ElpubStyle(
