@@ -43,8 +43,7 @@ from citekit.model.reference import (
     Thesis,
     WebArticle,
 )
-from citekit.names import original_form
-from citekit.render.tree import NBSP, Inline, join, link, seq
+from citekit.render.tree import NBSP, Inline, Seq, join, link, seq
 from citekit.script import is_cyrillic
 from citekit.styles.base import BaseStyle, Options
 from citekit.styles.dates import MONTHS
@@ -110,21 +109,23 @@ class GostStyle(BaseStyle):
 
     # -- names ---------------------------------------------------------------------------------
 
+    # GOST describes a work in its own script: names are printed as written.
+
     def _inverted(self, person: Person) -> str:
         """Heading form: ``Кистанов, В. О.`` (2018) or ``Кистанов В. О.`` (2008)."""
-        form = original_form(person)
-        if form.is_organisation or not form.initials:
-            return form.family
+        family, initials = person.display_family, person.initials
+        if person.is_organisation or not initials:
+            return family
         comma = "," if self.edition == 2018 else ""
-        return f"{form.family}{comma}{NBSP}{NBSP.join(form.initials)}"
+        return f"{family}{comma}{NBSP}{NBSP.join(initials)}"
 
     @staticmethod
     def _direct(person: Person) -> str:
         """Statement-of-responsibility form: ``В. О. Кистанов``."""
-        form = original_form(person)
-        if form.is_organisation or not form.initials:
-            return form.family
-        return f"{NBSP.join(form.initials)}{NBSP}{form.family}"
+        family, initials = person.display_family, person.initials
+        if person.is_organisation or not initials:
+            return family
+        return f"{NBSP.join(initials)}{NBSP}{family}"
 
     def _heading_authors(self, ref: Reference, options: GostOptions) -> list[Person]:
         """The authors in the heading: none for four or more (or for organisations)."""
@@ -287,16 +288,16 @@ class GostStyle(BaseStyle):
         content_type = self._content_type(ref, options)
         if isinstance(ref, PeriodicalPart | WebArticle | Chapter | ConferencePaper):
             # a part of a publication: its own areas, then // and the host's
-            part = join([title, content_type], sep)
-            host = join(self._host(ref, options, words), sep)
-            body = seq(part, " // ", host) if host.children else part
+            part = join([title, content_type], sep).children
+            host = join(self._host(ref, options, words), sep).children
+            body = Seq((*part, " // ", *host) if host else part)
             tail = join([body, *self._links(ref)], sep)
         else:
             assert isinstance(ref, Publication)
             tail = join(
                 [title, *self._publication(ref, words), *self._links(ref), content_type], sep
             )
-        return seq(tail, ".")
+        return Seq((*tail.children, "."))
 
     def warnings(self, ref: Reference, options: Any) -> list[str]:
         """An access date needs a URL, and a URL wants its access date."""
