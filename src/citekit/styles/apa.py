@@ -36,7 +36,7 @@ from citekit.model.reference import (
 )
 from citekit.model.title import Title
 from citekit.names import NameForm, direct, inverted, latin_form
-from citekit.render.tree import Inline, emph, join, link, seq
+from citekit.render.tree import Inline, Seq, emph, join, link, seq
 from citekit.styles.base import BaseStyle, Entry, Options
 from citekit.styles.dates import english_date, parenthetical_date
 from citekit.styles.forms import dashed, latin_text, latin_with_translation, missing_translation
@@ -195,9 +195,9 @@ class ApaStyle(BaseStyle):
         elif isinstance(ref, Chapter | ConferencePaper):
             source.append(self._host(ref, options))
         source.append(self._publisher(ref, author, options))
-        body = join([*head, *source], ". ")
+        line = (*join([*head, *source], ". ").children, ".")
         target = self._link(ref)
-        return join([seq(body, "."), target], " ")
+        return Seq((*line, " ", target) if target else line)
 
     def entry(self, ref: Reference, options: Options) -> Inline:
         """The reference list entry of ``ref`` alone (no year suffix: that needs the list)."""
