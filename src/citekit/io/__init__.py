@@ -9,40 +9,62 @@ from __future__ import annotations
 
 import os
 import warnings
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from importlib import import_module
 from pathlib import Path
 from types import MappingProxyType
-from typing import IO
+from typing import IO, TypeVar
 
 from citekit.collector import collector_paused
 from citekit.errors import DataLossWarning, ParseError, UnsupportedError
-from citekit.io.bibtex import read_bibtex, write_bibtex
-from citekit.io.csljson import read_csl_json, write_csl_json
-from citekit.io.native import read_json, read_yaml, write_json, write_yaml
 from citekit.io.problems import ErrorHandler
-from citekit.io.ris import read_ris, write_ris
 from citekit.model.reference import Reference
 
 __all__ = ["FORMAT_BY_EXTENSION", "READERS", "WRITERS", "dump", "load", "loads"]
 
-READERS: Mapping[str, Callable[..., list[Reference]]] = MappingProxyType(
+_F = TypeVar("_F")
+
+
+class _OnFirstUse(Mapping[str, _F]):
+    """Functions by format name, each imported from its module when first asked for: reading
+    CSL-JSON need not load pybtex, rispy and PyYAML (80 ms of a process's start)."""
+
+    def __init__(self, where: dict[str, str]) -> None:
+        self._where = where  # format -> "module:function"
+        self._loaded: dict[str, _F] = {}
+
+    def __getitem__(self, name: str) -> _F:
+        found = self._loaded.get(name)
+        if found is None:
+            module, _, function = self._where[name].partition(":")
+            found = self._loaded[name] = getattr(import_module(module), function)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+
+READERS: Mapping[str, Callable[..., list[Reference]]] = _OnFirstUse(
     {
-        "csl-json": read_csl_json,
-        "bibtex": read_bibtex,
-        "ris": read_ris,
-        "yaml": read_yaml,
-        "citekit-json": read_json,
+        "csl-json": "citekit.io.csljson:read_csl_json",
+        "bibtex": "citekit.io.bibtex:read_bibtex",
+        "ris": "citekit.io.ris:read_ris",
+        "yaml": "citekit.io.native:read_yaml",
+        "citekit-json": "citekit.io.native:read_json",
     }
 )
 """Input formats by name; each reader takes the text and ``file=`` for messages."""
 
-WRITERS: Mapping[str, Callable[..., str]] = MappingProxyType(
+WRITERS: Mapping[str, Callable[..., str]] = _OnFirstUse(
     {
-        "csl-json": write_csl_json,
-        "bibtex": write_bibtex,
-        "ris": write_ris,
-        "yaml": write_yaml,
-        "citekit-json": write_json,
+        "csl-json": "citekit.io.csljson:write_csl_json",
+        "bibtex": "citekit.io.bibtex:write_bibtex",
+        "ris": "citekit.io.ris:write_ris",
+        "yaml": "citekit.io.native:write_yaml",
+        "citekit-json": "citekit.io.native:write_json",
     }
 )
 """Output formats by name; each writer takes the references and ``lose=`` for what it drops."""
