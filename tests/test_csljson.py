@@ -159,3 +159,16 @@ def test_a_bad_name_is_refused_every_time_it_appears() -> None:
         "line 1: b: author[0].given: must be non-empty text or absent",
         "line 1: c: author[0].given: must be non-empty text or absent",
     ]
+
+
+def test_dates_are_shared_but_a_lookalike_is_still_refused() -> None:
+    text = (
+        '[{"id": "a", "type": "book", "title": "T", "issued": {"date-parts": [[2025, 1]]}},'
+        ' {"id": "b", "type": "book", "title": "U", "issued": {"date-parts": [[2025, 1]]}},'
+        ' {"id": "c", "type": "book", "title": "V", "issued": {"date-parts": [[2025, true]]}},'
+        ' {"id": "d", "type": "book", "title": "W", "issued": {"date-parts": [[2025.0, 1]]}}]'
+    )
+    problems: list[Exception] = []
+    a, b = read_csl_json(text, on_error=problems.append)
+    assert b.issued is a.issued
+    assert [str(p).split(": ")[1] for p in problems] == ["c", "d"]

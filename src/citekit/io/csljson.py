@@ -312,6 +312,24 @@ def _date_part(value: Any) -> int:
     raise ValidationError(f"not a date part: {value!r}")
 
 
+def _shared_date(value: Any, field: str, built: _Built | None) -> PartialDate | None:
+    """:func:`_date`, sharing the commonest shape (``{"date-parts": [[2025, 3]]}``, whole
+    numbers only, so that no ``true`` or ``2025.0`` can pass for a valid date)."""
+    parts = value.get("date-parts") if built is not None and isinstance(value, dict) else None
+    if not (parts and len(value) == 1 and isinstance(parts, list) and len(parts) == 1):
+        return _date(value, field)
+    numbers = parts[0]
+    if not (isinstance(numbers, list) and all(type(n) is int for n in numbers)):
+        return _date(value, field)
+    known: PartialDate | None
+    known, key = _reuse(built, ("date", *numbers))
+    if known is None:
+        known = _date(value, field)
+        if key is not None and built is not None:
+            built[key] = known
+    return known
+
+
 def _date(value: Any, field: str) -> PartialDate | None:
     if value is None:
         return None
@@ -358,10 +376,9 @@ _NUMBER_ATTRIBUTE: dict[type[Reference], str] = {JournalArticle: "article_number
 _READERS: dict[str, Callable[[Any, str], Any]] = {
     "number": _text_value,
     **dict.fromkeys(_TEXT_FIELDS, _text_value),
-    **dict.fromkeys(_DATE_FIELDS, _date),
 }
-"""How each CSL variable other than a title or a name list is read (titles need the item's
-language; both are shared across a document's items)."""
+"""How each CSL variable other than a title, a name list or a date is read (titles need the
+item's language; all three are shared across a document's items)."""
 
 
 def _plan(cls: type[Reference]) -> dict[str, str]:
@@ -425,6 +442,8 @@ def _build(item: dict[str, Any], ref_id: str, built: _Built | None) -> Reference
                 values[attribute] = _title(value, key, language, keys, built)
             elif key in _NAME_FIELDS:
                 values[attribute] = _people(value, key, built)
+            elif key in _DATE_FIELDS:
+                values[attribute] = _shared_date(value, key, built)
             else:
                 values[attribute] = _READERS[key](value, key)
         except CitekitError as exc:
