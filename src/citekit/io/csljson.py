@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -223,20 +223,26 @@ def _text_value(value: Any, field: str) -> str | int | bool | None:
 
 
 _Built = dict[tuple[Any, ...], Any]
-"""The names and titles already built while reading one document, by the raw values they
-were built from: an author or a journal met again is the same (immutable) object, built and
-checked once. Only values that were valid get in."""
+"""The names, titles and dates already built while reading one document, by the raw values
+they were built from: an author, a journal or an issue's date met again is the same
+(immutable) object, built and checked once."""
+
+_T = TypeVar("_T")
 
 
-def _reuse(built: _Built | None, key: tuple[Any, ...]) -> tuple[Any, tuple[Any, ...] | None]:
-    """What ``built`` holds for ``key`` (or None), and the key to store a new object under
-    (None when there is no pool or the raw values cannot be keys: the model refuses those)."""
+def _shared(built: _Built | None, key: tuple[Any, ...], make: Callable[[], _T]) -> _T:
+    """What ``built`` holds for ``key``, else what ``make`` builds (kept only when it is
+    valid, since an invalid value raises). Raw values that cannot be keys (a list where text
+    belongs) are not kept: the model refuses them each time."""
     if built is None:
-        return None, None
+        return make()
     try:
-        return built.get(key), key
-    except TypeError:  # a list or an object where text belongs
-        return None, None
+        known: _T | None = built.get(key)
+    except TypeError:
+        return make()
+    if known is None:
+        known = built[key] = make()
+    return known
 
 
 def _title(
@@ -249,47 +255,41 @@ def _title(
     forms = multi.get(field, {})
     if not isinstance(forms, dict):
         raise ValidationError("multi._keys entries must be objects of tag: text", field=field)
-    known: Title | None
-    known, key = _reuse(built, ("title", value, lang, *forms.items()))
-    if known is not None:
-        return known
+    key = ("title", value, lang, *forms.items())
+    return _shared(built, key, lambda: _new_title(value, lang, forms))
+
+
+def _new_title(value: str, lang: str | None, forms: dict[str, Any]) -> Title:
     transliterations: dict[str, str] = {}
     translations: dict[str, str] = {}
     for tag, text in forms.items():
         (transliterations if latn_scheme(tag) is not None else translations)[tag] = text
-    title = Title(value, lang=lang, transliterations=transliterations, translations=translations)
-    if key is not None and built is not None:
-        built[key] = title
-    return title
+    return Title(value, lang=lang, transliterations=transliterations, translations=translations)
 
 
 def _person(value: Any, built: _Built | None) -> Person:
     if not isinstance(value, dict):
         raise ValidationError(f"a name must be an object, got {type(value).__name__}")
-    known: Person | None
     # keyed by every field as given (a name with other forms has an object in it: no key)
-    known, key = _reuse(built, ("name", *value.items()))
-    if known is not None:
-        return known
+    return _shared(built, ("name", *value.items()), lambda: _new_person(value))
+
+
+def _new_person(value: dict[str, Any]) -> Person:
     get = value.get
     forms = {}
     multi = get("multi", {})
     for tag, form in (multi.get("_key", {}) if isinstance(multi, dict) else {}).items():
         forms[tag] = _person({k: v for k, v in form.items() if k != "multi"}, None)
     if get("literal"):
-        person = Person(literal=value["literal"], forms=forms)
-    else:
-        person = Person(
-            get("family"),
-            get("given"),
-            particle=get("non-dropping-particle"),
-            dropping_particle=get("dropping-particle"),
-            suffix=get("suffix"),
-            forms=forms,
-        )
-    if key is not None and built is not None:
-        built[key] = person
-    return person
+        return Person(literal=value["literal"], forms=forms)
+    return Person(
+        get("family"),
+        get("given"),
+        particle=get("non-dropping-particle"),
+        dropping_particle=get("dropping-particle"),
+        suffix=get("suffix"),
+        forms=forms,
+    )
 
 
 def _people(value: Any, field: str, built: _Built | None) -> tuple[Person, ...]:
@@ -321,13 +321,7 @@ def _shared_date(value: Any, field: str, built: _Built | None) -> PartialDate | 
     numbers = parts[0]
     if not (isinstance(numbers, list) and all(type(n) is int for n in numbers)):
         return _date(value, field)
-    known: PartialDate | None
-    known, key = _reuse(built, ("date", *numbers))
-    if known is None:
-        known = _date(value, field)
-        if key is not None and built is not None:
-            built[key] = known
-    return known
+    return _shared(built, ("date", *numbers), lambda: _date(value, field))
 
 
 def _date(value: Any, field: str) -> PartialDate | None:
