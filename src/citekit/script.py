@@ -49,9 +49,7 @@ def folded(text: str) -> str:
     >>> folded(" Japan\u202e's  foreign\\npolicy ")
     "Japan's foreign policy"
     """
-    if not text.isprintable():
-        text = text.translate(UNSAFE_CHARACTERS)
-    return " ".join(text.split())
+    return " ".join(_safe(text).split())
 
 
 # Cyrillic, Cyrillic Supplement and Extended-A/B: every Cyrillic letter in use.

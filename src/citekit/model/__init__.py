@@ -13,7 +13,6 @@ References pickle (for :func:`citekit.format_many`'s worker processes, or a user
 True
 """
 
-import citekit.model.frozen  # noqa: F401  (read-only mappings pickle)
 from citekit.model.date import SEASONS, PartialDate
 from citekit.model.identifiers import check_isbn, check_issn, check_url, normalize_doi
 from citekit.model.person import Person, initials_of

@@ -29,7 +29,7 @@ from citekit.errors import ValidationError
 from citekit.model.frozen import NOTHING
 from citekit.script import folded, printable
 
-__all__ = ["Title", "latn_scheme", "to_title", "to_title_or_none", "valid_lang"]
+__all__ = ["Title", "latn_scheme", "primary_language", "to_title", "to_title_or_none", "valid_lang"]
 
 
 @lru_cache(maxsize=1024)
@@ -130,9 +130,14 @@ class Title:
         return unnamed
 
 
-@lru_cache(maxsize=256)  # a handful of tag pairs, asked for every title formatted
 def _same_language(tag: str, lang: str) -> bool:
-    return tag.split("-", 1)[0].lower() == lang.split("-", 1)[0].lower()
+    return primary_language(tag) == primary_language(lang)
+
+
+@lru_cache(maxsize=256)  # a handful of tags, asked for every title formatted
+def primary_language(tag: str) -> str:
+    """The primary language subtag, lower-cased: ``primary_language("en-GB")`` → ``en``."""
+    return tag.split("-", 1)[0].lower()
 
 
 def to_title(value: str | Title) -> Title:

@@ -10,10 +10,8 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from citekit.model.reference import Reference
-from citekit.model.title import Title
+from citekit.model.title import Title, primary_language
 from citekit.script import has_cyrillic
 from citekit.translit import transliterate
 
@@ -48,15 +46,10 @@ def work_language(ref: Reference) -> str | None:
     is taken as Russian, the language citekit's users cite in Cyrillic."""
     lang = ref.lang
     if lang:
-        return _primary(lang)
+        return primary_language(lang)
     if ref.title is not None and has_cyrillic(ref.title.original):
         return "ru"
     return None
-
-
-@lru_cache(maxsize=256)
-def _primary(tag: str) -> str:
-    return tag.split("-", 1)[0].lower()
 
 
 def latin_with_translation(title: Title, ref: Reference, scheme: str) -> tuple[str, str | None]:
