@@ -65,8 +65,9 @@ def _cyrillic_char(ch: str) -> bool:
 
 
 def has_cyrillic(text: str) -> bool:
-    """True when any character of ``text`` is Cyrillic (a set look-up per character, in C)."""
-    return not _CYRILLIC.isdisjoint(text)
+    """True when any character of ``text`` is Cyrillic (a set look-up per character, in C;
+    ASCII text, most of what is not Russian, is passed over in one step)."""
+    return not text.isascii() and not _CYRILLIC.isdisjoint(text)
 
 
 def is_cyrillic(text: str) -> bool:
