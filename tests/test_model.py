@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pickle
+
+import attrs
 import pytest
 
 from citekit.errors import ValidationError
@@ -15,6 +18,7 @@ from citekit.model import (
     normalize_doi,
 )
 from citekit.model.identifiers import check_isbn, check_issn, check_url
+from citekit.model.name_form import NameForm
 
 
 @pytest.mark.parametrize(
@@ -46,6 +50,16 @@ def test_literal_stands_alone() -> None:
         Person("Smith", literal="WHO")
     assert info.value.field == "literal"
     assert Person(literal="WHO").initials == ()
+
+
+def test_name_as_written_is_built_with_the_person() -> None:
+    person = Person("Gogh", "Vincent Willem", particle="van", suffix="Jr.")
+    assert person.as_written == NameForm("van Gogh", "Vincent Willem", ("V.", "W."), "Jr.")
+    assert Person(literal="WHO").as_written == NameForm("WHO", is_organisation=True)
+    changed = attrs.evolve(person, given="Theo")
+    assert changed.as_written.initials == ("T.",)
+    copy = pickle.loads(pickle.dumps(person))
+    assert copy.as_written == person.as_written
 
 
 def test_latin_form_is_own_or_self() -> None:

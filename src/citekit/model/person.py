@@ -26,6 +26,7 @@ import attrs
 
 from citekit.errors import ValidationError
 from citekit.model.frozen import read_only
+from citekit.model.name_form import NameForm
 from citekit.model.title import valid_lang
 from citekit.script import folded, is_latin
 
@@ -132,7 +133,9 @@ class Person:
         factory=dict, converter=_frozen_forms, validator=_check_forms, kw_only=True, hash=False
     )
     """Other forms of the name by language tag: an own Latin spelling, a translation."""
-    _initials: tuple[str, ...] = attrs.field(init=False, eq=False, hash=False, repr=False)
+    as_written: NameForm = attrs.field(init=False, eq=False, hash=False, repr=False)
+    """The name ready to print as written: family with particles, given names, initials.
+    Built once here, since every style that prints the name asks for it."""
     _latin_script: bool = attrs.field(init=False, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -148,7 +151,14 @@ class Person:
         # Worked out once here rather than at every formatting: every style asks for them.
         parts = (self.literal, self.family, self.given, self.particle, self.dropping_particle)
         letters = "".join(filter(None, parts))
-        object.__setattr__(self, "_initials", initials_of(self.given) if self.given else ())
+        form = NameForm(
+            self._display_family(),
+            self.given,
+            initials_of(self.given) if self.given else (),
+            self.suffix,
+            self.literal is not None,
+        )
+        object.__setattr__(self, "as_written", form)
         object.__setattr__(self, "_latin_script", is_latin(letters))
 
     @property
@@ -159,7 +169,7 @@ class Person:
     @property
     def initials(self) -> tuple[str, ...]:
         """One initial per given name: ``('В.', 'О.')``; empty for organisations."""
-        return self._initials
+        return self.as_written.initials
 
     @property
     def is_latin(self) -> bool:
@@ -183,6 +193,9 @@ class Person:
     @property
     def display_family(self) -> str:
         """The family name with its particles as printed: ``van Gogh``, ``de Gaulle``."""
+        return self.as_written.family
+
+    def _display_family(self) -> str:
         if self.literal is not None:
             return self.literal
         if self.particle is None and self.dropping_particle is None:
