@@ -43,7 +43,7 @@ from citekit.model.reference import (
     Thesis,
     WebArticle,
 )
-from citekit.render.tree import NBSP, Inline, Seq, join, link, seq
+from citekit.render.tree import NBSP, Inline, Link, Seq, join, link, seq
 from citekit.script import is_cyrillic
 from citekit.styles.base import BaseStyle, Options
 from citekit.styles.dates import MONTHS
@@ -113,8 +113,8 @@ class GostStyle(BaseStyle):
 
     def _inverted(self, person: Person) -> str:
         """Heading form: ``Кистанов, В. О.`` (2018) or ``Кистанов В. О.`` (2008)."""
-        family, initials = person.display_family, person.initials
-        if person.is_organisation or not initials:
+        family, _, initials, _, organisation = person.as_written
+        if organisation or not initials:
             return family
         comma = "," if self.edition == 2018 else ""
         return f"{family}{comma}{NBSP}{NBSP.join(initials)}"
@@ -122,14 +122,14 @@ class GostStyle(BaseStyle):
     @staticmethod
     def _direct(person: Person) -> str:
         """Statement-of-responsibility form: ``В. О. Кистанов``."""
-        family, initials = person.display_family, person.initials
-        if person.is_organisation or not initials:
+        family, _, initials, _, organisation = person.as_written
+        if organisation or not initials:
             return family
         return f"{NBSP.join(initials)}{NBSP}{family}"
 
     def _heading_authors(self, ref: Reference, options: GostOptions) -> list[Person]:
         """The authors in the heading: none for four or more (or for organisations)."""
-        people = [p for p in ref.authors if not p.is_organisation]
+        people = [p for p in ref.authors if p.literal is None]  # not an organisation
         if not people or len(ref.authors) > 3:
             return []
         return people if self.edition == 2008 else people[:1]
@@ -137,7 +137,7 @@ class GostStyle(BaseStyle):
     def _responsibility(self, ref: Reference, options: GostOptions, words: _Words) -> str | None:
         """``/ В. О. Кистанов, П. П. Петров`` or ``/ А. А. Иванов, Б. Б. Петров, В. В. Сидоров
         [и др.]``; 2008 gives it only when there is no heading."""
-        authors = list(ref.authors)
+        authors = ref.authors
         if not authors:
             return None
         if self.edition == 2008 and self._heading_authors(ref, options):
@@ -274,7 +274,7 @@ class GostStyle(BaseStyle):
         doi = None
         if ref.doi:
             label = "DOI " if self.edition == 2018 else "DOI: "
-            doi = seq(label, link(f"https://doi.org/{ref.doi}", ref.doi))
+            doi = Seq((label, Link(f"https://doi.org/{ref.doi}", (ref.doi,))))
         isbn = f"ISBN {ref.isbn}" if isinstance(ref, Publication) and ref.isbn else None
         return [url, doi, isbn]
 
