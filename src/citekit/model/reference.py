@@ -34,6 +34,7 @@ from citekit.model.title import Title, to_title_or_none, valid_lang
 from citekit.script import folded
 
 __all__ = [
+    "IN_A_BOOK",
     "REFERENCE_TYPES",
     "Book",
     "Chapter",
@@ -311,6 +312,11 @@ class Thesis(Publication):
 
 
 _ABSTRACT = frozenset({Reference, PeriodicalPart, Publication})
+
+IN_A_BOOK = (Chapter, ConferencePaper)
+"""The works printed inside a book (or proceedings) whose title and editors they cite:
+``isinstance(ref, IN_A_BOOK)``. A tuple, where ``Chapter | ConferencePaper`` would build a
+union object each time it is evaluated (three times the cost of the check)."""
 
 REFERENCE_TYPES: Mapping[str, type[Reference]] = MappingProxyType(
     {

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from citekit.collation import text_key
 from citekit.model.person import Person
 from citekit.model.reference import (
+    IN_A_BOOK,
     Book,
     Chapter,
     ConferencePaper,
@@ -49,6 +50,7 @@ __all__ = ["APA", "ApaStyle"]
 DASH = "–"
 _DATED = (MagazineArticle, NewspaperArticle, WebArticle)  # cited with month and day (§9.14)
 _ARTICLES = ("a ", "an ", "the ")
+_STANDS_ALONE = (Book, Report, Thesis, WebArticle)  # italic titles (§9.19)
 
 
 class ApaStyle(BaseStyle):
@@ -82,7 +84,7 @@ class ApaStyle(BaseStyle):
     @staticmethod
     def _stands_alone(ref: Reference) -> bool:
         """Works that stand alone have italic titles (§9.19): books, reports, theses, web pages."""
-        return isinstance(ref, Book | Report | Thesis | WebArticle)
+        return isinstance(ref, _STANDS_ALONE)
 
     def _title_element(self, ref: Reference, options: Options) -> Inline | None:
         if ref.title is None:
@@ -192,7 +194,7 @@ class ApaStyle(BaseStyle):
         source: list[Inline | None] = []
         if isinstance(ref, PeriodicalPart):
             source.append(self._periodical(ref, options))
-        elif isinstance(ref, Chapter | ConferencePaper):
+        elif isinstance(ref, IN_A_BOOK):
             source.append(self._host(ref, options))
         source.append(self._publisher(ref, author, options))
         line = (*join([*head, *source], ". ").children, ".")

@@ -29,8 +29,7 @@ from typing import NamedTuple
 from citekit.model.date import PartialDate
 from citekit.model.person import Person
 from citekit.model.reference import (
-    Chapter,
-    ConferencePaper,
+    IN_A_BOOK,
     JournalArticle,
     PeriodicalPart,
     Publication,
@@ -47,6 +46,9 @@ from citekit.styles.forms import english_text, missing_translation, work_languag
 from citekit.styles.languages import ELPUB_NOTES, language_note
 
 __all__ = ["ENGLISH", "RUSSIAN", "ElpubStyle"]
+
+
+_SERIAL = (PeriodicalPart, WebArticle)  # a journal, newspaper or site, not a publisher
 
 
 class _Words(NamedTuple):
@@ -121,14 +123,14 @@ class ElpubStyle(BaseStyle):
     def _segments(self, ref: Reference, options: Options) -> list[Inline | None]:
         """The period-separated segments of the line after names and title."""
         words = self.words
-        if isinstance(ref, PeriodicalPart | WebArticle):
+        if isinstance(ref, _SERIAL):
             container = self._title(ref.container_title, options)
             if isinstance(ref, WebArticle):
                 return [container, str(ref.issued.year) if ref.issued else None]
             return [container, self._numbers(ref)]
         assert isinstance(ref, Publication)
         segments: list[Inline | None] = []
-        if isinstance(ref, Chapter | ConferencePaper):
+        if isinstance(ref, IN_A_BOOK):
             editors = self._names(ref.editors, options)
             host = self._title(ref.container_title, options)
             lead = f"{words.in_} " + (f"{editors}, {words.editors} " if editors else "")

@@ -32,8 +32,7 @@ import attrs
 from citekit.model.date import PartialDate
 from citekit.model.person import Person
 from citekit.model.reference import (
-    Chapter,
-    ConferencePaper,
+    IN_A_BOOK,
     JournalArticle,
     NewspaperArticle,
     PeriodicalPart,
@@ -53,6 +52,8 @@ from citekit.styles.ordering import russian_list_key
 __all__ = ["GOST_2008", "GOST_2018", "GostOptions", "GostStyle"]
 
 EN_DASH = "–"
+_PARTS = (PeriodicalPart, WebArticle, *IN_A_BOOK)  # described with their host after "//"
+_WITH_GENRE = (Report, Thesis)
 MONTHS_GENITIVE = (
     "января", "февраля", "марта", "апреля", "мая", "июня",
     "июля", "августа", "сентября", "октября", "ноября", "декабря",
@@ -197,7 +198,7 @@ class GostStyle(BaseStyle):
         string, as nothing in it ends a sentence that the writer would have to tidy."""
         heading = ", ".join([self._inverted(p) for p in self._heading_authors(ref, options)])
         title = ref.title.original if ref.title else ""
-        if isinstance(ref, Report | Thesis) and ref.genre:
+        if isinstance(ref, _WITH_GENRE) and ref.genre:
             title = f"{title} : {ref.genre}" if title else ref.genre
         responsibility = self._responsibility(ref, options, words)
         if isinstance(ref, Thesis) and ref.publisher:  # the institution: "/ И. Ю. Иванов ; МГИМО"
@@ -239,7 +240,7 @@ class GostStyle(BaseStyle):
             site = ref.container_title.original if ref.container_title else None
             when = self._day_month(ref.issued, latin) if ref.issued else None
             return [f"{site} : [сайт]" if site else None, year, when]
-        assert isinstance(ref, Chapter | ConferencePaper)
+        assert isinstance(ref, IN_A_BOOK)
         book = ref.container_title.original if ref.container_title else None
         if ref.editors:
             editors = ", ".join([self._direct(p) for p in ref.editors])
@@ -286,7 +287,7 @@ class GostStyle(BaseStyle):
         sep = self._sep(options)
         title = self._title_part(ref, options, words)
         content_type = self._content_type(ref, options)
-        if isinstance(ref, PeriodicalPart | WebArticle | Chapter | ConferencePaper):
+        if isinstance(ref, _PARTS):
             # a part of a publication: its own areas, then // and the host's
             part = join([title, content_type], sep).children
             host = join(self._host(ref, options, words), sep).children

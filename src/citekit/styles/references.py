@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from citekit.model.person import Person
 from citekit.model.reference import (
+    IN_A_BOOK,
     Book,
     Chapter,
     ConferencePaper,
@@ -51,6 +52,7 @@ from citekit.translit import transliterate
 __all__ = ["REFERENCES", "ReferencesStyle"]
 
 DASH = "—"  # the journal's ranges: pages 10—34, months April—June
+_WHOLE = (Book, Report, Thesis)  # stand alone: italic title, then what the work is
 
 
 class ReferencesStyle(BaseStyle):
@@ -128,7 +130,7 @@ class ReferencesStyle(BaseStyle):
         title = self._title(ref.title, ref, options)
         if title is None:
             return None
-        if isinstance(ref, Book | Report | Thesis):
+        if isinstance(ref, _WHOLE):
             # a work that stands alone: its title is italic, then what it is
             after = None
             if isinstance(ref, Book) and ref.edition:
@@ -167,7 +169,7 @@ class ReferencesStyle(BaseStyle):
                 english_text(ref.container_title, options.translit) if ref.container_title else None
             )
             segments.append(site)
-        elif isinstance(ref, Chapter | ConferencePaper):
+        elif isinstance(ref, IN_A_BOOK):
             segments.append(self._host(ref, options))
         if isinstance(ref, Publication):
             segments.append(self._publisher(ref, options))
