@@ -80,91 +80,93 @@ def _clean_url(url: str) -> str:
 
 def write(node: Inline, markup: OutputFormat) -> str:
     """``node`` written in ``markup``, cleaned as the module describes."""
-    writer = _Writer(markup)
-    writer.walk((node,), " ")  # as if after a space, so that a leading space is dropped
-    return "".join(writer.out)
+    out: list[str] = []
+    # A sequence at the top (what styles return) is walked at once, and the walk starts as
+    # if after a space, so that a leading space is dropped.
+    top = node.children if node.__class__ is Seq else (node,)
+    _walk(top, " ", out, markup)
+    return "".join(out)
 
 
-class _Writer:
-    """One write: the text so far. A class, not nested functions, because recursive
-    closures form a reference cycle per call, which only the cyclic collector frees (and
-    batches run with it paused). Each walk takes the last raw character written before it
-    and returns the last one written after it."""
+# The walk is plain functions that pass the output list along, not an object (one more
+# allocation per entry) nor nested functions (recursive closures form a reference cycle per
+# call, which only the cyclic collector frees, and batches run with it paused). Each walk
+# takes the last raw character written before it and returns the last one written after it.
 
-    __slots__ = ("markup", "out")
 
-    def __init__(self, markup: OutputFormat) -> None:
-        self.markup = markup
-        self.out: list[str] = []
-
-    def walk(self, children: tuple[Inline, ...], last: str) -> str:
-        out = self.out
-        escape = self.markup.escape
-        for child in children:
-            kind = child.__class__
-            if kind is str:
-                piece: str = child  # type: ignore[assignment]
+def _walk(children: tuple[Inline, ...], last: str, out: list[str], markup: OutputFormat) -> str:
+    escape = markup.escape
+    for child in children:
+        kind = child.__class__
+        if kind is str:
+            piece: str = child  # type: ignore[assignment]
+            if not piece:
+                continue
+            # Controls and bidi marks are exactly the unprintable characters, with the
+            # style's non-breaking spaces: only such text needs a second look.
+            unusual = not piece.isprintable()
+            if unusual and not piece.replace(NBSP, " ").isprintable():
+                piece = piece.translate(UNSAFE_CHARACTERS)
                 if not piece:
                     continue
-                # Controls and bidi marks are exactly the unprintable characters, with the
-                # style's non-breaking spaces: only such text needs a second look.
-                unusual = not piece.isprintable()
-                if unusual and not piece.replace(NBSP, " ").isprintable():
-                    piece = piece.translate(UNSAFE_CHARACTERS)
-                    if not piece:
-                        continue
-                first = piece[0]
-                if first == "." and last in _ENDS_SENTENCE and not piece.startswith(".."):
-                    piece = piece[1:]
-                    if not piece:
-                        continue
-                elif first == " " and last in _SPACES:
-                    piece = piece.lstrip(" ")
-                    if not piece:
-                        continue
-                last = piece[-1]
-                if escape is not None:
-                    piece = escape(piece)
-                if unusual and NBSP in piece:
-                    piece = piece.replace(NBSP, self.markup.nbsp)
-                out.append(piece)
-            elif kind is Seq:
-                last = self.walk(child.children, last)  # type: ignore[union-attr]
-            elif kind is Emph:
-                last = self.wrap(child.children, self.markup.emph, last)  # type: ignore[union-attr]
-            elif kind is Link:
-                last = self.link(child, last)  # type: ignore[arg-type]
-            elif kind is NoCase:
-                last = self.wrap(child.children, self.markup.nocase, last)  # type: ignore[union-attr]
-            else:
-                last = self.walk((_as_node(child),), last)
-        return last
-
-    def wrap(self, children: tuple[Inline, ...], marks: tuple[str, str], last: str) -> str:
-        out = self.out
-        mark = len(out)
-        out.append(marks[0])
-        last = self.walk(children, last)
-        if len(out) == mark + 1:
-            out.pop()  # nothing inside: no empty <i></i>
+            first = piece[0]
+            if first == "." and last in _ENDS_SENTENCE and not piece.startswith(".."):
+                piece = piece[1:]
+                if not piece:
+                    continue
+            elif first == " " and last in _SPACES:
+                piece = piece.lstrip(" ")
+                if not piece:
+                    continue
+            last = piece[-1]
+            if escape is not None:
+                piece = escape(piece)
+            if unusual and NBSP in piece:
+                piece = piece.replace(NBSP, markup.nbsp)
+            out.append(piece)
+        elif kind is Seq:
+            last = _walk(child.children, last, out, markup)  # type: ignore[union-attr]
+        elif kind is Emph:
+            last = _wrap(child.children, markup.emph, last, out, markup)  # type: ignore[union-attr]
+        elif kind is Link:
+            last = _link(child, last, out, markup)  # type: ignore[arg-type]
+        elif kind is NoCase:
+            last = _wrap(child.children, markup.nocase, last, out, markup)  # type: ignore[union-attr]
         else:
-            out.append(marks[1])
-        return last
+            last = _walk((_as_node(child),), last, out, markup)
+    return last
 
-    def link(self, node: Link, last: str) -> str:
-        out = self.out
-        mark = len(out)
-        last = self.walk(node.children, last)
-        make = self.markup.link
-        if len(out) == mark or make is None:
-            return last
-        url = _clean_url(node.url)
-        if not linkable(url):
-            return last  # javascript:, data:, … stay text
-        inner = "".join(out[mark:])
-        del out[mark:]
-        out.append(make(url, inner, node.children == (node.url,)))
+
+def _wrap(
+    children: tuple[Inline, ...],
+    marks: tuple[str, str],
+    last: str,
+    out: list[str],
+    markup: OutputFormat,
+) -> str:
+    mark = len(out)
+    out.append(marks[0])
+    last = _walk(children, last, out, markup)
+    if len(out) == mark + 1:
+        out.pop()  # nothing inside: no empty <i></i>
+    else:
+        out.append(marks[1])
+    return last
+
+
+def _link(node: Link, last: str, out: list[str], markup: OutputFormat) -> str:
+    mark = len(out)
+    last = _walk(node.children, last, out, markup)
+    make = markup.link
+    if len(out) == mark or make is None:
         return last
+    url = _clean_url(node.url)
+    if not linkable(url):
+        return last  # javascript:, data:, … stay text
+    inner = "".join(out[mark:])
+    del out[mark:]
+    out.append(make(url, inner, node.children == (node.url,)))
+    return last
 
 
 def to_text(node: Inline) -> str:
