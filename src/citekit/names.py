@@ -53,13 +53,20 @@ def latin_form(person: Person, scheme: str = DEFAULT_SCHEME) -> NameForm:
     return _new(
         NameForm,
         (
-            transliterate(family, scheme),
-            transliterate(given, scheme) if given else None,
+            _latin_name(family, scheme),
+            _latin_name(given, scheme) if given else None,
             _latin_initials(initials, scheme),
             transliterate(suffix, scheme) if suffix else None,
             is_organisation,
         ),
     )
+
+
+@lru_cache(maxsize=4096)
+def _latin_name(name: str, scheme: str) -> str:
+    """A family or given name in Latin script. Names recur (Иванов, Александр), and a hit
+    here skips the script check that :func:`~citekit.translit.transliterate` makes first."""
+    return transliterate(name, scheme)
 
 
 @lru_cache(maxsize=4096)  # initials repeat far more than names: ('В.', 'О.') is everywhere
@@ -111,15 +118,16 @@ def inverted(form: NameForm, *, comma: bool = True, spaced: bool = True) -> str:
     >>> inverted(NameForm("Caldwell", "Patrina H.", ("P.", "H.")), spaced=False)
     'Caldwell, P.H.'
     """
-    if form.is_organisation or not form.initials:
-        return form.family
-    initials = (" " if spaced else "").join(form.initials)
-    name = f"{form.family}{',' if comma else ''} {initials}"
-    return f"{name}, {form.suffix}" if form.suffix else name
+    family, _, initials, suffix, is_organisation = form
+    if is_organisation or not initials:
+        return family
+    name = f"{family}{',' if comma else ''} {(' ' if spaced else '').join(initials)}"
+    return f"{name}, {suffix}" if suffix else name
 
 
 def direct(form: NameForm, *, spaced: bool = True) -> str:
     """The name initials first: ``E. E. Editor`` (``E.E. Editor`` unspaced)."""
-    if form.is_organisation or not form.initials:
-        return form.family
-    return f"{(' ' if spaced else '').join(form.initials)} {form.family}"
+    family, _, initials, _, is_organisation = form
+    if is_organisation or not initials:
+        return family
+    return f"{(' ' if spaced else '').join(initials)} {family}"

@@ -40,7 +40,7 @@ from citekit.model.reference import (
 )
 from citekit.model.title import Title
 from citekit.names import inverted, latin_form, original_form
-from citekit.render.tree import Inline, Seq, join, link
+from citekit.render.tree import Inline, Link, Seq, join, link
 from citekit.styles.base import BaseStyle, Options
 from citekit.styles.forms import english_text, missing_translation, work_language
 from citekit.styles.languages import ELPUB_NOTES, language_note
@@ -174,7 +174,8 @@ class ElpubStyle(BaseStyle):
         if self.english and lang and lang != "en":
             line += (" ", f"({ELPUB_NOTES.get(lang) or language_note(lang)})")
         if ref.doi:
-            line += (" ", link(f"https://doi.org/{ref.doi}"))
+            url = f"https://doi.org/{ref.doi}"
+            line += (" ", Link(url, (url,)))
         elif ref.url:
             line += (" ", link(ref.url))
             if ref.accessed:
