@@ -120,6 +120,13 @@ def test_untitled_author_less_work_cites_its_title_in_italics() -> None:
     assert citekit.format(book, "apa") == "Handbook of the obvious. (2020)."
 
 
+def test_a_work_without_author_or_title_starts_with_its_date() -> None:
+    # §9.12 moves the title into the author position; with no title either, the date leads
+    assert citekit.format(Book(id="x", publisher="Nauka", issued=2020), "apa") == "(2020). Nauka."
+    titled = Book(id="y", title="Only a title", publisher="Nauka")
+    assert citekit.format(titled, "apa") == "Only a title. (n.d.). Nauka."
+
+
 def test_retrieval_date_only_for_changing_content() -> None:
     kwargs = {"id": "w", "title": "Page", "url": "https://x.org/", "accessed": "2025-05-08"}
     dated = WebArticle(issued="2025-01-01", **kwargs)  # type: ignore[arg-type]

@@ -187,17 +187,14 @@ class ApaStyle(BaseStyle):
         author = self._author_element(ref, options)
         title = self._title_element(ref, options)
         date = self._date(ref, suffix)
-        if author:
-            head: list[Inline | None] = [seq(author, ". ", date), title]
-        else:  # no author: the title moves into the author position (§9.12)
-            head = [seq(title, ". ", date)]
-        source: list[Inline | None] = []
+        # no author: the title moves into the author position (§9.12)
+        parts = [author, date, title] if author else [title, date]
         if isinstance(ref, PeriodicalPart):
-            source.append(self._periodical(ref, options))
+            parts.append(self._periodical(ref, options))
         elif isinstance(ref, IN_A_BOOK):
-            source.append(self._host(ref, options))
-        source.append(self._publisher(ref, author, options))
-        line = (*join([*head, *source], ". ").children, ".")
+            parts.append(self._host(ref, options))
+        parts.append(self._publisher(ref, author, options))
+        line = (*join(parts, ". ").children, ".")
         target = self._link(ref)
         return Seq((*line, " ", target) if target else line)
 
