@@ -66,7 +66,8 @@ class ApaStyle(BaseStyle):
     def _author_element(self, ref: Reference, options: Options) -> str | None:
         """The authors; an edited book without authors puts its editors there (§9.10)."""
         if ref.authors:
-            names = [inverted(f) for f in self._forms(ref.authors, options)]
+            scheme = options.translit
+            names = [inverted(latin_form(p, scheme)) for p in ref.authors]
             return ampersand_list(names, cap=options.max_authors)
         if ref.editors and isinstance(ref, Book):
             names = [inverted(f) for f in self._forms(ref.editors, options)]
@@ -91,7 +92,7 @@ class ApaStyle(BaseStyle):
             return None
         text, translation = self._title_text(ref.title, ref, options)
         if not self._stands_alone(ref):
-            return join([text, translation], " ")
+            return f"{text} {translation}" if translation else text
         description = None
         if isinstance(ref, Book) and ref.edition:
             description = f"({ref.edition} ed.)"
