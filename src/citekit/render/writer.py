@@ -144,13 +144,16 @@ def _wrap(
     out: list[str],
     markup: OutputFormat,
 ) -> str:
+    opening, closing = marks
+    if not (opening or closing):  # plain text marks nothing
+        return _walk(children, last, out, markup)
     mark = len(out)
-    out.append(marks[0])
+    out.append(opening)
     last = _walk(children, last, out, markup)
     if len(out) == mark + 1:
         out.pop()  # nothing inside: no empty <i></i>
     else:
-        out.append(marks[1])
+        out.append(closing)
     return last
 
 
