@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import markupsafe
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from citekit.errors import OptionError, StyleError
 from citekit.render import render, render_list
@@ -22,6 +25,14 @@ def test_html_escapes_and_links() -> None:
         "Smith &amp; &lt;Jones&gt; <i>Journal_1</i>, С.&nbsp;5. "
         '<a href="https://doi.org/10.1/a&amp;b">https://doi.org/10.1/a&amp;b</a>'
     )
+
+
+@given(st.text(alphabet=st.sampled_from("&<>\"'ab \u00a0Я"), max_size=12) | st.text(max_size=30))
+def test_html_escapes_exactly_as_markupsafe(text: str) -> None:
+    # the writer skips markupsafe for text with nothing to escape: it must change nothing
+    from citekit.render.html import _escape
+
+    assert _escape(text) == str(markupsafe.escape(text))
 
 
 def test_markdown_escapes() -> None:
