@@ -39,7 +39,7 @@ class OutputFormat:
     URL itself; it is called only for ``http``/``https`` URLs (others show their text).
     """
 
-    __slots__ = ("emph", "escape", "link", "nbsp", "nocase")
+    __slots__ = ("emph", "escape", "link", "nbsp", "nocase", "spaces_nbsp")
 
     def __init__(
         self,
@@ -55,6 +55,9 @@ class OutputFormat:
         self.nocase = nocase
         self.nbsp = nbsp
         self.link = link
+        # Prints a non-breaking space as a plain one, unescaped: the writer can then swap
+        # them as soon as it has checked the text.
+        self.spaces_nbsp = nbsp == " " and escape is None
 
 
 TEXT = OutputFormat()
@@ -105,10 +108,16 @@ def _walk(children: tuple[Inline, ...], last: str, out: list[str], markup: Outpu
             # Controls and bidi marks are exactly the unprintable characters, with the
             # style's non-breaking spaces: only such text needs a second look.
             unusual = not piece.isprintable()
-            if unusual and not piece.replace(NBSP, " ").isprintable():
-                piece = piece.translate(UNSAFE_CHARACTERS)
-                if not piece:
-                    continue
+            if unusual:
+                spaced = piece.replace(NBSP, " ")
+                if not spaced.isprintable():
+                    piece = piece.translate(UNSAFE_CHARACTERS)
+                    if not piece:
+                        continue
+                elif markup.spaces_nbsp and piece[0] not in _SPACES:
+                    # The same text either way, for the rules below: they look at a leading
+                    # space and take a trailing space and a trailing U+00A0 alike.
+                    piece, unusual = spaced, False
             first = piece[0]
             if first == "." and last in _ENDS_SENTENCE and not piece.startswith(".."):
                 piece = piece[1:]
