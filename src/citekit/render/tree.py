@@ -25,6 +25,7 @@ __all__ = [
     "Seq",
     "emph",
     "join",
+    "join_into",
     "link",
     "linkable",
     "nocase",
@@ -132,7 +133,17 @@ def join(parts: Iterable[Inline | None], separator: Inline) -> Seq:
     >>> join(["a", None, seq("b", "c"), ""], ", ")
     Seq('a', ', ', 'b', 'c')
     """
-    out: list[Inline] = []
+    return Seq(tuple(join_into([], parts, separator)))
+
+
+def join_into(out: list[Inline], parts: Iterable[Inline | None], separator: Inline) -> list[Inline]:
+    """:func:`join` onto the end of ``out``, for a style that builds its entry as one list:
+    ``separator`` goes before each part present, and before the first too when ``out`` has
+    pieces already. Returns ``out``.
+
+    >>> join_into(["Title"], ["Journal", None, "2025"], ". ")
+    ['Title', '. ', 'Journal', '. ', '2025']
+    """
     for part in parts:
         if not part:
             continue
@@ -142,7 +153,7 @@ def join(parts: Iterable[Inline | None], separator: Inline) -> Seq:
             out.extend(part.children)
         else:
             out.append(part)
-    return Seq(tuple(out))
+    return out
 
 
 def linkable(url: str) -> bool:

@@ -37,7 +37,7 @@ from citekit.model.reference import (
 )
 from citekit.model.title import Title
 from citekit.names import NameForm, direct, inverted, latin_form
-from citekit.render.tree import Inline, Seq, emph, join, link, seq
+from citekit.render.tree import Inline, Seq, emph, join, join_into, link, seq
 from citekit.styles.base import BaseStyle, Entry, Options
 from citekit.styles.dates import english_date, parenthetical_date
 from citekit.styles.forms import dashed, latin_text, latin_with_translation, missing_translation
@@ -195,9 +195,12 @@ class ApaStyle(BaseStyle):
         elif isinstance(ref, IN_A_BOOK):
             parts.append(self._host(ref, options))
         parts.append(self._publisher(ref, author, options))
-        line = (*join(parts, ". ").children, ".")
+        line = join_into([], parts, ". ")
+        line.append(".")
         target = self._link(ref)
-        return Seq((*line, " ", target) if target else line)
+        if target:
+            line += (" ", target)
+        return Seq(tuple(line))
 
     def entry(self, ref: Reference, options: Options) -> Inline:
         """The reference list entry of ``ref`` alone (no year suffix: that needs the list)."""

@@ -40,7 +40,7 @@ from citekit.model.reference import (
 )
 from citekit.model.title import Title
 from citekit.names import inverted, latin_form, original_form
-from citekit.render.tree import Inline, Link, Seq, join, link
+from citekit.render.tree import Inline, Link, Seq, join_into, link
 from citekit.styles.base import BaseStyle, Options
 from citekit.styles.forms import english_text, missing_translation, work_language
 from citekit.styles.languages import ELPUB_NOTES, language_note
@@ -169,7 +169,8 @@ class ElpubStyle(BaseStyle):
     def entry(self, ref: Reference, options: Options) -> Inline:
         """The "For citation" line of ``ref``."""
         names, title = self._names(ref.authors, options), self._title(ref.title, options)
-        line = (*join([names, title, *self._segments(ref, options)], ". ").children, ".")
+        line = join_into([], [names, title, *self._segments(ref, options)], ". ")
+        line.append(".")
         lang = work_language(ref)
         if self.english and lang and lang != "en":
             line += (" ", f"({ELPUB_NOTES.get(lang) or language_note(lang)})")
@@ -179,8 +180,8 @@ class ElpubStyle(BaseStyle):
         elif ref.url:
             line += (" ", link(ref.url))
             if ref.accessed:
-                line += (f" ({self.words.accessed} {self._date(ref.accessed)})",)
-        return Seq(line)
+                line.append(f" ({self.words.accessed} {self._date(ref.accessed)})")
+        return Seq(tuple(line))
 
 
 ENGLISH = ElpubStyle(

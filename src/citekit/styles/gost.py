@@ -42,7 +42,7 @@ from citekit.model.reference import (
     Thesis,
     WebArticle,
 )
-from citekit.render.tree import NBSP, Inline, Link, Seq, join, link, seq
+from citekit.render.tree import NBSP, Inline, Link, Seq, join_into, link, seq
 from citekit.script import is_cyrillic
 from citekit.styles.base import BaseStyle, Options
 from citekit.styles.dates import MONTHS
@@ -288,17 +288,18 @@ class GostStyle(BaseStyle):
         title = self._title_part(ref, options, words)
         content_type = self._content_type(ref, options)
         if isinstance(ref, _PARTS):
-            # a part of a publication: its own areas, then // and the host's
-            part = join([title, content_type], sep).children
-            host = join(self._host(ref, options, words), sep).children
-            body = Seq((*part, " // ", *host) if host else part)
-            tail = join([body, *self._links(ref)], sep)
+            # a part of a publication: its own areas, then // and the host's, then the links
+            line = join_into([], [title, content_type], sep)
+            host = join_into([], self._host(ref, options, words), sep)
+            if host:
+                line += (" // ", *host)
+            join_into(line, self._links(ref), sep)
         else:
             assert isinstance(ref, Publication)
-            tail = join(
-                [title, *self._publication(ref, words), *self._links(ref), content_type], sep
-            )
-        return Seq((*tail.children, "."))
+            areas = [title, *self._publication(ref, words), *self._links(ref), content_type]
+            line = join_into([], areas, sep)
+        line.append(".")
+        return Seq(tuple(line))
 
     def warnings(self, ref: Reference, options: Any) -> list[str]:
         """An access date needs a URL, and a URL wants its access date."""
