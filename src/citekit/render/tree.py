@@ -102,7 +102,10 @@ Inline = str | Seq | Emph | NoCase | Link
 
 def _present(children: tuple[Inline | None, ...]) -> tuple[Inline, ...]:
     """The children without ``None`` and empty strings: the only falsy children, since nodes
-    define no ``__len__`` or ``__bool__`` (filtering on truth runs in C, on the hot path)."""
+    define no ``__len__`` or ``__bool__`` (testing truth runs in C, on the hot path). Most
+    calls have every child present, and get their own tuple back without a copy."""
+    if all(children):
+        return children  # type: ignore[return-value]  # all() has ruled None out
     return tuple(filter(None, children))
 
 
