@@ -35,9 +35,8 @@ from citekit.model.reference import (
     Thesis,
     WebArticle,
 )
-from citekit.model.title import Title
 from citekit.names import NameForm, direct, inverted, latin_form
-from citekit.render.tree import Inline, Seq, emph, join, join_into, link, seq
+from citekit.render.tree import Inline, Link, Seq, emph, join, join_into, link, seq
 from citekit.styles.base import BaseStyle, Entry, Options
 from citekit.styles.dates import english_date, parenthetical_date
 from citekit.styles.forms import dashed, latin_text, latin_with_translation, missing_translation
@@ -50,7 +49,8 @@ __all__ = ["APA", "ApaStyle"]
 DASH = "–"
 _DATED = (MagazineArticle, NewspaperArticle, WebArticle)  # cited with month and day (§9.14)
 _ARTICLES = ("a ", "an ", "the ")
-_STANDS_ALONE = (Book, Report, Thesis, WebArticle)  # italic titles (§9.19)
+_STANDS_ALONE = (Book, Report, Thesis, WebArticle)
+"""Works that stand alone: their titles are italic (§9.19)."""
 
 
 class ApaStyle(BaseStyle):
@@ -76,23 +76,16 @@ class ApaStyle(BaseStyle):
 
     # -- titles --------------------------------------------------------------------------------
 
-    def _title_text(self, title: Title, ref: Reference, options: Options) -> tuple[str, str | None]:
-        """The title as given (Cyrillic transliterated) and its bracketed English translation
-        for a non-English work (§9.38)."""
-        text, translation = latin_with_translation(title, ref, options.translit)
-        return text, (f"[{translation}]" if translation else None)
-
-    @staticmethod
-    def _stands_alone(ref: Reference) -> bool:
-        """Works that stand alone have italic titles (§9.19): books, reports, theses, web pages."""
-        return isinstance(ref, _STANDS_ALONE)
-
     def _title_element(self, ref: Reference, options: Options) -> Inline | None:
+        """The title as given (Cyrillic transliterated) with its English translation in
+        brackets for a non-English work (§9.38); italic, with what the work is, when it stands
+        alone."""
         if ref.title is None:
             return None
-        text, translation = self._title_text(ref.title, ref, options)
-        if not self._stands_alone(ref):
-            return f"{text} {translation}" if translation else text
+        text, translation = latin_with_translation(ref.title, ref, options.translit)
+        if not isinstance(ref, _STANDS_ALONE):
+            return f"{text} [{translation}]" if translation else text
+        translation = f"[{translation}]" if translation else None
         description = None
         if isinstance(ref, Book) and ref.edition:
             description = f"({ref.edition} ed.)"
@@ -133,7 +126,7 @@ class ApaStyle(BaseStyle):
         """``In E. E. Editor (Ed.), *Book* (2nd ed., pp. 5–25)`` (§10.3)."""
         if ref.container_title is None:
             return None
-        book, translation = self._title_text(ref.container_title, ref, options)
+        book, translation = latin_with_translation(ref.container_title, ref, options.translit)
         details = ", ".join(
             p for p in (f"{ref.edition} ed." if ref.edition else None,
                         f"pp. {dashed(ref.pages, DASH)}" if ref.pages else None) if p
@@ -143,7 +136,7 @@ class ApaStyle(BaseStyle):
             "In ",
             f"{editors}, " if editors else None,
             emph(book),
-            f" {translation}" if translation else None,
+            f" [{translation}]" if translation else None,
             f" ({details})" if details else None,
         )
 
@@ -163,7 +156,8 @@ class ApaStyle(BaseStyle):
         """``https://doi.org/…``, else the URL; a retrieval date only for content designed to
         change (§9.16)."""
         if ref.doi:
-            return link(f"https://doi.org/{ref.doi}")
+            url = f"https://doi.org/{ref.doi}"
+            return Link(url, (url,))
         if not ref.url:
             return None
         undated = ref.issued is None  # an undated page is taken as changing, as apa.csl does
@@ -271,7 +265,7 @@ class ApaStyle(BaseStyle):
             if ref.title is None:
                 return "Anonymous"
             title = latin_text(ref.title, options.translit)
-            return emph(title) if self._stands_alone(ref) else f"“{title}”"
+            return emph(title) if isinstance(ref, _STANDS_ALONE) else f"“{title}”"
         if len(families) == 1:
             return families[0]
         if len(families) == 2:
