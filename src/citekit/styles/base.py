@@ -24,35 +24,12 @@ import attrs
 from citekit.errors import OptionError
 from citekit.model.reference import Reference
 from citekit.render.tree import Inline
-from citekit.translit import SCHEMES
+from citekit.styles.options import Options
 
 __all__ = ["BaseStyle", "CitingStyle", "Entry", "Options", "Style"]
 
 Entry = tuple[str | None, Inline]
 """One bibliography entry: its label (``"1."``, or None) and its rich text."""
-
-
-def _check_scheme(_inst: object, _attribute: attrs.Attribute[Any], value: str) -> None:
-    if value not in SCHEMES:
-        raise OptionError(
-            f"unknown transliteration scheme {value!r}; known: {', '.join(SCHEMES)}",
-            field="translit",
-        )
-
-
-def _check_max_authors(_inst: object, _attribute: attrs.Attribute[Any], value: int | None) -> None:
-    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
-        raise OptionError(f"max_authors must be a whole number from 1, not {value!r}")
-
-
-@attrs.frozen(slots=True, kw_only=True)
-class Options:
-    """Options every built-in style takes; a style may subclass this with its own."""
-
-    translit: str = attrs.field(default="bsi", validator=_check_scheme)
-    """The transliteration scheme for Cyrillic that must appear in Latin script."""
-    max_authors: int | None = attrs.field(default=None, validator=_check_max_authors)
-    """List at most this many authors, then "et al."; None lists them all."""
 
 
 @runtime_checkable

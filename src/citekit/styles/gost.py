@@ -27,8 +27,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-import attrs
-
 from citekit.model.date import PartialDate
 from citekit.model.person import Person
 from citekit.model.reference import (
@@ -44,9 +42,10 @@ from citekit.model.reference import (
 )
 from citekit.render.tree import NBSP, Inline, Link, Seq, join_into, link, seq
 from citekit.script import is_cyrillic
-from citekit.styles.base import BaseStyle, Options
+from citekit.styles.base import BaseStyle
 from citekit.styles.dates import MONTHS
 from citekit.styles.forms import dashed
+from citekit.styles.options import GostOptions
 from citekit.styles.ordering import russian_list_key
 
 __all__ = ["GOST_2008", "GOST_2018", "GostOptions", "GostStyle"]
@@ -58,19 +57,6 @@ MONTHS_GENITIVE = (
     "января", "февраля", "марта", "апреля", "мая", "июня",
     "июля", "августа", "сентября", "октября", "ноября", "декабря",
 )  # fmt: skip
-
-
-@attrs.frozen(slots=True, kw_only=True)
-class GostOptions(Options):
-    """Options of the GOST styles, besides ``translit`` and ``max_authors``."""
-
-    content_type: bool = True
-    """GOST R 7.0.100-2018: print ``Текст : электронный`` / ``Текст : непосредственный``
-    (many journals leave it out)."""
-    all_authors: bool = False
-    """List every author instead of three and ``[и др.]`` (2008: one and ``[и др.]``)."""
-    dashes: bool = False
-    """GOST R 7.0.5-2008: separate areas by ``. – `` instead of ``. ``."""
 
 
 class _Words(NamedTuple):
