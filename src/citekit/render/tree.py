@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from mypy_extensions import mypyc_attr
+
 __all__ = [
     "NBSP",
     "Emph",
@@ -40,6 +42,7 @@ data to a plain one, so each U+00A0 a renderer meets is a style's: HTML and Mark
 ``&nbsp;``, LaTeX ``~``, plain text a space."""
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # compiled, styles may still subclass
 class _Container:
     __slots__ = ("children",)
 
@@ -60,24 +63,28 @@ class _Container:
         return f"{type(self).__name__}{self.children!r}"
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class Seq(_Container):
     """Children one after another."""
 
     __slots__ = ()
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class Emph(_Container):
     """Italic (journal titles in APA, book titles)."""
 
     __slots__ = ()
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class NoCase(_Container):
     """Text whose case must be kept (an acronym in a BibTeX title); renders as its children."""
 
     __slots__ = ()
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class Link(_Container):
     """A link to ``url`` showing its children (the URL itself when there are none)."""
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from mypy_extensions import mypyc_attr
+
 from citekit.collation import text_key
 from citekit.model.person import Person
 from citekit.model.reference import (
@@ -53,6 +55,7 @@ _STANDS_ALONE = (Book, Report, Thesis, WebArticle)
 """Works that stand alone: their titles are italic (§9.19)."""
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # compiled, it may still be subclassed
 class ApaStyle(BaseStyle):
     """APA 7 reference list entries, ordered and suffixed (2025a, 2025b), and citations."""
 

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from mypy_extensions import mypyc_attr
+
 from citekit.model.date import PartialDate
 from citekit.model.person import Person
 from citekit.model.reference import (
@@ -69,6 +71,7 @@ _RU = _Words(et_al="и др.", editors="ред.", in_="В кн.:", page="С.", p
              accessed="дата обращения:", number="№")  # fmt: skip
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # compiled, it may still be subclassed
 class ElpubStyle(BaseStyle):
     """One Elpub "For citation" line per reference, in English or in Russian."""
 

@@ -27,6 +27,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
+from mypy_extensions import mypyc_attr
+
 from citekit.model.date import PartialDate
 from citekit.model.person import Person
 from citekit.model.reference import (
@@ -83,6 +85,7 @@ def _label(label: str, value: str) -> str:
     return f"{label}{NBSP}{value}" if value[:1].isdigit() else value
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # compiled, it may still be subclassed
 class GostStyle(BaseStyle):
     """A GOST reference list entry: GOST R 7.0.100-2018 or GOST R 7.0.5-2008."""
 
