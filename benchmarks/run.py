@@ -333,6 +333,19 @@ def versions(node: bool) -> str:
     return text
 
 
+def build() -> str:
+    """Which citekit ran: the wheel's compiled modules (hatch_build.py), or pure Python."""
+    package = Path(citekit.__file__).parent
+    compiled = sorted(
+        str(path.relative_to(package)).split(".")[0]
+        for path in package.rglob("*")
+        if path.suffix in {".so", ".pyd"}
+    )
+    if not compiled:
+        return "pure Python (an editable install, or a wheel built without mypyc)"
+    return f"compiled with mypyc ({len(compiled)} modules: {', '.join(compiled)})"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000,100000", help="corpus sizes for citekit")
@@ -367,6 +380,7 @@ def main() -> None:
             f"{engine:<12} {style:<14} {size:>7,} refs {rate:>10,.0f}/s {first:>10} {p50:>7} {p99:>7}"
         )
 
+    print(f"citekit: {build()}")
     print(
         f"{'engine':<12} {'style':<14} {'size':>12} {'refs/s':>12} {'first':>10} {'p50 µs':>7} {'p99 µs':>7}"
     )
@@ -425,6 +439,7 @@ def main() -> None:
             command=command.strip(),
             machine=machine(),
             versions=versions(args.node),
+            build=build(),
             table=table,
             memory=memory_text,
             imports=f"{imports:.1f}",
@@ -455,6 +470,7 @@ Measured on {date} with
 
 Machine: {machine}.
 Versions: {versions}.
+citekit: {build}.
 
 One process, one core, the same generated items for every engine (`benchmarks/corpus.py`:
 every reference type, a third Russian). Rates are the best of the runs; citekit formats each
