@@ -1,0 +1,47 @@
+"""The citekit under test is the build CI asked for: the sources, or the compiled wheel."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import citekit
+import citekit.render.writer
+
+COMPILED = (".so", ".pyd")
+
+
+def test_the_build_under_test_is_the_one_asked_for() -> None:
+    # .ci/run runs the suite twice: on the editable sources, and on the wheel built with
+    # CITEKIT_COMPILE=1, with CITEKIT_EXPECT_COMPILED=1 set; a wheel that fell back to pure
+    # Python, or sources shadowing the wheel, would test the wrong code without this
+    compiled = citekit.render.writer.__file__.endswith(COMPILED)
+    expected = os.environ.get("CITEKIT_EXPECT_COMPILED") == "1"
+    where = citekit.render.writer.__file__
+    assert compiled == expected, (
+        f"writer loaded from {where}; set CITEKIT_EXPECT_COMPILED=1 to test a compiled build"
+    )
+
+
+def test_a_compiled_build_compiles_every_module_it_lists() -> None:
+    package = Path(citekit.__file__).parent
+    built = {
+        p.relative_to(package).as_posix().split(".")[0]
+        for p in package.rglob("*")
+        if p.suffix in COMPILED
+    }
+    if os.environ.get("CITEKIT_EXPECT_COMPILED") != "1":
+        assert not built, f"extension modules in an editable install shadow the sources: {built}"
+        return
+    listed = (Path(__file__).parent.parent / "pyproject.toml").read_text(encoding="utf-8")
+    for module in (
+        "render/writer",
+        "render/tree",
+        "names",
+        "translit",
+        "styles/apa",
+        "styles/elpub",
+        "styles/gost",
+    ):
+        assert module in built, module
+        assert f'"citekit/{module}.py"' in listed
