@@ -428,7 +428,9 @@ def main() -> None:
     print(f"peak memory formatting one by one: {memory}; import citekit: {imports:.1f} ms")
     if args.quick:
         return
-    command = "python benchmarks/run.py " + " ".join(sys.argv[1:])
+    in_venv = sys.prefix != sys.base_prefix  # how a wheel's compiled citekit is measured
+    python = "VENV/bin/python" if in_venv else "python"
+    command = f"{python} benchmarks/run.py " + " ".join(sys.argv[1:])
     table = "\n".join(
         f"| {e} | {s} | {n:,} | {r} | {f} | {p50} | {p99} |" for e, s, n, r, f, p50, p99 in rows
     )
@@ -440,6 +442,12 @@ def main() -> None:
             machine=machine(),
             versions=versions(args.node),
             build=build(),
+            venv=(
+                "\n`VENV` is a virtual environment with citekit's wheel installed: "
+                "`python -m venv VENV && VENV/bin/pip install .`."
+                if in_venv
+                else ""
+            ),
             table=table,
             memory=memory_text,
             imports=f"{imports:.1f}",
@@ -470,7 +478,7 @@ Measured on {date} with
 
 Machine: {machine}.
 Versions: {versions}.
-citekit: {build}.
+citekit: {build}.{venv}
 
 One process, one core, the same generated items for every engine (`benchmarks/corpus.py`:
 every reference type, a third Russian). Rates are the best of the runs; citekit formats each
