@@ -42,8 +42,8 @@ class CompileHotModules(BuildHookInterface):
             if wanted == "1":
                 raise
             output = getattr(error, "stdout", "") or ""
-            print(f"citekit: building a pure-Python wheel; mypyc failed: {error}\n{output[-3000:]}",
-                  file=sys.stderr)  # fmt: skip
+            reason = f"{error}\n{output[-3000:]}"
+            print(f"citekit: building a pure-Python wheel; mypyc failed: {reason}", file=sys.stderr)
             return
         for built, target in extensions.items():
             build_data["force_include"][str(built)] = target
