@@ -119,7 +119,7 @@ class GostStyle(BaseStyle):
 
     def _heading_authors(self, ref: Reference, options: GostOptions) -> list[Person]:
         """The authors in the heading: none for four or more (or for organisations)."""
-        people = [p for p in ref.authors if p.literal is None]  # not an organisation
+        people = [p for p in ref.authors if not p.is_organisation]
         if not people or len(ref.authors) > 3:
             return []
         return people if self.edition == 2008 else people[:1]
