@@ -2,8 +2,8 @@
 
 The modules listed under ``compile`` in ``[tool.hatch.build.targets.wheel.hooks.custom]``
 (the rich-text tree and writer, transliteration, name forms and the built-in styles: where
-a formatted entry spends its time) are compiled from a copy of ``src`` in ``build/mypyc``, never in place, so an editable
-install keeps running the sources you edit. Python imports an extension module before the
+a formatted entry spends its time) are compiled from a copy of ``src`` in ``build/mypyc``,
+never in place, so an editable install keeps running the sources you edit. Python imports an extension module before the
 source beside it; both ship, and the sources stay the reference.
 
 - ``pip install -e .`` (editable): nothing is compiled.
