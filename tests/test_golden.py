@@ -53,7 +53,9 @@ def test_corpus_references_list(corpus: Path) -> None:
 
 def test_references_bibliography_follows_the_russian_list(corpus: Path) -> None:
     refs = citekit.load(corpus / "japanese-studies-2025-3.json")
-    lines = citekit.bibliography(reversed(refs), "references").splitlines()
+    numbered = citekit.bibliography(reversed(refs), "references").splitlines()
+    assert [line.split(" ", 1)[0] for line in numbered] == [f"{n}." for n in range(1, 13)]
+    lines = [line.split(" ", 1)[1] for line in numbered]
     firsts = [line.split(" (", 1)[0] for line in lines]
     assert firsts[:4] == ["Kaspe, S.I.", "Kistanov, V.O.", "Kistanov, V.O.", "Trenin, D.V."]
     assert lines[1].startswith("Kistanov, V.O. (2024)")  # the same author: the older first

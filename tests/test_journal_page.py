@@ -2,8 +2,8 @@
 
 The page is built by ``examples/journal_page.py`` and parsed by html5lib in strict mode. Where
 Debian's ``chromium`` is installed, it is also loaded headless: the DOM Chromium built is
-checked and a screenshot is taken (install it with ``apt-get install chromium`` to run those;
-CI does not, to stay fast).
+checked and a screenshot is taken (``.ci/run`` installs it where it is missing; elsewhere
+``apt-get install chromium`` makes those run).
 """
 
 from __future__ import annotations
@@ -96,7 +96,7 @@ def test_page_parses_without_errors_and_has_every_part(pages: dict[str, Path]) -
     assert "Кистанов В.О. Внешняя политика Японии в эпоху Трампа 2.0: будут ли перемены?" in text
     lists = document.findall(".//*[@class='citekit-bibliography']")
     assert len(lists) == 2
-    assert [(ul.tag, len(ul.findall("li"))) for ul in lists] == [("ul", 11), ("ol", 11)]
+    assert [(ul.tag, len(ul.findall("li"))) for ul in lists] == [("ol", 11), ("ol", 11)]  # both numbered, as the journal's page numbers them
     names = {m.get("name") for m in document.findall(".//meta") if m.get("name")}
     assert {"citation_title", "citation_author", "citation_doi", "citation_journal_title"} <= names
     exports = [a.get("href") for a in document.findall(".//p[@class='exports']/a")]

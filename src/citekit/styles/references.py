@@ -56,9 +56,8 @@ _WHOLE = (Book, Report, Thesis)  # stand alone: italic title, then what the work
 
 
 class ReferencesStyle(BaseStyle):
-    """One Latin-script References entry per reference; the list in the Russian list's order."""
-
-    numbered = False
+    """One Latin-script References entry per reference; the list in the Russian list's order,
+    numbered as the journal's article page numbers it (``1. Kaspe, S.I. (2025). …``)."""
 
     # -- names ---------------------------------------------------------------------------------
 
