@@ -13,10 +13,12 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 _EXPORTS = {
     "load": "citekit.api",
+    "loads": "citekit.api",
+    "ReferenceList": "citekit.reference_list",
     "dump": "citekit.io",
     "format": "citekit.api",
     "format_many": "citekit.api",
@@ -66,6 +68,7 @@ __all__ = [
     "PartialDate",
     "Person",
     "Reference",
+    "ReferenceList",
     "Report",
     "StyleError",
     "Thesis",
@@ -84,6 +87,7 @@ __all__ = [
     "get_style",
     "json_ld",
     "load",
+    "loads",
     "meta_tags",
     "register_style",
     "styles",
@@ -91,7 +95,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from citekit.api import bibliography, cite, format, format_many, load, styles
+    from citekit.api import bibliography, cite, format, format_many, load, loads, styles
     from citekit.check import check
     from citekit.errors import (
         CitekitError,
@@ -119,6 +123,7 @@ if TYPE_CHECKING:
         WebArticle,
     )
     from citekit.notebook import Bibliography, compare
+    from citekit.reference_list import ReferenceList
     from citekit.styles.registry import get_style, register_style
     from citekit.translit import transliterate
 

@@ -10,18 +10,80 @@ Kistanov V.O. Japan&#39;s foreign policy ... <a href="https://doi.org/10.55105/2
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import os
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from citekit.collector import collector_paused
 from citekit.errors import OptionError, UnsupportedError
-from citekit.io import load
+from citekit.io import Source
+from citekit.io import load as _load_file
+from citekit.io import loads as _load_text
+from citekit.io.problems import ErrorHandler
 from citekit.model.reference import Reference
+from citekit.reference_list import ReferenceList
 from citekit.render import render_list, renderer
 from citekit.styles.base import CitingStyle, Style
 from citekit.styles.registry import describe_styles, get_style
 
-__all__ = ["bibliography", "cite", "format", "format_many", "load", "resolve_style", "styles"]
+__all__ = [
+    "bibliography",
+    "cite",
+    "format",
+    "format_many",
+    "load",
+    "loads",
+    "resolve_style",
+    "styles",
+]
+
+ReferenceLike = Reference | Mapping[str, Any]
+"""A :class:`Reference`, or one CSL-JSON item as a dict (read as ``citekit.load`` reads it)."""
+
+
+def load(
+    source: Source, format: str | None = None, *, on_error: ErrorHandler | None = None
+) -> ReferenceList:
+    """The references in a file (a path or an open file); the format from its extension
+    (``.json``, ``.bib``, ``.ris``, ``.yaml``) unless ``format`` names it.
+
+    Raises :class:`~citekit.errors.ParseError` or :class:`~citekit.errors.ValidationError`
+    naming the file, line, reference and field of the first problem; with ``on_error``,
+    each bad reference is passed to it instead and the others are still returned.
+
+    >>> refs = load("examples/japanese-studies-2025-3.json")
+    >>> refs
+    <12 references: kistanov2025, kaspe2025, kistanov2024, …, smith2024>
+    """
+    return ReferenceList(_load_file(source, format, on_error=on_error))
+
+
+def loads(
+    text: str, format: str, *, file: str | None = None, on_error: ErrorHandler | None = None
+) -> ReferenceList:
+    """The references in ``text``, which is in ``format`` (``"csl-json"``, ``"bibtex"``,
+    ``"ris"``, ``"yaml"``, ``"citekit-json"``); ``file`` names it in messages.
+
+    >>> [ref.id for ref in loads('@book{b1, title={T}, year={2020}}', "bibtex")]
+    ['b1']
+    """
+    return ReferenceList(_load_text(text, format, file=file, on_error=on_error))
+
+
+def _reference(ref: object) -> Reference:
+    """``ref`` itself, or the reference a CSL-JSON item (a dict) describes."""
+    if isinstance(ref, Reference):
+        return ref
+    if isinstance(ref, Mapping):
+        from citekit.io.csljson import item_to_reference
+
+        return item_to_reference(dict(ref))
+    hint = (
+        " (a file's name: read it with citekit.load)" if isinstance(ref, str | os.PathLike) else ""
+    )
+    raise OptionError(
+        f"expected a citekit Reference or a CSL-JSON item (a dict), not {type(ref).__name__}{hint}"
+    )
 
 
 def resolve_style(style: str | Style) -> Style:
@@ -39,20 +101,25 @@ def styles() -> list[str]:
 
 
 def format(
-    ref: Reference, style: str | Style = "elpub", *, to: str = "text", **options: Any
+    ref: ReferenceLike, style: str | Style = "elpub", *, to: str = "text", **options: Any
 ) -> str:
     """One reference formatted by ``style`` as ``to`` (``text``, ``html``, ``markdown``, ``latex``).
 
-    ``options`` are the style's (``translit="ala-lc"``, ``max_authors=6``); an unknown one
-    raises :class:`~citekit.errors.OptionError`.
+    ``ref`` is a :class:`Reference` or a CSL-JSON item (a dict). ``options`` are the
+    style's (``translit="ala-lc"``, ``max_authors=6``); an unknown one raises
+    :class:`~citekit.errors.OptionError`.
+
+    >>> item = {"id": "a", "type": "book", "title": "Capital", "author": [{"family": "Marx", "given": "Karl"}], "issued": {"date-parts": [[1867]]}}
+    >>> format(item, "apa")  # text: the italics show in html, markdown and latex
+    'Marx, K. (1867). Capital.'
     """
     engine = resolve_style(style)
     to_format = renderer(to)
-    return to_format(engine.entry(ref, engine.options(**options)))
+    return to_format(engine.entry(_reference(ref), engine.options(**options)))
 
 
 def format_many(
-    refs: Iterable[Reference],
+    refs: Iterable[ReferenceLike],
     style: str | Style = "elpub",
     *,
     to: str = "text",
@@ -75,7 +142,11 @@ def format_many(
     engine = resolve_style(style)
     to_format = renderer(to)
     checked = engine.options(**options)
-    items = refs if isinstance(refs, Sequence) else list(refs)
+    given = refs if isinstance(refs, Sequence) else list(refs)
+    if all(isinstance(ref, Reference) for ref in given):
+        items: Sequence[Reference] = given  # type: ignore[assignment]
+    else:
+        items = [_reference(ref) for ref in given]
     if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int)):
         raise OptionError(f"workers must be a whole number of processes, not {workers!r}")
     if workers is None or workers <= 1 or len(items) < 2 * _CHUNK:
@@ -124,24 +195,24 @@ def _format_range(start: int) -> list[str]:
 
 
 def bibliography(
-    refs: Iterable[Reference], style: str | Style = "elpub", *, to: str = "text", **options: Any
+    refs: Iterable[ReferenceLike], style: str | Style = "elpub", *, to: str = "text", **options: Any
 ) -> str:
     """A reference list: sorted and labelled as ``style`` does it, one entry per line
     (an ``<ol>``/``<ul>`` in HTML)."""
     engine = resolve_style(style)
     renderer(to)  # an unknown format fails before any work is done
     with collector_paused():  # entries are acyclic; see citekit.collector
-        entries = engine.bibliography(list(refs), engine.options(**options))
+        entries = engine.bibliography([_reference(r) for r in refs], engine.options(**options))
         return render_list(entries, to)
 
 
 def cite(
-    refs: Reference | Iterable[Reference],
+    refs: ReferenceLike | Iterable[ReferenceLike],
     style: str | Style = "apa",
     *,
     narrative: bool = False,
     locator: str | None = None,
-    context: Iterable[Reference] | None = None,
+    context: Iterable[ReferenceLike] | None = None,
     to: str = "text",
     **options: Any,
 ) -> str:
@@ -161,10 +232,11 @@ def cite(
     if not isinstance(engine, CitingStyle):
         raise UnsupportedError(f"style {engine.id!r} makes no in-text citations; try 'apa'")
     to_format = renderer(to)
-    items = [refs] if isinstance(refs, Reference) else list(refs)
+    one = isinstance(refs, Reference | Mapping)
+    items = [_reference(refs)] if one else [_reference(r) for r in refs]  # type: ignore[union-attr]
     if not items:
         raise UnsupportedError("a citation needs at least one reference")
-    whole = list(context) if context is not None else None
+    whole = [_reference(r) for r in context] if context is not None else None
     tree = engine.cite(
         items, engine.options(**options), context=whole, narrative=narrative, locator=locator
     )

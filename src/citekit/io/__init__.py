@@ -16,7 +16,7 @@ from types import MappingProxyType
 from typing import IO, TypeVar
 
 from citekit.collector import collector_paused
-from citekit.errors import DataLossWarning, ParseError, UnsupportedError
+from citekit.errors import DataLossWarning, OptionError, ParseError
 from citekit.io.problems import ErrorHandler
 from citekit.model.reference import Reference
 
@@ -165,14 +165,17 @@ def dump(
     :class:`~citekit.errors.DataLossWarning` names the reference and the field.
     """
     if format not in WRITERS:
-        raise UnsupportedError(f"cannot write {format!r}; formats: {', '.join(WRITERS)}")
+        raise OptionError(f"cannot write {format!r}; formats: {', '.join(WRITERS)}")
+    losses: list[str] = []
 
     def lose(ref: Reference, field: str, why: str) -> None:
-        warnings.warn(
-            DataLossWarning(f"{ref.id}: {field}: not written to {format}: {why}"), stacklevel=3
-        )
+        losses.append(f"{ref.id}: {field}: not written to {format}: {why}")
 
     text = WRITERS[format](list(refs), lose=lose)
+    # Warned here, once the writer is done, so that each warning points at the line that
+    # called dump() rather than into a writer's source.
+    for loss in losses:
+        warnings.warn(DataLossWarning(loss), stacklevel=2)
     if file is not None:
         Path(file).write_text(text, encoding="utf-8")
     return text

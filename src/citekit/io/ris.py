@@ -309,7 +309,16 @@ def _reference_to_entry(ref: Reference, lose: Loss) -> dict[str, Any]:
     return entry
 
 
+class _PlainRisWriter(rispy.RisWriter):  # type: ignore[misc]
+    """rispy's writer without the ``1.``, ``2.`` it puts before each record by default: RIS
+    records start at their ``TY`` line, and reference managers take a stray ``1.`` as junk."""
+
+    def set_header(self, count: int) -> str:
+        return ""
+
+
 def write_ris(refs: Sequence[Reference], *, lose: Loss) -> str:
     """The references as RIS, one record per reference."""
-    text: str = rispy.dumps([_reference_to_entry(ref, lose) for ref in refs])
+    entries = [_reference_to_entry(ref, lose) for ref in refs]
+    text: str = rispy.dumps(entries, implementation=_PlainRisWriter)
     return text
