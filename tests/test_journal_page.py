@@ -96,7 +96,10 @@ def test_page_parses_without_errors_and_has_every_part(pages: dict[str, Path]) -
     assert "Кистанов В.О. Внешняя политика Японии в эпоху Трампа 2.0: будут ли перемены?" in text
     lists = document.findall(".//*[@class='citekit-bibliography']")
     assert len(lists) == 2
-    assert [(ul.tag, len(ul.findall("li"))) for ul in lists] == [("ol", 11), ("ol", 11)]  # both numbered, as the journal's page numbers them
+    assert [(ul.tag, len(ul.findall("li"))) for ul in lists] == [
+        ("ol", 11),
+        ("ol", 11),
+    ]  # both numbered, as the journal's page numbers them
     names = {m.get("name") for m in document.findall(".//meta") if m.get("name")}
     assert {"citation_title", "citation_author", "citation_doi", "citation_journal_title"} <= names
     exports = [a.get("href") for a in document.findall(".//p[@class='exports']/a")]
