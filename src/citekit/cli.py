@@ -239,34 +239,46 @@ def _run(args: argparse.Namespace) -> int:
         return _check(args)
     if args.command == "convert":
         return _convert(args)
-    problems = _Problems() if getattr(args, "keep_going", False) else None
+    from citekit.progress import Progress
     from citekit.styles.base import CitingStyle
 
-    style = api.resolve_style(args.style)  # a mistaken style is told before any reading
+    problems = _Problems() if getattr(args, "keep_going", False) else None
+    # Mistaken words are told before any reading: the style, an option it does not take,
+    # a style without in-text citations given to cite.
+    style = api.resolve_style(args.style)
     options = _style_options(args)
-    style.options(**options)  # and so is an option the style does not take
-    refs = _read(args.files, args.input_format, problems)
-    if args.command == "format":
-        workers = getattr(args, "workers", None)
-        for text in api.format_many(refs, style, to=args.to, workers=workers, **options):
-            out.write(text + "\n")
-    elif args.command == "cite":
-        if not isinstance(style, CitingStyle):
-            raise _UsageError(f"style {style.id!r} makes no in-text citations; try apa or csl:NAME")
-        how = {"narrative": args.narrative, "locator": args.locator, "to": args.to}
-        if args.ids:
-            by_id = {ref.id: ref for ref in refs}
-            missing = [i for i in args.ids if i not in by_id]
-            if missing:
-                raise _UsageError(f"no reference with id {', '.join(missing)} in the input")
-            chosen = [by_id[i] for i in args.ids]
-            out.write(api.cite(chosen, style, context=refs, **how, **options) + "\n")
-        else:
-            for ref in refs:
-                out.write(api.cite(ref, style, context=refs, **how, **options) + "\n")
-    else:
-        out.write(api.bibliography(refs, style, to=args.to, **options) + "\n")
+    style.options(**options)
+    if args.command == "cite" and not isinstance(style, CitingStyle):
+        raise _UsageError(f"style {style.id!r} makes no in-text citations; try apa or csl:NAME")
+    files = f"{len(args.files)} files" if len(args.files) > 1 else args.files[0]
+    with Progress(f"reading {files}") as progress:
+        refs = _read(args.files, args.input_format, problems)
+        progress.phase(f"formatting {len(refs):,} references in {style.id}")
+        texts = _formatted(args, refs, style, options)
+    for text in texts:  # written once the display is gone, so the two never mix
+        out.write(text + "\n")
     return EXIT_BAD_INPUT if problems and problems.count else EXIT_OK
+
+
+def _formatted(
+    args: argparse.Namespace, refs: list[Any], style: Any, options: dict[str, Any]
+) -> list[str]:
+    """The lines ``format``, ``bibliography`` or ``cite`` writes."""
+    from citekit import api
+
+    if args.command == "format":
+        return api.format_many(refs, style, to=args.to, workers=args.workers, **options)
+    if args.command == "bibliography":
+        return [api.bibliography(refs, style, to=args.to, **options)]
+    how = {"narrative": args.narrative, "locator": args.locator, "to": args.to}
+    if not args.ids:
+        return [api.cite(ref, style, context=refs, **how, **options) for ref in refs]
+    by_id = {ref.id: ref for ref in refs}
+    missing = [i for i in args.ids if i not in by_id]
+    if missing:
+        raise _UsageError(f"no reference with id {', '.join(missing)} in the input")
+    chosen = [by_id[i] for i in args.ids]
+    return [api.cite(chosen, style, context=refs, **how, **options)]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
