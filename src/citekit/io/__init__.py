@@ -54,6 +54,9 @@ READERS: Mapping[str, Callable[..., list[Reference]]] = _OnFirstUse(
         "ris": "citekit.io.ris:read_ris",
         "yaml": "citekit.io.native:read_yaml",
         "citekit-json": "citekit.io.native:read_json",
+        "jats": "citekit.io.jats:read_jats",
+        "crossref": "citekit.io.crossref:read_crossref",
+        "datacite": "citekit.io.datacite:read_datacite",
     }
 )
 """Input formats by name; each reader takes the text and ``file=`` for messages."""
@@ -65,6 +68,8 @@ WRITERS: Mapping[str, Callable[..., str]] = _OnFirstUse(
         "ris": "citekit.io.ris:write_ris",
         "yaml": "citekit.io.native:write_yaml",
         "citekit-json": "citekit.io.native:write_json",
+        "jats": "citekit.io.jats:write_jats",
+        "crossref-deposit": "citekit.io.crossref_deposit:write_citation_list",
     }
 )
 """Output formats by name; each writer takes the references and ``lose=`` for what it drops."""
@@ -77,6 +82,10 @@ FORMAT_BY_EXTENSION: Mapping[str, str] = MappingProxyType(
         ".ris": "ris",
         ".yaml": "yaml",
         ".yml": "yaml",
+        ".xml": "jats",
+        ".nxml": "jats",
+        ".crossref.json": "crossref",
+        ".datacite.json": "datacite",
     }
 )
 
@@ -105,9 +114,10 @@ def _format_for(name: str | None, format: str | None) -> str:
                 f"unknown input format {format!r}; known: {', '.join(READERS)}", file=name
             )
         return format
-    suffix = Path(name).suffix.lower() if name else ""
-    if suffix in FORMAT_BY_EXTENSION:
-        return FORMAT_BY_EXTENSION[suffix]
+    suffixes = [s.lower() for s in Path(name).suffixes] if name else []
+    for suffix in ("".join(suffixes[-2:]), "".join(suffixes[-1:])):  # .crossref.json, .json
+        if suffix in FORMAT_BY_EXTENSION:
+            return FORMAT_BY_EXTENSION[suffix]
     known = ", ".join(f"{ext} ({fmt})" for ext, fmt in FORMAT_BY_EXTENSION.items())
     raise ParseError(
         f"cannot tell the format from the name; name it with format= (known: {known})",

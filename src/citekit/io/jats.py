@@ -1,0 +1,1007 @@
+"""JATS (NISO Z39.96, 1.2 and later): reference lists and an article's own metadata.
+
+Reading takes a whole ``<article>`` (its ``<article-meta>`` becomes the first reference, the
+article itself, followed by every ``<ref>`` of its ``<ref-list>``), a bare ``<ref-list>``, or a
+single ``<ref>``. Each ``<element-citation>`` (or, failing one, ``<mixed-citation>``, whose
+tagged parts are read and whose punctuation is not) becomes a CSL-JSON item, translations in
+the Juris-M ``multi`` fields (``<trans-title xml:lang="en">`` → ``multi._keys.title.en``),
+and then a :class:`~citekit.model.reference.Reference`.
+
+Writing gives a ``<ref-list>`` whose ``<ref>`` each hold an ``<element-citation>`` and a
+``<mixed-citation>`` with the reference as a citekit style prints it, both inside
+``<citation-alternatives>``; with ``article=True`` the first reference becomes the
+``<article-meta>`` of an ``<article>`` and the others its ``<ref-list>``.
+
+>>> refs = read_jats('''<ref-list><ref id="r1"><element-citation publication-type="book">
+...   <person-group person-group-type="author"><name><surname>Marx</surname>
+...   <given-names>Karl</given-names></name></person-group>
+...   <source>Capital</source><year>1867</year></element-citation></ref></ref-list>''')
+>>> refs[0].id, refs[0].title.original, refs[0].authors[0].family
+('r1', 'Capital', 'Marx')
+>>> print(write_jats(refs, lose=print, style="apa"), end="")
+<?xml version="1.0" encoding="UTF-8"?>
+<ref-list xmlns:xlink="http://www.w3.org/1999/xlink">
+  <ref id="r1">
+    <citation-alternatives>
+      <element-citation publication-type="book">
+        <person-group person-group-type="author">
+          <name>
+            <surname>Marx</surname>
+            <given-names>Karl</given-names>
+          </name>
+        </person-group>
+        <source>Capital</source>
+        <year>1867</year>
+      </element-citation>
+      <mixed-citation publication-type="book">Marx, K. (1867). Capital.</mixed-citation>
+    </citation-alternatives>
+  </ref>
+</ref-list>
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any
+
+from lxml import etree
+
+from citekit.errors import CitekitError, ParseError, UnsupportedError, ValidationError
+from citekit.io.csljson import Loss, reference_to_item
+from citekit.io.problems import ErrorHandler, deliver
+from citekit.io.salvage import Warn, salvage, warn_loss
+from citekit.io.xmlsafe import local_name, parse_xml, text_of
+from citekit.model.date import SEASONS
+from citekit.model.reference import Reference
+
+__all__ = ["PUBLICATION_TYPES", "read_jats", "write_jats"]
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XLINK = "http://www.w3.org/1999/xlink"
+XLINK_HREF = f"{{{XLINK}}}href"
+
+PUBLICATION_TYPES: Mapping[str, str] = MappingProxyType(
+    {
+        "article-journal": "journal",
+        "article-magazine": "magazine",
+        "article-newspaper": "newspaper",
+        "webpage": "web",
+        "post-weblog": "blog",
+        "post": "post",
+        "book": "book",
+        "chapter": "book",  # with <chapter-title>, as JATS4R recommends
+        "report": "report",
+        "paper-conference": "confproc",
+        "thesis": "thesis",
+    }
+)
+"""The ``publication-type`` written for each CSL item type (any other is written as is)."""
+
+_READ_TYPES = {
+    **{jats: csl for csl, jats in PUBLICATION_TYPES.items() if csl != "chapter"},
+    "chapter": "chapter",
+    "website": "webpage",
+    "webpage": "webpage",
+    "conf-proc": "paper-conference",
+    "conference": "paper-conference",
+    "proceedings": "paper-conference",
+    "dissertation": "thesis",
+    "gov": "report",
+    "preprint": "article",
+    "data": "dataset",
+    "dataset": "dataset",
+    "software": "software",
+    "standard": "standard",
+    "patent": "patent",
+    "letter": "personal_communication",
+    "commun": "personal_communication",
+}
+"""CSL item type by ``publication-type``; a type the model lacks falls back with a warning."""
+
+_IN_A_CONTAINER = {
+    "article-journal",
+    "article-magazine",
+    "article-newspaper",
+    "webpage",
+    "post-weblog",
+    "post",
+    "chapter",
+    "paper-conference",
+    "article",
+    "entry-encyclopedia",
+    "entry-dictionary",
+}
+"""Types whose title is the part (``<article-title>``) and whose ``<source>`` is the whole."""
+
+_ROLES = {"author": "author", "editor": "editor", "translator": "translator",
+          "guest-editor": "editor", "allauthors": "author"}  # fmt: skip
+_ROLE_NAMES = {"author": "author", "editor": "editor", "translator": "translator"}
+_PUB_IDS = {"doi": "DOI", "pmid": "PMID", "pmcid": "PMCID", "isbn": "ISBN"}
+_SIMPLE = {
+    "volume": "volume",
+    "issue": "issue",
+    "edition": "edition",
+    "publisher-name": "publisher",
+    "publisher-loc": "publisher-place",
+    "series": "collection-title",
+    "conf-name": "event-title",
+    "conf-loc": "event-place",
+    "isbn": "ISBN",
+    "issn": "ISSN",
+    "version": "version",
+    "institution": "publisher",
+}
+"""Citation elements read into one CSL variable each, as their text."""
+_TEXT_VARIABLES = {csl: jats for jats, csl in _SIMPLE.items() if jats != "institution"}
+_KNOWN_ELSEWHERE = {"label", "x", "role", "fpage", "lpage", "page-range", "elocation-id",
+                    "year", "month", "day", "season", "size", "comment", "pub-id", "ext-link",
+                    "uri", "date-in-citation", "person-group", "article-title", "chapter-title",
+                    "part-title", "source", "trans-title", "trans-source", "name", "string-name",
+                    "collab", "etal"}  # fmt: skip
+_MONTH_NAMES = (
+    "jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
+    "aug august", "sep sept september", "oct october", "nov november", "dec december",
+)  # fmt: skip
+_MONTHS = {name: n for n, names in enumerate(_MONTH_NAMES, 1) for name in names.split()}
+
+# -- reading ------------------------------------------------------------------------------------
+
+
+def read_jats(
+    text: str, *, file: str | None = None, on_error: ErrorHandler | None = None
+) -> list[Reference]:
+    """The references in a JATS document: the article's own (when there is an
+    ``<article-meta>``) first, then those of its reference list, in order.
+
+    Raises :class:`ParseError` for XML that is not well-formed or declares entities, or that
+    is not JATS; :class:`ValidationError` for a reference that cannot be built (with
+    ``on_error``, it is reported and the others are kept). A single bad value costs only
+    that value, with a :class:`~citekit.errors.DataLossWarning`.
+    """
+    root = parse_xml(text, file=file)
+    kind = local_name(root)
+    if kind not in ("article", "ref-list", "ref", "back", "element-citation", "mixed-citation"):
+        raise ParseError(
+            f"expected a JATS <article>, <ref-list> or <ref>, found <{kind}>",
+            file=file,
+            line=root.sourceline,
+        )
+    found: list[tuple[int, str, dict[str, Any], Callable[[Reference], Reference] | None]] = []
+    meta = _article_meta(root)
+    if meta is not None:
+        where = _where(file, meta.sourceline)
+        item, needs_key = _article_item(root, meta, warn_loss(where))
+        found.append((meta.sourceline or 0, where, item, _keyed if needs_key else None))
+    citations = [root] if kind in ("element-citation", "mixed-citation") else _refs(root)
+    for number, (element, ref_id) in enumerate(citations, 1):
+        where = _where(file, element.sourceline)
+        ref_id = ref_id or f"ref-{number}"
+        item = _citation_item(element, ref_id, warn_loss(where))
+        found.append((element.sourceline or 0, where, item, None))
+    references: list[Reference] = []
+    first_line: dict[str, int] = {}
+    for line, where, item, finish in found:
+        try:
+            ref = salvage(item, where=where, fallback_type=item.pop("_fallback", None))
+            if finish is not None:
+                ref = finish(ref)
+            if ref.id in first_line:
+                raise ValidationError(
+                    f"the id is used again (first at line {first_line[ref.id]}); ids must be "
+                    "unique",
+                    ref_id=ref.id,
+                    field="id",
+                )
+        except CitekitError as exc:
+            deliver(exc.located(file=file, line=line or None, ref_id=item.get("id")), on_error)
+            continue
+        first_line[ref.id] = line
+        references.append(ref)
+    return references
+
+
+def _where(file: str | None, line: int | None) -> str:
+    return f"{file or '<jats>'}:{line}" if line else (file or "<jats>")
+
+
+def _children(element: Any, *names: str) -> Iterator[Any]:
+    for child in element:
+        if local_name(child) in names:
+            yield child
+
+
+def _child(element: Any, *names: str) -> Any:
+    return next(_children(element, *names), None)
+
+
+def _text(element: Any, *names: str) -> str | None:
+    found = _child(element, *names)
+    if found is None:
+        return None
+    return text_of(found) or None
+
+
+def _descendants(element: Any, name: str) -> Iterator[Any]:
+    for found in element.iter():
+        if local_name(found) == name:
+            yield found
+
+
+def _article_meta(root: Any) -> Any:
+    if local_name(root) != "article":
+        return None
+    front = _child(root, "front")
+    return None if front is None else _child(front, "article-meta")
+
+
+def _refs(root: Any) -> list[tuple[Any, str | None]]:
+    """Each ``<ref>``'s citation (its element-citation, else its mixed-citation), with the
+    ref's id; the article's sub-articles and responses are not its reference list."""
+    refs = [root] if local_name(root) == "ref" else _own_refs(root)
+    found = []
+    for ref in refs:
+        citations = [c for c in ref.iter() if local_name(c) == "element-citation"]
+        citations = citations or [c for c in ref.iter() if local_name(c) == "mixed-citation"]
+        citations = citations or [c for c in ref.iter() if local_name(c) == "nlm-citation"]
+        if not citations:
+            continue
+        if len(citations) > 1 and _child(ref, "citation-alternatives") is None:
+            warn_loss(_where(None, ref.sourceline))(
+                ref.get("id") or "ref", "ref", "it holds several citations; the first is read"
+            )
+        found.append((citations[0], ref.get("id") or citations[0].get("id")))
+    return found
+
+
+def _own_refs(root: Any) -> list[Any]:
+    skip = {"sub-article", "response", "front", "body"}
+    found: list[Any] = []
+
+    def walk(element: Any) -> None:
+        for child in element:
+            name = local_name(child)
+            if name == "ref":
+                found.append(child)
+            elif name and name not in skip:
+                walk(child)
+
+    walk(root)
+    return found
+
+
+# -- one citation -------------------------------------------------------------------------------
+
+
+def _citation_item(cit: Any, ref_id: str, warn: Warn) -> dict[str, Any]:
+    """One ``<element-citation>`` or ``<mixed-citation>`` as a CSL-JSON item."""
+    item: dict[str, Any] = {"id": ref_id}
+    names = {local_name(child) for child in cit} - {""}
+    publication_type = (cit.get("publication-type") or cit.get("citation-type") or "").lower()
+    inner = _child(cit, "chapter-title", "article-title", "part-title", "data-title")
+    source = _child(cit, "source")
+    csl_type = _READ_TYPES.get(publication_type)
+    if csl_type == "book" and inner is not None:
+        csl_type = "chapter"
+    guess = "article-journal" if inner is not None and source is not None else "book"
+    if csl_type is None:
+        if publication_type and publication_type not in ("other", "undeclared"):
+            warn(ref_id, "type", f"publication-type {publication_type!r} is not one citekit "
+                 f"knows; read as {guess!r}")  # fmt: skip
+        csl_type = guess
+    item["type"] = csl_type
+    item["_fallback"] = guess
+    lang = cit.get(XML_LANG)
+    if lang:
+        item["language"] = lang
+    if not names and local_name(cit) != "element-citation":
+        text = text_of(cit)
+        warn(ref_id, "mixed-citation", "it has no tagged parts; its text is kept as the note")
+        if text:
+            item["note"] = text
+        return item
+    keys: dict[str, dict[str, str]] = {}
+    inner_field = source_field = None
+    if inner is not None:
+        inner_field, source_field = "title", "container-title"
+    elif csl_type in _IN_A_CONTAINER:
+        source_field = "container-title"
+    else:
+        source_field = "title"
+    for field, element in ((inner_field, inner), (source_field, source)):
+        title = text_of(element) if element is not None else ""
+        if field is not None and title:
+            item[field] = title
+            _check_lang(element, lang, ref_id, field, warn)
+    translated = {"trans-title": inner_field if inner is not None else source_field,
+                  "trans-source": source_field}  # fmt: skip
+    for tag, field in translated.items():
+        for trans in _children(cit, tag):
+            if field is None or field not in item:
+                warn(ref_id, tag, "a translation of a title the citation does not give")
+            else:
+                _add_form(keys, field, trans, ref_id, warn)
+    for other in ("chapter-title", "article-title", "part-title"):
+        for element in _children(cit, other):
+            if element is not inner:
+                warn(ref_id, other, "a second title of the part; the first is read")
+    _read_people(cit, item, ref_id, warn)
+    _read_date(cit, item, ref_id, warn)
+    _read_pages(cit, item)
+    _read_parts(cit, item, ref_id, warn)
+    if keys:
+        item["multi"] = {"_keys": keys}
+    unread = sorted(
+        names - _KNOWN_ELSEWHERE - set(_SIMPLE) - {"data-title", "citation-alternatives"}
+    )
+    for name in unread:
+        warn(ref_id, name, f"JATS <{name}> has no place in a citekit reference")
+    return item
+
+
+def _check_lang(element: Any, lang: str | None, ref_id: str, field: str, warn: Warn) -> None:
+    own = element.get(XML_LANG)
+    if own and lang and own.split("-")[0].lower() != lang.split("-")[0].lower():
+        warn(ref_id, field, f"its xml:lang ({own}) differs from the reference's ({lang}); "
+             "read as the reference's")  # fmt: skip
+
+
+def _add_form(
+    keys: dict[str, dict[str, str]], field: str, element: Any, ref_id: str, warn: Warn
+) -> None:
+    tag = element.get(XML_LANG)
+    text = text_of(element)
+    if not text:
+        return
+    if not tag:
+        warn(ref_id, f"{field} translation", f"{text!r} has no xml:lang to say its language")
+        return
+    keys.setdefault(field, {})[tag] = text
+
+
+def _read_people(cit: Any, item: dict[str, Any], ref_id: str, warn: Warn) -> None:
+    lang = item.get("language")
+    loose = [child for child in cit if local_name(child) in ("name", "string-name", "collab")]
+    groups = [(group.get("person-group-type") or "author", list(group))
+              for group in _children(cit, "person-group")]  # fmt: skip
+    if loose:  # NLM 2.x and some mixed citations put names directly in the citation
+        groups.append(("author", loose))
+    for role, members in groups:
+        key = _ROLES.get(role.lower())
+        people = []
+        for member in members:
+            person = _person(member, lang, ref_id, warn)
+            if person is not None:
+                people.append(person)
+        if key is None:
+            if people:
+                warn(ref_id, f"person-group {role}", "citekit keeps authors, editors and "
+                     "translators only")  # fmt: skip
+            continue
+        item.setdefault(key, []).extend(people)
+
+
+def _person(element: Any, lang: str | None, ref_id: str, warn: Warn) -> dict[str, Any] | None:
+    kind = local_name(element)
+    if kind in ("name", "string-name", "collab"):
+        return _one_name(element, ref_id, warn)
+    if kind in ("name-alternatives", "collab-alternatives"):
+        return _alternatives(element, lang, ref_id, warn)
+    if kind == "etal":
+        warn(ref_id, "etal", "'et al.' stands for names the file does not give")
+    elif kind == "anonymous":
+        warn(ref_id, "anonymous", "an anonymous work is read without an author")
+    elif kind in ("aff", "aff-alternatives", "role", "xref"):
+        pass  # about a person, not a person
+    elif kind:
+        warn(ref_id, kind, f"<{kind}> in a person group is not a name")
+    return None
+
+
+def _one_name(element: Any, ref_id: str, warn: Warn) -> dict[str, Any] | None:
+    kind = local_name(element)
+    family = _text(element, "surname")
+    if kind == "collab" or (kind == "string-name" and family is None):
+        text = text_of(element)
+        return {"literal": text} if text else None
+    if family is None:
+        given = _text(element, "given-names")
+        if given is None:
+            return None
+        return {"literal": given}  # a mononym
+    person: dict[str, Any] = {"family": family}
+    for part, key in (("given-names", "given"), ("suffix", "suffix")):
+        value = _text(element, part)
+        if value:
+            person[key] = value
+    prefix = _text(element, "prefix")
+    if prefix:
+        warn(ref_id, "name prefix", f"an honorific ({prefix}) is not part of a citekit name")
+    return person
+
+
+def _alternatives(element: Any, lang: str | None, ref_id: str, warn: Warn) -> dict[str, Any] | None:
+    forms = [(child.get(XML_LANG), child) for child in element
+             if local_name(child) in ("name", "string-name", "collab")]  # fmt: skip
+    if not forms:
+        return None
+    main_index = 0
+    for index, (tag, _) in enumerate(forms):
+        if tag is None or (lang and tag.split("-")[0].lower() == lang.split("-")[0].lower()):
+            main_index = index
+            break
+    main = _one_name(forms[main_index][1], ref_id, warn)
+    if main is None:
+        return None
+    others: dict[str, Any] = {}
+    for index, (tag, child) in enumerate(forms):
+        if index == main_index:
+            continue
+        form = _one_name(child, ref_id, warn)
+        if form is None:
+            continue
+        if not tag or tag in others:
+            warn(ref_id, "name-alternatives", "a form of a name without its own xml:lang")
+            continue
+        others[tag] = form
+    if others:
+        main["multi"] = {"_key": others}
+    return main
+
+
+def _number(text: str | None) -> int | None:
+    if text is None:
+        return None
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    return _MONTHS.get(text.lower().rstrip("."))
+
+
+def _read_date(cit: Any, item: dict[str, Any], ref_id: str, warn: Warn) -> None:
+    year_element = _child(cit, "year")
+    if year_element is not None:
+        iso = year_element.get("iso-8601-date")
+        if iso:
+            item["issued"] = {"raw": iso}
+        else:
+            year_text = text_of(year_element)
+            digits = re.match(r"-?\d+", year_text)
+            if digits is None:
+                warn(ref_id, "year", f"{year_text!r} is not a year")
+            else:
+                if digits.group() != year_text:
+                    warn(ref_id, "year", f"{year_text!r} read as {digits.group()}")
+                parts = [int(digits.group())]
+                month_text = _text(cit, "month")
+                month = _number(month_text)
+                if month_text and month is None:
+                    warn(ref_id, "month", f"{month_text!r} is not a month")
+                day = _number(_text(cit, "day")) if month else None
+                parts += [n for n in (month, day) if n is not None]
+                item["issued"] = {"date-parts": [parts]}
+                season = (_text(cit, "season") or "").lower()
+                if season in SEASONS:
+                    item["issued"]["season"] = SEASONS.index(season) + 1
+                elif season:
+                    warn(ref_id, "season", f"{season!r} is not one of {', '.join(SEASONS)}")
+    for found in _children(cit, "date-in-citation"):
+        if (found.get("content-type") or "access-date") not in ("access-date", "accessed"):
+            warn(ref_id, "date-in-citation", f"a {found.get('content-type')} date is not kept")
+            continue
+        item["accessed"] = {"raw": found.get("iso-8601-date") or text_of(found)}
+
+
+def _read_pages(cit: Any, item: dict[str, Any]) -> None:
+    first, last, whole = _text(cit, "fpage"), _text(cit, "lpage"), _text(cit, "page-range")
+    if whole:
+        item["page"] = whole
+    elif first:
+        item["page"] = f"{first}-{last}" if last and last != first else first
+    locator = _text(cit, "elocation-id")
+    if locator:
+        item["number"] = locator
+
+
+def _read_parts(cit: Any, item: dict[str, Any], ref_id: str, warn: Warn) -> None:
+    for element in cit:
+        name = local_name(element)
+        if name in _SIMPLE:
+            key = _SIMPLE[name]
+            value = text_of(element)
+            if value and key not in item:
+                item[key] = value
+            elif value and item[key] != value:
+                warn(ref_id, name, f"a second <{name}> ({value}); the first is read")
+        elif name == "pub-id":
+            kind = (element.get("pub-id-type") or "").lower()
+            id_key = _PUB_IDS.get(kind)
+            if id_key is None:
+                warn(ref_id, f"pub-id {kind}", "citekit keeps DOI, PMID, PMCID and ISBN")
+            else:
+                item.setdefault(id_key, text_of(element))
+        elif name in ("ext-link", "uri"):
+            url = element.get(XLINK_HREF) or text_of(element)
+            if "URL" in item:
+                warn(ref_id, name, f"a second link ({url}); the first is read")
+            elif url:
+                item["URL"] = url
+        elif name == "size" and (element.get("units") or "pages") == "pages":
+            item["number-of-pages"] = text_of(element)
+        elif name == "comment":
+            _read_comment(element, item, ref_id, warn)
+
+
+def _read_comment(element: Any, item: dict[str, Any], ref_id: str, warn: Warn) -> None:
+    """A plain comment is the note; ``content-type`` names the CSL variable of a value that
+    JATS has no element for (as citekit writes them)."""
+    key = element.get("content-type")
+    value = text_of(element)
+    if not value:
+        return
+    if key is None or key == "note":
+        item["note"] = f"{item['note']} {value}" if "note" in item else value
+    elif key == "changing":
+        item["changing"] = value.lower() in ("true", "yes", "1")
+    elif key in item:
+        warn(ref_id, f"comment {key}", "given twice; the first is read")
+    else:
+        item[key] = value
+
+
+# -- the article itself -------------------------------------------------------------------------
+
+
+def _article_item(root: Any, meta: Any, warn: Warn) -> tuple[dict[str, Any], bool]:
+    """The article's own metadata as a CSL-JSON item; True when it needs an id made for it."""
+    ids = {(e.get("pub-id-type") or "").lower(): text_of(e) for e in _children(meta, "article-id")}
+    ref_id = ids.get("publisher-id") or ids.get("citekit") or "article"
+    item: dict[str, Any] = {"id": ref_id, "type": "article-journal"}
+    lang = root.get(XML_LANG)
+    if lang:
+        item["language"] = lang
+    keys: dict[str, dict[str, str]] = {}
+    group = _child(meta, "title-group")
+    if group is not None:
+        title = _joined(_text(group, "article-title"), _text(group, "subtitle"))
+        if title:
+            item["title"] = title
+        for trans in _children(group, "trans-title-group"):
+            tag = trans.get(XML_LANG)
+            text = _joined(_text(trans, "trans-title"), _text(trans, "trans-subtitle"))
+            if tag and text:
+                keys.setdefault("title", {})[tag] = text
+    for contrib_group in _children(meta, "contrib-group"):
+        for contrib in _children(contrib_group, "contrib"):
+            _read_contrib(contrib, item, lang, warn)
+    journal = _journal_meta(root)
+    if journal is not None:
+        _read_journal(journal, item, keys, warn)
+    if "DOI" not in item and ids.get("doi"):
+        item["DOI"] = ids["doi"]
+    issued = _pub_date(meta)
+    if issued is not None:
+        _read_date(issued, item, ref_id, warn)
+    _read_pages(meta, item)
+    for name in ("volume", "issue"):
+        value = _text(meta, name)
+        if value:
+            item[name] = value
+    link = _child(meta, "self-uri")
+    if link is not None and link.get(XLINK_HREF):
+        item["URL"] = link.get(XLINK_HREF)
+    if keys:
+        item["multi"] = {"_keys": keys}
+    return item, "publisher-id" not in ids and "citekit" not in ids
+
+
+def _joined(title: str | None, subtitle: str | None) -> str | None:
+    if title and subtitle:
+        return f"{title}: {subtitle}"
+    return title or subtitle
+
+
+def _read_contrib(contrib: Any, item: dict[str, Any], lang: str | None, warn: Warn) -> None:
+    role = (contrib.get("contrib-type") or "author").lower()
+    key = _ROLES.get(role)
+    ref_id = item["id"]
+    person = None
+    for child in contrib:
+        if local_name(child) in ("name", "string-name", "collab", "name-alternatives",
+                                 "collab-alternatives"):  # fmt: skip
+            person = _person(child, lang, ref_id, warn)
+            break
+    if person is None:
+        return
+    if key is None:
+        warn(ref_id, f"contrib {role}", "citekit keeps authors, editors and translators only")
+        return
+    if any(local_name(c) == "contrib-id" for c in contrib):
+        warn(ref_id, key, "a contributor's ORCID iD has no place in a citekit reference")
+    item.setdefault(key, []).append(person)
+
+
+def _journal_meta(root: Any) -> Any:
+    front = _child(root, "front")
+    return None if front is None else _child(front, "journal-meta")
+
+
+def _read_journal(
+    journal: Any, item: dict[str, Any], keys: dict[str, dict[str, str]], warn: Warn
+) -> None:
+    ref_id = item["id"]
+    titles = _child(journal, "journal-title-group")
+    if titles is not None:
+        title = _text(titles, "journal-title")
+        if title:
+            item["container-title"] = title
+        for trans in _children(titles, "trans-title-group"):
+            tag, text = trans.get(XML_LANG), _text(trans, "trans-title")
+            if tag and text:
+                keys.setdefault("container-title", {})[tag] = text
+        short = _text(titles, "abbrev-journal-title")
+        if short:
+            item["container-title-short"] = short
+    issns = [text_of(e) for e in _children(journal, "issn")]
+    issns = [i for i in issns if i]
+    if issns:
+        item["ISSN"] = issns[0]
+        if len(issns) > 1:
+            warn(ref_id, "ISSN", f"a reference keeps one ISSN; {', '.join(issns[1:])} not kept")
+    publisher = _child(journal, "publisher")
+    if publisher is not None:
+        for name, key in (("publisher-name", "publisher"), ("publisher-loc", "publisher-place")):
+            value = _text(publisher, name)
+            if value:
+                item[key] = value
+
+
+def _pub_date(meta: Any) -> Any:
+    dates = list(_children(meta, "pub-date"))
+    for date in dates:
+        kind = date.get("date-type") or date.get("pub-type") or ""
+        if kind in ("pub", "ppub", "collection", "epub-ppub") or (
+            date.get("publication-format") == "print"
+        ):
+            return date
+    return dates[0] if dates else None
+
+
+def _keyed(ref: Reference) -> Reference:
+    """The article under a key made as citekit's BibTeX style makes them (``kistanov2025``)."""
+    import attrs
+
+    from citekit.styles.bibtex import citation_key
+    from citekit.styles.registry import get_style
+
+    return attrs.evolve(ref, id=citation_key(ref, get_style("bibtex").options()))
+
+
+# -- writing ------------------------------------------------------------------------------------
+
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_NCNAME = re.compile(r"[^\W\d][\w.\-]*\Z")
+_DOCTYPE = (
+    '<!DOCTYPE article PUBLIC "-//NLM//DTD JATS (Z39.96) Journal Archiving and Interchange '
+    'DTD v1.2 20190208//EN" "JATS-archivearticle1.dtd">'
+)
+
+
+class _Writer:
+    """Builds elements, reporting each value it must drop to ``lose``."""
+
+    def __init__(self, ref: Reference, lose: Loss) -> None:
+        self.ref = ref
+        self.lose = lose
+
+    def add(self, parent: Any, tag: str, text: object = None, **attributes: str) -> Any:
+        element = etree.SubElement(parent, tag)
+        for key, value in attributes.items():
+            name = {"xml_lang": XML_LANG, "href": XLINK_HREF}.get(key, key.replace("_", "-"))
+            element.set(name, self.clean(value, tag))
+        if text is not None:
+            element.text = self.clean(str(text), tag)
+        return element
+
+    def clean(self, text: str, field: str) -> str:
+        cleaned = _INVALID_XML.sub("", text)
+        if cleaned != text:
+            self.lose(self.ref, field, "characters XML 1.0 cannot hold were left out")
+        return cleaned
+
+
+def write_jats(
+    refs: Sequence[Reference],
+    *,
+    lose: Loss,
+    style: str | None = "elpub",
+    article: bool = False,
+) -> str:
+    """The references as a JATS ``<ref-list>`` (UTF-8 text), each ``<ref>`` with an
+    ``<element-citation>`` and, unless ``style`` is None, a ``<mixed-citation>`` formatted by
+    that citekit style. With ``article=True`` the first reference (a journal article) is
+    written as the ``<article-meta>`` of an ``<article>``, the others as its reference list.
+    """
+    refs = list(refs)
+    nsmap = {"xlink": XLINK}
+    if article:
+        if not refs:
+            raise UnsupportedError("article=True needs the article as the first reference")
+        root = etree.Element("article", nsmap=nsmap)
+        root.set("dtd-version", "1.2")
+        root.set("article-type", "research-article")
+        front = etree.SubElement(root, "front")
+        _write_article_meta(front, refs[0], lose)
+        if refs[0].language:
+            root.set(XML_LANG, refs[0].language)
+        ref_list = etree.SubElement(etree.SubElement(root, "back"), "ref-list")
+        listed = refs[1:]
+    else:
+        root = ref_list = etree.Element("ref-list", nsmap=nsmap)
+        listed = refs
+    used: set[str] = set()
+    for number, ref in enumerate(listed, 1):
+        _write_ref(ref_list, ref, number, used, lose, style)
+    etree.indent(root, space="  ")
+    body: str = etree.tostring(root, encoding="unicode")
+    head = '<?xml version="1.0" encoding="UTF-8"?>\n'
+    return head + (_DOCTYPE + "\n" if article else "") + body + "\n"
+
+
+def _write_ref(
+    ref_list: Any, ref: Reference, number: int, used: set[str], lose: Loss, style: str | None
+) -> None:
+    writer = _Writer(ref, lose)
+    ref_id = ref.id if _NCNAME.match(ref.id) else f"ref-{number}"
+    if ref_id != ref.id:
+        lose(ref, "id", f"not an XML name; written as {ref_id}")
+    while ref_id in used:
+        ref_id = f"{ref_id}-{number}"
+    used.add(ref_id)
+    element = writer.add(ref_list, "ref", id=ref_id)
+    holder = writer.add(element, "citation-alternatives") if style else element
+    item = reference_to_item(ref, lose)
+    publication_type = PUBLICATION_TYPES.get(item["type"], item["type"])
+    if item["type"] == "chapter" and not item.get("title"):
+        publication_type = "chapter"
+    citation = writer.add(holder, "element-citation", publication_type=publication_type)
+    if item.get("language"):
+        citation.set(XML_LANG, writer.clean(str(item["language"]), "language"))
+    _write_citation(writer, citation, item)
+    if style:
+        _write_mixed(writer, holder, citation, style)
+
+
+def _write_mixed(writer: _Writer, holder: Any, citation: Any, style: str) -> None:
+    from citekit.api import format as format_reference
+
+    try:
+        text = format_reference(writer.ref, style)
+    except CitekitError as exc:
+        writer.lose(writer.ref, "mixed-citation", f"the {style} style cannot print it: {exc}")
+        holder.remove(citation)
+        parent = holder.getparent()
+        parent.replace(holder, citation)
+        return
+    mixed = writer.add(holder, "mixed-citation", text)
+    for name in ("publication-type", XML_LANG):
+        if citation.get(name):
+            mixed.set(name, citation.get(name))
+
+
+def _write_citation(writer: _Writer, citation: Any, item: dict[str, Any]) -> None:
+    ref, lose = writer.ref, writer.lose
+    item = dict(item)
+    item.pop("id")
+    csl_type = item.pop("type")
+    item.pop("language", None)
+    multi = item.pop("multi", None) or {}
+    keys = dict(multi.get("_keys", {}))
+    for other in sorted(set(multi) - {"_keys", "main"}):
+        lose(ref, f"multi.{other}", "JATS has no place for it")
+    for role in ("author", "editor", "translator"):
+        people = item.pop(role, None)
+        if people:
+            group = writer.add(citation, "person-group", person_group_type=role)
+            for person in people:
+                _write_name(writer, group, person, None)
+    title, container = item.pop("title", None), item.pop("container-title", None)
+    in_container = csl_type in _IN_A_CONTAINER or container is not None
+    title_tag = "chapter-title" if csl_type == "chapter" else "article-title"
+    if title is not None:
+        if in_container:
+            writer.add(citation, title_tag, title)
+            _write_forms(writer, citation, "trans-title", keys.pop("title", {}))
+        else:
+            writer.add(citation, "source", title)
+            _write_forms(writer, citation, "trans-source", keys.pop("title", {}))
+    if container is not None:
+        writer.add(citation, "source", container)
+        _write_forms(writer, citation, "trans-source", keys.pop("container-title", {}))
+    for field in keys:
+        lose(ref, field, "JATS has translated titles for the title and the source only")
+    for key in ("edition", "collection-title", "event-title", "event-place", "publisher-place",
+                "publisher"):  # fmt: skip
+        if key in item:
+            writer.add(citation, _TEXT_VARIABLES[key], item.pop(key))
+    _write_date(writer, citation, item.pop("issued", None))
+    for key in ("volume", "issue"):
+        if key in item:
+            writer.add(citation, key, item.pop(key))
+    _write_pages(writer, citation, item.pop("page", None))
+    if "number" in item and csl_type == "article-journal":
+        writer.add(citation, "elocation-id", item.pop("number"))
+    if "number-of-pages" in item:
+        writer.add(citation, "size", item.pop("number-of-pages"), units="pages")
+    for key in ("ISBN", "ISSN", "version"):
+        if key in item:
+            writer.add(citation, _TEXT_VARIABLES[key], item.pop(key))
+    for key, kind in (("DOI", "doi"), ("PMID", "pmid"), ("PMCID", "pmcid")):
+        if key in item:
+            writer.add(citation, "pub-id", item.pop(key), pub_id_type=kind)
+    if "URL" in item:
+        url = item.pop("URL")
+        writer.add(citation, "ext-link", url, ext_link_type="uri", href=url)
+    accessed = item.pop("accessed", None)
+    if accessed is not None:
+        iso = _iso(accessed)
+        writer.add(citation, "date-in-citation", iso, content_type="access-date",
+                   iso_8601_date=iso)  # fmt: skip
+    if "note" in item:
+        writer.add(citation, "comment", item.pop("note"))
+    for key, value in item.items():
+        if isinstance(value, bool):
+            value = "true" if value else None
+        if isinstance(value, str) and value:
+            writer.add(citation, "comment", value, content_type=key)
+        elif value is not None:
+            lose(ref, key, "JATS holds text here, not a structured value")
+
+
+def _write_forms(writer: _Writer, citation: Any, tag: str, forms: Mapping[str, str]) -> None:
+    for lang, text in forms.items():
+        writer.add(citation, tag, text, xml_lang=lang)
+
+
+def _write_name(writer: _Writer, parent: Any, person: dict[str, Any], lang: str | None) -> None:
+    forms = (person.get("multi") or {}).get("_key") or {}
+    if not forms:
+        _write_one_name(writer, parent, person, lang)
+        return
+    alternatives = writer.add(parent, "name-alternatives")
+    _write_one_name(writer, alternatives, person, lang, alternative=True)
+    for tag, form in forms.items():
+        _write_one_name(writer, alternatives, form, tag, alternative=True)
+
+
+def _write_one_name(
+    writer: _Writer,
+    parent: Any,
+    person: dict[str, Any],
+    lang: str | None,
+    *,
+    alternative: bool = False,
+) -> None:
+    attributes = {"xml_lang": lang} if lang else {}
+    if "literal" in person:
+        writer.add(parent, "string-name" if alternative else "collab", person["literal"],
+                   **attributes)  # fmt: skip
+        return
+    name = writer.add(parent, "name", **attributes)
+    family = person.get("family", "")
+    particles = [person.get(k) for k in ("dropping-particle", "non-dropping-particle")]
+    if any(particles):
+        writer.lose(writer.ref, "name", "JATS has no element for a name particle; it is "
+                    "written as part of the surname")  # fmt: skip
+        family = " ".join(filter(None, [*particles, family]))
+    writer.add(name, "surname", family)
+    if person.get("given"):
+        writer.add(name, "given-names", person["given"])
+    if person.get("suffix"):
+        writer.add(name, "suffix", person["suffix"])
+
+
+def _write_date(writer: _Writer, citation: Any, date: dict[str, Any] | None) -> None:
+    if date is None:
+        return
+    parts = date["date-parts"]
+    start = parts[0]
+    attributes = {}
+    if len(parts) > 1:
+        attributes["iso_8601_date"] = _iso(date)
+    if date.get("circa"):
+        writer.lose(writer.ref, "issued", "JATS has no 'circa' for a date")
+    writer.add(citation, "year", start[0], **attributes)
+    if len(start) > 1:
+        writer.add(citation, "month", f"{start[1]:02d}")
+    if len(start) > 2:
+        writer.add(citation, "day", f"{start[2]:02d}")
+    if date.get("season"):
+        writer.add(citation, "season", SEASONS[int(date["season"]) - 1])
+
+
+def _iso(date: dict[str, Any]) -> str:
+    """A CSL date as ISO 8601 (an interval for a range)."""
+
+    def one(parts: list[int]) -> str:
+        year, *rest = parts
+        return "-".join([f"{year:04d}" if year >= 0 else str(year), *(f"{n:02d}" for n in rest)])
+
+    return "/".join(one(parts) for parts in date["date-parts"])
+
+
+def _write_pages(writer: _Writer, citation: Any, pages: str | None) -> None:
+    if not pages:
+        return
+    from citekit.model.reference import page_range
+
+    first, last = page_range(pages)
+    if last is None and first != pages:  # "S1-S5, S9": the first page, then the whole
+        writer.add(citation, "fpage", re.split(r"[-,\s]", pages)[0])
+        writer.add(citation, "page-range", pages)
+        return
+    writer.add(citation, "fpage", first)
+    if last is not None:
+        writer.add(citation, "lpage", last)
+
+
+def _write_article_meta(front: Any, ref: Reference, lose: Loss) -> None:
+    writer = _Writer(ref, lose)
+    item = reference_to_item(ref, lose)
+    if item["type"] != "article-journal":
+        raise UnsupportedError(
+            f"the article's own metadata must be a journal article, not {item['type']}",
+            ref_id=ref.id,
+        )
+    keys = (item.get("multi") or {}).get("_keys", {})
+    journal = writer.add(front, "journal-meta")
+    if item.get("container-title"):
+        titles = writer.add(journal, "journal-title-group")
+        writer.add(titles, "journal-title", item["container-title"])
+        for lang, text in keys.get("container-title", {}).items():
+            writer.add(writer.add(titles, "trans-title-group", xml_lang=lang), "trans-title", text)
+        if item.get("container-title-short"):
+            writer.add(titles, "abbrev-journal-title", item["container-title-short"])
+    if item.get("ISSN"):
+        writer.add(journal, "issn", item["ISSN"])
+    if item.get("publisher"):
+        publisher = writer.add(journal, "publisher")
+        writer.add(publisher, "publisher-name", item["publisher"])
+        if item.get("publisher-place"):
+            writer.add(publisher, "publisher-loc", item["publisher-place"])
+    meta = writer.add(front, "article-meta")
+    writer.add(meta, "article-id", ref.id, pub_id_type="publisher-id")
+    if item.get("DOI"):
+        writer.add(meta, "article-id", item["DOI"], pub_id_type="doi")
+    group = writer.add(meta, "title-group")
+    writer.add(group, "article-title", item.get("title", ""))
+    for lang, text in keys.get("title", {}).items():
+        writer.add(writer.add(group, "trans-title-group", xml_lang=lang), "trans-title", text)
+    roles = [role for role in ("author", "editor", "translator") if item.get(role)]
+    if roles:
+        contribs = writer.add(meta, "contrib-group")
+        for role in roles:
+            for person in item[role]:
+                contrib = writer.add(contribs, "contrib", contrib_type=role)
+                _write_name(writer, contrib, person, item.get("language"))
+    if item.get("issued"):
+        date = writer.add(meta, "pub-date", publication_format="print", date_type="pub")
+        _write_date(writer, date, item["issued"])
+        # the order a pub-date wants: day, month, year
+        date[:] = sorted(date, key=lambda e: ("day", "month", "season", "year").index(e.tag))
+    for key in ("volume", "issue"):
+        if item.get(key):
+            writer.add(meta, key, item[key])
+    _write_pages(writer, meta, item.get("page"))
+    if item.get("number"):
+        writer.add(meta, "elocation-id", item["number"])
+    if item.get("URL"):
+        writer.add(meta, "self-uri", href=item["URL"])
+    written = {"id", "type", "language", "multi", "container-title", "container-title-short",
+               "ISSN", "publisher", "publisher-place", "DOI", "title", "author", "editor",
+               "translator", "issued", "volume", "issue", "page", "number", "URL"}  # fmt: skip
+    for key in sorted(set(item) - written):
+        lose(ref, key, "the article's metadata (<article-meta>) has no place for it")
+    for key in set(keys) - {"title", "container-title"}:
+        lose(ref, key, "the article's metadata has translations of its titles only")
