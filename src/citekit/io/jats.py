@@ -51,7 +51,7 @@ from lxml import etree
 from citekit.errors import CitekitError, ParseError, UnsupportedError, ValidationError
 from citekit.io.csljson import Loss, reference_to_item
 from citekit.io.problems import ErrorHandler, deliver
-from citekit.io.salvage import Warn, salvage, warn_loss
+from citekit.io.salvage import Warn, keyed, salvage, warn_loss
 from citekit.io.xmlsafe import local_name, parse_xml, text_of
 from citekit.model.date import SEASONS
 from citekit.model.reference import Reference
@@ -173,7 +173,7 @@ def read_jats(
     if meta is not None:
         where = _where(file, meta.sourceline)
         item, needs_key = _article_item(root, meta, warn_loss(where))
-        found.append((meta.sourceline or 0, where, item, _keyed if needs_key else None))
+        found.append((meta.sourceline or 0, where, item, keyed if needs_key else None))
     citations = [root] if kind in ("element-citation", "mixed-citation") else _refs(root)
     for number, (element, ref_id) in enumerate(citations, 1):
         where = _where(file, element.sourceline)
@@ -666,16 +666,6 @@ def _pub_date(meta: Any) -> Any:
         ):
             return date
     return dates[0] if dates else None
-
-
-def _keyed(ref: Reference) -> Reference:
-    """The article under a key made as citekit's BibTeX style makes them (``kistanov2025``)."""
-    import attrs
-
-    from citekit.styles.bibtex import citation_key
-    from citekit.styles.registry import get_style
-
-    return attrs.evolve(ref, id=citation_key(ref, get_style("bibtex").options()))
 
 
 # -- writing ------------------------------------------------------------------------------------
