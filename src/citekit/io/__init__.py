@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import import_module
 from pathlib import Path
 from types import MappingProxyType
-from typing import IO, TypeVar
+from typing import IO, Any, TypeVar
 
 from citekit.collector import collector_paused
 from citekit.errors import DataLossWarning, OptionError, ParseError
@@ -168,20 +168,31 @@ def dump(
     refs: Iterable[Reference],
     format: str,
     file: str | os.PathLike[str] | None = None,
+    **options: Any,
 ) -> str:
     """The references written in ``format`` (``"csl-json"``); also saved to ``file`` if given.
+
+    ``options`` go to the writer: ``style=`` for the formatted citations that ``jats`` and
+    ``crossref-deposit`` hold, ``article=True`` for a whole JATS article.
 
     A value the format cannot hold is not dropped silently: a
     :class:`~citekit.errors.DataLossWarning` names the reference and the field.
     """
     if format not in WRITERS:
         raise OptionError(f"cannot write {format!r}; formats: {', '.join(WRITERS)}")
+    if options:
+        import inspect
+
+        takes = inspect.signature(WRITERS[format]).parameters
+        unknown = [name for name in options if name not in takes or name == "lose"]
+        if unknown:
+            raise OptionError(f"the {format} writer takes no option {', '.join(unknown)}")
     losses: list[str] = []
 
     def lose(ref: Reference, field: str, why: str) -> None:
         losses.append(f"{ref.id}: {field}: not written to {format}: {why}")
 
-    text = WRITERS[format](list(refs), lose=lose)
+    text = WRITERS[format](list(refs), lose=lose, **options)
     # Warned here, once the writer is done, so that each warning points at the line that
     # called dump() rather than into a writer's source.
     for loss in losses:

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from lxml import etree
 
@@ -76,6 +77,7 @@ def write_citation_list(
     """The references as a Crossref ``<citation_list>`` (UTF-8 text), each with its
     structured elements and, unless ``style`` is None, an ``<unstructured_citation>``
     formatted by that citekit style."""
+    engine = _style(style)
     root = etree.Element(f"{{{CROSSREF_NAMESPACE}}}citation_list", nsmap={None: CROSSREF_NAMESPACE})
     keys: set[str] = set()
     for number, ref in enumerate(refs, 1):
@@ -84,7 +86,7 @@ def write_citation_list(
             key = f"{key[:120]}-{number}"
         keys.add(key)
         citation = etree.SubElement(root, f"{{{CROSSREF_NAMESPACE}}}citation", key=key)
-        for tag, value in _parts(ref, lose, style):
+        for tag, value in _parts(ref, lose, engine):
             element = etree.SubElement(citation, f"{{{CROSSREF_NAMESPACE}}}{tag}")
             element.text = _INVALID_XML.sub("", value)
     etree.indent(root, space="  ")
@@ -92,7 +94,7 @@ def write_citation_list(
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
 
 
-def _parts(ref: Reference, lose: Loss, style: str | None) -> list[tuple[str, str]]:
+def _parts(ref: Reference, lose: Loss, style: Any) -> list[tuple[str, str]]:
     """The structured elements (and the unstructured one) of one citation, in schema order."""
     item = reference_to_item(ref, lose if style is None else _keep)
     kind = item["type"]
@@ -165,11 +167,20 @@ def _keep(_ref: Reference, _field: str, _why: str) -> None:
     """With a style, the unstructured citation carries what the structured elements cannot."""
 
 
-def _unstructured(ref: Reference, style: str, lose: Loss) -> str | None:
+def _style(style: str | None) -> Any:
+    """The style object, looked up once: an unknown style is refused before any writing."""
+    if style is None:
+        return None
+    from citekit.api import resolve_style
+
+    return resolve_style(style)
+
+
+def _unstructured(ref: Reference, style: Any, lose: Loss) -> str | None:
     from citekit.api import format as format_reference
 
     try:
         return format_reference(ref, style)
     except CitekitError as exc:
-        lose(ref, "unstructured_citation", f"the {style} style cannot print it: {exc}")
+        lose(ref, "unstructured_citation", f"the {style.id} style cannot print it: {exc}")
         return None

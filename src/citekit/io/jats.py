@@ -498,7 +498,7 @@ def _read_pages(cit: Any, item: dict[str, Any]) -> None:
     if whole:
         item["page"] = whole
     elif first:
-        item["page"] = f"{first}-{last}" if last and last != first else first
+        item["page"] = f"{first}-{last}" if last else first
     locator = _text(cit, "elocation-id")
     if locator:
         item["number"] = locator
@@ -714,6 +714,7 @@ def write_jats(
     written as the ``<article-meta>`` of an ``<article>``, the others as its reference list.
     """
     refs = list(refs)
+    engine = _style(style)
     nsmap = {"xlink": XLINK}
     if article:
         if not refs:
@@ -732,15 +733,24 @@ def write_jats(
         listed = refs
     used: set[str] = set()
     for number, ref in enumerate(listed, 1):
-        _write_ref(ref_list, ref, number, used, lose, style)
+        _write_ref(ref_list, ref, number, used, lose, engine)
     etree.indent(root, space="  ")
     body: str = etree.tostring(root, encoding="unicode")
     head = '<?xml version="1.0" encoding="UTF-8"?>\n'
     return head + (_DOCTYPE + "\n" if article else "") + body + "\n"
 
 
+def _style(style: str | None) -> Any:
+    """The style object, looked up once: an unknown style is refused before any writing."""
+    if style is None:
+        return None
+    from citekit.api import resolve_style
+
+    return resolve_style(style)
+
+
 def _write_ref(
-    ref_list: Any, ref: Reference, number: int, used: set[str], lose: Loss, style: str | None
+    ref_list: Any, ref: Reference, number: int, used: set[str], lose: Loss, style: Any
 ) -> None:
     writer = _Writer(ref, lose)
     ref_id = ref.id if _NCNAME.match(ref.id) else f"ref-{number}"
@@ -763,13 +773,13 @@ def _write_ref(
         _write_mixed(writer, holder, citation, style)
 
 
-def _write_mixed(writer: _Writer, holder: Any, citation: Any, style: str) -> None:
+def _write_mixed(writer: _Writer, holder: Any, citation: Any, style: Any) -> None:
     from citekit.api import format as format_reference
 
     try:
         text = format_reference(writer.ref, style)
     except CitekitError as exc:
-        writer.lose(writer.ref, "mixed-citation", f"the {style} style cannot print it: {exc}")
+        writer.lose(writer.ref, "mixed-citation", f"the {style.id} style cannot print it: {exc}")
         holder.remove(citation)
         parent = holder.getparent()
         parent.replace(holder, citation)

@@ -68,6 +68,14 @@ def parse_xml(text: str, *, file: str | None = None) -> Any:
                 file=file,
                 line=1,
             )
+    for entity in root.iter(etree.Entity):
+        if entity.name not in html.entities.name2codepoint:
+            raise ParseError(
+                f"the entity &{entity.name}; is not one citekit knows (it loads no DTD to "
+                "define it): write the character itself",
+                file=file,
+                line=entity.sourceline,
+            )
     return root
 
 
