@@ -31,7 +31,7 @@ CITATION_CHILDREN = {
     "person-group", "article-title", "chapter-title", "trans-title", "source", "trans-source",
     "edition", "series", "conf-name", "conf-loc", "publisher-loc", "publisher-name", "year",
     "month", "day", "season", "volume", "issue", "fpage", "lpage", "page-range", "elocation-id",
-    "size", "isbn", "issn", "version", "pub-id", "ext-link", "date-in-citation", "comment",
+    "size", "isbn", "issn", "version", "pub-id", "ext-link", "uri", "date-in-citation", "comment",
 }  # fmt: skip
 NAME_PARTS = {"surname", "given-names", "suffix"}
 NO_SCHEMA = (
@@ -42,8 +42,12 @@ NO_SCHEMA = (
 )
 
 
-def _without_name_forms(ref: Reference) -> Reference:
+def _as_in_the_corpus(ref: Reference) -> Reference:
+    """The article less what its JATS adds to the corpus: its author's English name
+    (name-alternatives) and its journal's ISSN."""
     authors = tuple(attrs.evolve(p, forms={}) for p in ref.authors)
+    if ref.id == "kistanov2025":
+        ref = attrs.evolve(ref, issn=None)
     return attrs.evolve(ref, authors=authors)
 
 
@@ -57,9 +61,9 @@ def article_refs() -> list[Reference]:
 def test_the_article_reads_as_the_corpus(article_refs: list[Reference]) -> None:
     corpus = load(EXAMPLE)
     assert [r.id for r in article_refs] == [r.id for r in corpus]
-    # the JATS article adds its author's English name (name-alternatives); all else is equal
     assert article_refs[0].authors[0].forms["en"].family == "Kistanov"
-    assert [_without_name_forms(r) for r in article_refs] == corpus
+    assert article_refs[0].issn == "2500-2872"
+    assert [_as_in_the_corpus(r) for r in article_refs] == corpus
 
 
 @pytest.mark.parametrize("style", ["elpub", "elpub-ru", "references", "gost", "apa"])
@@ -143,9 +147,19 @@ def test_written_jats_validates_against_the_jats_schema(article_refs: list[Refer
         validator: etree._Validator = etree.XMLSchema(etree.parse(str(path)))
     else:
         validator = etree.DTD(str(path))
-    for document in (dump(article_refs, "jats", article=True), ARTICLE.read_text("utf-8")):
-        root = etree.fromstring(document.encode())
-        assert validator.validate(root), validator.error_log
+    documents = [
+        dump(article_refs, "jats", style="gost"),
+        dump(load(EXAMPLE), "jats", style=None),
+        ARTICLE.read_text("utf-8"),
+    ]
+    for document in documents:
+        assert validator.validate(etree.fromstring(document.encode())), validator.error_log
+    written = etree.fromstring(dump(article_refs, "jats", article=True).encode())
+    if not validator.validate(written):
+        # The Publishing tag set wants a <journal-id>, which a reference does not hold; the
+        # Archiving tag set, which citekit declares, does not.
+        errors = [error.message for error in validator.error_log]
+        assert all("journal-id+" in message for message in errors), errors
 
 
 @settings(max_examples=200, deadline=None)

@@ -20,7 +20,7 @@ Writing gives a ``<ref-list>`` whose ``<ref>`` each hold an ``<element-citation>
 ('r1', 'Capital', 'Marx')
 >>> print(write_jats(refs, lose=print, style="apa"), end="")
 <?xml version="1.0" encoding="UTF-8"?>
-<ref-list xmlns:xlink="http://www.w3.org/1999/xlink">
+<ref-list>
   <ref id="r1">
     <citation-alternatives>
       <element-citation publication-type="book">
@@ -681,9 +681,12 @@ _DOCTYPE = (
 class _Writer:
     """Builds elements, reporting each value it must drop to ``lose``."""
 
-    def __init__(self, ref: Reference, lose: Loss) -> None:
+    def __init__(self, ref: Reference, lose: Loss, *, xlink: bool = True) -> None:
         self.ref = ref
         self.lose = lose
+        self.xlink = xlink
+        """Whether the document declares the XLink namespace (an <article> does; a bare
+        <ref-list> cannot, by the DTD): links are then <ext-link xlink:href>, else <uri>."""
 
     def add(self, parent: Any, tag: str, text: object = None, **attributes: str) -> Any:
         element = etree.SubElement(parent, tag)
@@ -729,11 +732,11 @@ def write_jats(
         ref_list = etree.SubElement(etree.SubElement(root, "back"), "ref-list")
         listed = refs[1:]
     else:
-        root = ref_list = etree.Element("ref-list", nsmap=nsmap)
+        root = ref_list = etree.Element("ref-list")
         listed = refs
     used: set[str] = set()
     for number, ref in enumerate(listed, 1):
-        _write_ref(ref_list, ref, number, used, lose, engine)
+        _write_ref(ref_list, ref, number, used, lose, engine, xlink=article)
     etree.indent(root, space="  ")
     body: str = etree.tostring(root, encoding="unicode")
     head = '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -750,9 +753,16 @@ def _style(style: str | None) -> Any:
 
 
 def _write_ref(
-    ref_list: Any, ref: Reference, number: int, used: set[str], lose: Loss, style: Any
+    ref_list: Any,
+    ref: Reference,
+    number: int,
+    used: set[str],
+    lose: Loss,
+    style: Any,
+    *,
+    xlink: bool,
 ) -> None:
-    writer = _Writer(ref, lose)
+    writer = _Writer(ref, lose, xlink=xlink)
     ref_id = ref.id if _NCNAME.match(ref.id) else f"ref-{number}"
     if ref_id != ref.id:
         lose(ref, "id", f"not an XML name; written as {ref_id}")
@@ -769,6 +779,8 @@ def _write_ref(
     if item.get("language"):
         citation.set(XML_LANG, writer.clean(str(item["language"]), "language"))
     _write_citation(writer, citation, item)
+    if len(citation) == 0:  # the DTD wants one part at least: an empty source says nothing
+        writer.add(citation, "source")
     if style:
         _write_mixed(writer, holder, citation, style)
 
@@ -842,7 +854,10 @@ def _write_citation(writer: _Writer, citation: Any, item: dict[str, Any]) -> Non
             writer.add(citation, "pub-id", item.pop(key), pub_id_type=kind)
     if "URL" in item:
         url = item.pop("URL")
-        writer.add(citation, "ext-link", url, ext_link_type="uri", href=url)
+        if writer.xlink:
+            writer.add(citation, "ext-link", url, ext_link_type="uri", href=url)
+        else:
+            writer.add(citation, "uri", url)
     accessed = item.pop("accessed", None)
     if accessed is not None:
         iso = _iso(accessed)
