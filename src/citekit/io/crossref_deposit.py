@@ -2,7 +2,7 @@
 
 Each reference becomes a ``<citation key="…">`` with the structured elements Crossref
 matches a DOI with — ``issn``, ``journal_title``, ``author`` (the first author's surname),
-``volume``, ``issue``, ``first_page``, ``cYear``, ``doi``, ``isbn``, ``series_title``,
+``volume``, ``issue``, ``first_page``, ``elocation_id``, ``cYear``, ``doi``, ``isbn``, ``series_title``,
 ``volume_title``, ``edition_number``, ``article_title`` — in the order the schema wants,
 and an ``<unstructured_citation>``: the reference as the chosen citekit style prints it.
 
@@ -49,6 +49,7 @@ ORDER = (
     "volume",
     "issue",
     "first_page",
+    "elocation_id",
     "cYear",
     "doi",
     "isbn",
@@ -60,12 +61,13 @@ ORDER = (
     "std_designator",
     "unstructured_citation",
 )
-"""The elements of a ``<citation>`` in the order the deposit schema's sequence gives them."""
+"""The elements of a ``<citation>`` in the order the deposit schema lists them (it takes
+them in any order: ``xsd:all``)."""
 
 _PERIODICAL = {"article-journal", "article-magazine", "article-newspaper"}
 _IN_A_BOOK = {"chapter", "paper-conference", "entry-encyclopedia", "entry-dictionary"}
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_LIMITS = {"volume": 32, "issue": 32, "first_page": 32, "edition_number": 15, "author": 300}
+_LIMITS = {"volume": 32, "issue": 32, "first_page": 32, "edition_number": 15}
 """The longest text the deposit schema takes in these elements."""
 _ISBN = re.compile(r"(97[89]-)?\d[\d \-]+[\dX]\Z")
 _DOI = re.compile(r"10\.\d{4,9}/\S{1,200}\Z")
@@ -129,7 +131,7 @@ def _parts(ref: Reference, lose: Loss, style: Any) -> list[tuple[str, str]]:
     if people:
         first = people[0]
         surname = first.get("family") or first.get("literal")
-        if surname and len(surname) <= _LIMITS["author"]:
+        if surname:
             found["author"] = surname
             used.add("author" if item.get("author") else "editor")
     put("volume", "volume")
@@ -148,7 +150,10 @@ def _parts(ref: Reference, lose: Loss, style: Any) -> list[tuple[str, str]]:
             used.add("issued")
     if _DOI.match(str(item.get("DOI", ""))):
         put("doi", "DOI")
-    if _ISBN.match(str(item.get("ISBN", ""))):
+    if kind == "article-journal":
+        put("elocation_id", "number")
+    isbn = str(item.get("ISBN", ""))
+    if _ISBN.match(isbn) and 10 <= len(isbn) <= 17:
         put("isbn", "ISBN")
     put("series_title", "collection-title")
     if str(item.get("edition", "")).isdigit():
