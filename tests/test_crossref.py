@@ -107,7 +107,9 @@ def test_people_types_and_bookkeeping() -> None:
     assert (ref.editors[0].family, ref.translators[0].family) == ("Itor", "Ranslator")
     assert (ref.issued.year, ref.issued.month, ref.place, ref.edition) == (2021, 3, "Moscow", "2")
     messages = " | ".join(str(w.message) for w in caught)
-    assert "ORCID" in messages and "standards-body" in messages and "score" not in messages
+    assert "ORCID" in messages
+    assert "standards-body" in messages
+    assert "score" not in messages
 
 
 def test_a_type_citekit_lacks_is_read_as_its_nearest() -> None:
@@ -135,7 +137,8 @@ def test_wrong_shapes_are_refused_cleanly(text: str, message: str) -> None:
 def test_a_bad_value_costs_that_value() -> None:
     with pytest.warns(DataLossWarning, match="DOI"):
         (ref,) = read_crossref('{"type": "journal-article", "title": ["T"], "DOI": "nope"}')
-    assert ref.title.original == "T" and ref.doi is None
+    assert ref.title.original == "T"
+    assert ref.doi is None
 
 
 # -- the deposit's citation list ----------------------------------------------------------------
@@ -238,4 +241,5 @@ def test_cli_writes_a_citation_list_and_reads_a_works_file() -> None:
     )  # fmt: skip
     assert read.returncode == 0, read.stderr
     assert read.stdout.splitlines()[0] == JOURNAL_LINE
-    assert "citekit: warning:" in read.stderr and "Traceback" not in read.stderr
+    assert "citekit: warning:" in read.stderr
+    assert "Traceback" not in read.stderr

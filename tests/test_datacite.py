@@ -78,7 +78,8 @@ def test_shapes_people_titles_and_dates() -> None:
         assert ref.publisher == "Zenodo"
         assert ref.extra["version"] == "1.2"
         messages = " | ".join(str(w.message) for w in caught)
-        assert "DataCurator" in messages and "AlternativeTitle" in messages
+        assert "DataCurator" in messages
+        assert "AlternativeTitle" in messages
         assert "subjects" in messages
 
 
