@@ -162,7 +162,8 @@ def read_jats(
     """
     root = parse_xml(text, file=file)
     kind = local_name(root)
-    if kind not in ("article", "ref-list", "ref", "back", "element-citation", "mixed-citation"):
+    if kind not in ("article", "ref-list", "ref", "back", "element-citation", "mixed-citation",
+                    "citation"):  # fmt: skip
         raise ParseError(
             f"expected a JATS <article>, <ref-list> or <ref>, found <{kind}>",
             file=file,
@@ -174,7 +175,11 @@ def read_jats(
         where = _where(file, meta.sourceline)
         item, needs_key = _article_item(root, meta, warn_loss(where))
         found.append((meta.sourceline or 0, where, item, keyed if needs_key else None))
-    citations = [root] if kind in ("element-citation", "mixed-citation") else _refs(root)
+    citations = (
+        [(root, root.get("id"))]
+        if kind in ("element-citation", "mixed-citation", "citation")
+        else _refs(root)
+    )
     for number, (element, ref_id) in enumerate(citations, 1):
         where = _where(file, element.sourceline)
         ref_id = ref_id or f"ref-{number}"
@@ -244,7 +249,8 @@ def _refs(root: Any) -> list[tuple[Any, str | None]]:
     for ref in refs:
         citations = [c for c in ref.iter() if local_name(c) == "element-citation"]
         citations = citations or [c for c in ref.iter() if local_name(c) == "mixed-citation"]
-        citations = citations or [c for c in ref.iter() if local_name(c) == "nlm-citation"]
+        for older in ("nlm-citation", "citation"):  # NLM 2.x, before JATS
+            citations = citations or [c for c in ref.iter() if local_name(c) == older]
         if not citations:
             continue
         if len(citations) > 1 and _child(ref, "citation-alternatives") is None:
