@@ -208,6 +208,12 @@ def _works(document: Any, file: str | None) -> list[Any]:
     )
 
 
+def _texts(value: Any) -> list[str]:
+    """The non-blank texts of a Crossref list (a lone text counts as a list of one)."""
+    values = value if isinstance(value, list) else [value]
+    return [v for v in values if isinstance(v, str) and v.strip()]
+
+
 def _first(value: Any) -> Any:
     """Crossref gives most texts as lists: the first entry."""
     if isinstance(value, list):
@@ -237,7 +243,7 @@ def work_to_item(work: Mapping[str, Any], fallback_id: str, warn: Warn) -> dict[
         del item["URL"]  # Crossref's URL is the DOI's link: the DOI says it already
     keys: dict[str, dict[str, str]] = {}
     _titles(work, item, keys, ref_id, warn)
-    containers = [t for t in work.get("container-title") or [] if isinstance(t, str)]
+    containers = _texts(work.get("container-title"))
     if containers:
         item["container-title"] = containers[0]
         _other_forms(containers[0], containers[1:], "container-title", keys, ref_id, warn)
@@ -254,7 +260,7 @@ def work_to_item(work: Mapping[str, Any], fallback_id: str, warn: Warn) -> dict[
             item["issued"] = date
             break
     for key, csl in (("ISSN", "ISSN"), ("ISBN", "ISBN")):
-        numbers = [n for n in work.get(key) or [] if isinstance(n, str)]
+        numbers = _texts(work.get(key))
         if numbers:
             item[csl] = numbers[0]
             if len(numbers) > 1:
@@ -286,9 +292,9 @@ def _titles(
     ref_id: str,
     warn: Warn,
 ) -> None:
-    titles = [t for t in work.get("title") or [] if isinstance(t, str) and t.strip()]
-    subtitles = [t for t in work.get("subtitle") or [] if isinstance(t, str) and t.strip()]
-    originals = [t for t in work.get("original-title") or [] if isinstance(t, str) and t.strip()]
+    titles = _texts(work.get("title"))
+    subtitles = _texts(work.get("subtitle"))
+    originals = _texts(work.get("original-title"))
     if titles and subtitles:
         titles[0] = f"{titles[0]}: {subtitles[0]}"
         for other in subtitles[1:]:
