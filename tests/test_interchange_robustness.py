@@ -61,8 +61,9 @@ def _quietly(read: object, text: str) -> list[Reference]:
         try:
             return read(text)  # type: ignore[operator,no-any-return]
         except CitekitError as exc:
-            assert str(exc)
-            return []
+            message = str(exc)
+        assert message  # an error always says what is wrong
+        return []
 
 
 @settings(max_examples=300, deadline=None)
