@@ -18,6 +18,7 @@ import citekit
 from citekit.errors import DataLossWarning, ParseError, ValidationError
 from citekit.io import dump, load, loads
 from citekit.io.jats import read_jats, write_jats
+from citekit.io.xmlsafe import text_of
 from citekit.model import Reference
 from conftest import EXAMPLE
 from strategies import every_reference
@@ -100,8 +101,12 @@ def test_written_jats_has_mixed_citations_in_the_chosen_style(
     article_refs: list[Reference],
 ) -> None:
     root = etree.fromstring(dump(article_refs, "jats", style="apa").encode())
-    mixed = [e.text for e in root.iter("mixed-citation")]
+    mixed = [text_of(e) for e in root.iter("mixed-citation")]
     assert mixed == [citekit.format(r, "apa") for r in article_refs]
+    # the style's italics and links are tagged
+    kaspe = next(e for e in root.iter("mixed-citation") if "Kaspe" in text_of(e))
+    assert [e.tag for e in kaspe] == ["italic", "italic", "uri"]
+    assert kaspe[0].text == "Rossiya v global'noi politike"
     bare = etree.fromstring(dump(article_refs, "jats", style=None).encode())
     assert not list(bare.iter("mixed-citation"))
     assert not list(bare.iter("citation-alternatives"))
@@ -182,6 +187,16 @@ def _languages_follow(ref: Reference) -> Reference:
         if isinstance(value, citekit.model.Title):
             changes[field.name] = attrs.evolve(value, lang=ref.language)
     return attrs.evolve(ref, **changes)
+
+
+def test_formatting_around_tagged_parts_is_looked_through() -> None:
+    text = """<ref id="f"><mixed-citation publication-type="book"><string-name><surname>Marx
+      </surname></string-name>. <italic><source>Das <bold>Kapital</bold></source></italic>.
+      <year>1867</year>.</mixed-citation></ref>"""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DataLossWarning)
+        (ref,) = read_jats(text)
+    assert (ref.title.original, ref.issued.year) == ("Das Kapital", 1867)
 
 
 def test_tagged_mixed_citations_are_read() -> None:

@@ -33,7 +33,7 @@ Writing gives a ``<ref-list>`` whose ``<ref>`` each hold an ``<element-citation>
         <source>Capital</source>
         <year>1867</year>
       </element-citation>
-      <mixed-citation publication-type="book">Marx, K. (1867). Capital.</mixed-citation>
+      <mixed-citation publication-type="book">Marx, K. (1867). <italic>Capital</italic>.</mixed-citation>
     </citation-alternatives>
   </ref>
 </ref-list>
@@ -41,6 +41,7 @@ Writing gives a ``<ref-list>`` whose ``<ref>`` each hold an ``<element-citation>
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from types import MappingProxyType
@@ -140,6 +141,10 @@ _KNOWN_ELSEWHERE = {"label", "x", "role", "fpage", "lpage", "page-range", "eloca
                     "uri", "date-in-citation", "person-group", "article-title", "chapter-title",
                     "part-title", "source", "trans-title", "trans-source", "name", "string-name",
                     "collab", "etal"}  # fmt: skip
+_FORMATTING = ("italic", "bold", "sc", "sup", "sub", "underline", "overline", "monospace",
+               "roman", "sans-serif", "strike", "fixed-case", "styled-content",
+               "named-content", "inline-formula")  # fmt: skip
+"""How a citation looks, not what it says: their content is read, the tags are not."""
 _MONTH_NAMES = (
     "jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
     "aug august", "sep sept september", "oct october", "nov november", "dec december",
@@ -283,6 +288,9 @@ def _own_refs(root: Any) -> list[Any]:
 def _citation_item(cit: Any, ref_id: str, warn: Warn) -> dict[str, Any]:
     """One ``<element-citation>`` or ``<mixed-citation>`` as a CSL-JSON item."""
     item: dict[str, Any] = {"id": ref_id}
+    if any(local_name(e) in _FORMATTING for e in cit.iter()):
+        cit = copy.deepcopy(cit)  # <italic><source>…</source></italic>: the source is data
+        etree.strip_tags(cit, *_FORMATTING)
     names = {local_name(child) for child in cit} - {""}
     publication_type = (cit.get("publication-type") or cit.get("citation-type") or "").lower()
     inner = _child(cit, "chapter-title", "article-title", "part-title", "data-title")
@@ -743,10 +751,25 @@ def write_jats(
     used: set[str] = set()
     for number, ref in enumerate(listed, 1):
         _write_ref(ref_list, ref, number, used, lose, engine, xlink=article)
-    etree.indent(root, space="  ")
+    etree.cleanup_namespaces(root)
+    _indent(root)
     body: str = etree.tostring(root, encoding="unicode")
     head = '<?xml version="1.0" encoding="UTF-8"?>\n'
     return head + (_DOCTYPE + "\n" if article else "") + body + "\n"
+
+
+def _indent(root: Any) -> None:
+    """Indent the element structure, leaving the text of mixed citations as it is."""
+    mixed = [(e, list(e), e.text, [c.tail for c in e]) for e in root.iter("mixed-citation")]
+    for element, children, _, _ in mixed:
+        for child in children:
+            element.remove(child)
+    etree.indent(root, space="  ")
+    for element, children, text, tails in mixed:
+        element.text = text
+        for child, tail in zip(children, tails, strict=True):
+            element.append(child)
+            child.tail = tail
 
 
 def _style(style: str | None) -> Any:
@@ -792,20 +815,39 @@ def _write_ref(
 
 
 def _write_mixed(writer: _Writer, holder: Any, citation: Any, style: Any) -> None:
-    from citekit.api import format as format_reference
+    """The reference as ``style`` prints it, its italics as ``<italic>`` and its links as
+    ``<ext-link>`` (or ``<uri>`` in a bare reference list)."""
+    from citekit.render.writer import write
 
     try:
-        text = format_reference(writer.ref, style)
+        markup = write(style.entry(writer.ref, style.options()), _markup(writer.xlink))
+        mixed = etree.fromstring(f'<mixed-citation xmlns:xlink="{XLINK}">{markup}</mixed-citation>')
     except CitekitError as exc:
         writer.lose(writer.ref, "mixed-citation", f"the {style.id} style cannot print it: {exc}")
         holder.remove(citation)
-        parent = holder.getparent()
-        parent.replace(holder, citation)
+        holder.getparent().replace(holder, citation)
         return
-    mixed = writer.add(holder, "mixed-citation", text)
+    holder.append(mixed)
     for name in ("publication-type", XML_LANG):
         if citation.get(name):
             mixed.set(name, citation.get(name))
+
+
+def _markup(xlink: bool) -> Any:
+    """How a style's rich text is written inside a ``<mixed-citation>``."""
+    from citekit.render.writer import OutputFormat
+
+    def escape(text: str) -> str:
+        text = _INVALID_XML.sub("", text)
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+    def link(url: str, inner: str, bare: bool) -> str:
+        href = escape(url).replace('"', "&quot;")
+        if xlink:
+            return f'<ext-link ext-link-type="uri" xlink:href="{href}">{inner}</ext-link>'
+        return f"<uri>{inner}</uri>" if bare else inner
+
+    return OutputFormat(escape=escape, emph=("<italic>", "</italic>"), nbsp="\u00a0", link=link)
 
 
 def _write_citation(writer: _Writer, citation: Any, item: dict[str, Any]) -> None:
