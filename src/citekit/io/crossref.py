@@ -24,16 +24,9 @@ from types import MappingProxyType
 from typing import Any
 
 from citekit.errors import CitekitError, ParseError
+from citekit.io.jsonrecords import Lines, json_document, keyed, unique_ids
 from citekit.io.problems import ErrorHandler, deliver
-from citekit.io.salvage import (
-    Warn,
-    json_document,
-    keyed,
-    line_of,
-    salvage,
-    unique_ids,
-    warn_loss,
-)
+from citekit.io.salvage import Warn, salvage, warn_loss
 from citekit.model.reference import Reference
 from citekit.script import is_latin
 
@@ -166,9 +159,10 @@ def read_crossref(
     """
     works = _works(json_document(text, file), file)
     references = []
+    lines = Lines(text)
     for number, work in enumerate(works, 1):
         doi = work.get("DOI") if isinstance(work, dict) else None
-        line = line_of(text, f'"{doi}"' if isinstance(doi, str) else None)
+        line = lines.of(f'"{doi}"' if isinstance(doi, str) else None)
         where = f"{file or '<crossref>'}:{line}" if line else (file or "<crossref>")
         try:
             if not isinstance(work, dict):

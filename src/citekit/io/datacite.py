@@ -24,16 +24,9 @@ from types import MappingProxyType
 from typing import Any
 
 from citekit.errors import CitekitError, ParseError
+from citekit.io.jsonrecords import Lines, json_document, keyed, unique_ids
 from citekit.io.problems import ErrorHandler, deliver
-from citekit.io.salvage import (
-    Warn,
-    json_document,
-    keyed,
-    line_of,
-    salvage,
-    unique_ids,
-    warn_loss,
-)
+from citekit.io.salvage import Warn, salvage, warn_loss
 from citekit.model.reference import Reference
 
 __all__ = ["RESOURCE_TYPES", "attributes_to_item", "read_datacite"]
@@ -120,9 +113,10 @@ def read_datacite(
     """
     records = _records(json_document(text, file), file)
     references = []
+    lines = Lines(text)
     for number, attributes in enumerate(records, 1):
         doi = attributes.get("doi") if isinstance(attributes, dict) else None
-        line = line_of(text, f'"{doi}"' if isinstance(doi, str) else None)
+        line = lines.of(f'"{doi}"' if isinstance(doi, str) else None)
         where = f"{file or '<datacite>'}:{line}" if line else (file or "<datacite>")
         try:
             if not isinstance(attributes, dict):

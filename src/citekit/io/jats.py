@@ -51,8 +51,9 @@ from lxml import etree
 
 from citekit.errors import CitekitError, ParseError, UnsupportedError, ValidationError
 from citekit.io.csljson import Loss, reference_to_item
+from citekit.io.jsonrecords import keyed
 from citekit.io.problems import ErrorHandler, deliver
-from citekit.io.salvage import Warn, keyed, salvage, warn_loss
+from citekit.io.salvage import Warn, salvage, warn_loss
 from citekit.io.xmlsafe import local_name, parse_xml, text_of
 from citekit.model.date import SEASONS
 from citekit.model.reference import Reference

@@ -25,11 +25,11 @@ import warnings
 from collections.abc import Callable
 from typing import Any
 
-from citekit.errors import DataLossWarning, ParseError, ValidationError
+from citekit.errors import DataLossWarning, ValidationError
 from citekit.io.csljson import item_to_reference
 from citekit.model.reference import Reference
 
-__all__ = ["Warn", "keyed", "salvage", "warn_loss"]
+__all__ = ["Warn", "salvage", "warn_loss"]
 
 Warn = Callable[[str, str, str], None]
 """Called with (reference id, field, why) for each value a reader cannot keep."""
@@ -99,48 +99,3 @@ def _drop_forms(item: dict[str, Any], key: str) -> None:
     keys = (item.get("multi") or {}).get("_keys")
     if isinstance(keys, dict) and key in keys:
         item["multi"] = {**item["multi"], "_keys": {k: v for k, v in keys.items() if k != key}}
-
-
-def keyed(ref: Reference) -> Reference:
-    """``ref`` under a key made as citekit's BibTeX style makes them (``kistanov2025``): for a
-    record that has no key of its own (an article's metadata, a Crossref or DataCite record)."""
-    import attrs
-
-    from citekit.styles.bibtex import citation_key
-    from citekit.styles.registry import get_style
-
-    return attrs.evolve(ref, id=citation_key(ref, get_style("bibtex").options()))
-
-
-def json_document(text: str, file: str | None) -> Any:
-    """``text`` parsed as JSON, or :class:`~citekit.errors.ParseError` naming the line."""
-    import json
-
-    if not text.strip():
-        raise ParseError("the file is empty; expected a JSON document", file=file, line=1)
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ParseError(f"not valid JSON: {exc.msg}", file=file, line=exc.lineno) from None
-    except RecursionError:
-        raise ParseError("the JSON is nested too deeply to be a record", file=file) from None
-
-
-def line_of(text: str, needle: str | None) -> int | None:
-    """The line where ``needle`` first appears in ``text`` (to point at a record), if it does."""
-    if not needle:
-        return None
-    at = text.find(needle)
-    return text.count("\n", 0, at) + 1 if at >= 0 else None
-
-
-def unique_ids(refs: list[Reference]) -> list[Reference]:
-    """``refs`` with ids made unique: a second ``smith2020`` becomes ``smith2020-2``."""
-    import attrs
-
-    seen: dict[str, int] = {}
-    result = []
-    for ref in refs:
-        count = seen[ref.id] = seen.get(ref.id, 0) + 1
-        result.append(ref if count == 1 else attrs.evolve(ref, id=f"{ref.id}-{count}"))
-    return result
