@@ -199,6 +199,17 @@ def test_formatting_around_tagged_parts_is_looked_through() -> None:
     assert (ref.title.original, ref.issued.year) == ("Das Kapital", 1867)
 
 
+def test_the_name_in_the_reference_s_language_is_the_name() -> None:
+    text = """<ref id="n"><element-citation publication-type="book" xml:lang="ru">
+      <person-group><name-alternatives>
+        <name xml:lang="ru-Latn"><surname>Kistanov</surname></name>
+        <name xml:lang="ru"><surname>Кистанов</surname></name>
+      </name-alternatives></person-group><source>Книга</source></element-citation></ref>"""
+    (ref,) = read_jats(text)
+    assert ref.authors[0].family == "Кистанов"
+    assert ref.authors[0].forms["ru-Latn"].family == "Kistanov"
+
+
 def test_tagged_mixed_citations_are_read() -> None:
     text = """<ref-list><ref id="m1"><mixed-citation publication-type="journal">
       <string-name><surname>Smith</surname>, <given-names>J.</given-names></string-name>

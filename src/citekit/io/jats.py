@@ -184,7 +184,7 @@ def read_jats(
     citations = (
         [(root, root.get("id"))]
         if kind in ("element-citation", "mixed-citation", "citation")
-        else _refs(root)
+        else _refs(root, file)
     )
     for number, (element, ref_id) in enumerate(citations, 1):
         where = _where(file, element.sourceline)
@@ -234,12 +234,6 @@ def _text(element: Any, *names: str) -> str | None:
     return text_of(found) or None
 
 
-def _descendants(element: Any, name: str) -> Iterator[Any]:
-    for found in element.iter():
-        if local_name(found) == name:
-            yield found
-
-
 def _article_meta(root: Any) -> Any:
     if local_name(root) != "article":
         return None
@@ -247,7 +241,7 @@ def _article_meta(root: Any) -> Any:
     return None if front is None else _child(front, "article-meta")
 
 
-def _refs(root: Any) -> list[tuple[Any, str | None]]:
+def _refs(root: Any, file: str | None) -> list[tuple[Any, str | None]]:
     """Each ``<ref>``'s citation (its element-citation, else its mixed-citation), with the
     ref's id; the article's sub-articles and responses are not its reference list."""
     refs = [root] if local_name(root) == "ref" else _own_refs(root)
@@ -260,7 +254,7 @@ def _refs(root: Any) -> list[tuple[Any, str | None]]:
         if not citations:
             continue
         if len(citations) > 1 and _child(ref, "citation-alternatives") is None:
-            warn_loss(_where(None, ref.sourceline))(
+            warn_loss(_where(file, ref.sourceline))(
                 ref.get("id") or "ref", "ref", "it holds several citations; the first is read"
             )
         found.append((citations[0], ref.get("id") or citations[0].get("id")))
@@ -441,11 +435,7 @@ def _alternatives(element: Any, lang: str | None, ref_id: str, warn: Warn) -> di
              if local_name(child) in ("name", "string-name", "collab")]  # fmt: skip
     if not forms:
         return None
-    main_index = 0
-    for index, (tag, _) in enumerate(forms):
-        if tag is None or (lang and tag.split("-")[0].lower() == lang.split("-")[0].lower()):
-            main_index = index
-            break
+    main_index = _main_form([tag for tag, _ in forms], lang)
     main = _one_name(forms[main_index][1], ref_id, warn)
     if main is None:
         return None
@@ -463,6 +453,21 @@ def _alternatives(element: Any, lang: str | None, ref_id: str, warn: Warn) -> di
     if others:
         main["multi"] = {"_key": others}
     return main
+
+
+def _main_form(tags: list[str | None], lang: str | None) -> int:
+    """Which of a name's forms is the name: the one in the reference's language (``ru``
+    before ``ru-Latn``), else one without a language, else the first."""
+    wanted = (lang or "").lower()
+    for matches in (
+        lambda tag: bool(wanted) and tag is not None and tag.lower() == wanted,
+        lambda tag: tag is None,
+        lambda tag: bool(wanted) and tag is not None and tag.split("-")[0].lower() == wanted,
+    ):
+        for index, tag in enumerate(tags):
+            if matches(tag):
+                return index
+    return 0
 
 
 def _number(text: str | None) -> int | None:
