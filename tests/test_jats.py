@@ -210,6 +210,27 @@ def test_the_name_in_the_reference_s_language_is_the_name() -> None:
     assert ref.authors[0].forms["ru-Latn"].family == "Kistanov"
 
 
+def test_links_in_comments_and_written_access_dates() -> None:
+    text = """<ref-list xmlns:xlink="http://www.w3.org/1999/xlink">
+      <ref id="a"><element-citation publication-type="web"><article-title>GenBank</article-title>
+        <comment>Available: <ext-link ext-link-type="uri"
+          xlink:href="http://www.ncbi.nlm.nih.gov/Genbank/index.html">here</ext-link></comment>
+        <date-in-citation>[accessed 4 November 2008]</date-in-citation></element-citation></ref>
+      <ref id="b"><element-citation publication-type="journal"><article-title>T</article-title>
+        <comment><ext-link xlink:href="http://dx.doi.org/10.1038/bjc.2011.489">doi:10.1038/bjc.2011.489</ext-link></comment>
+        <date-in-citation content-type="access-date">cited 2012 Oct 15</date-in-citation>
+      </element-citation></ref></ref-list>"""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DataLossWarning)
+        web, article = read_jats(text)
+    assert web.url == "http://www.ncbi.nlm.nih.gov/Genbank/index.html"
+    assert web.note is None
+    assert (web.accessed.year, web.accessed.month, web.accessed.day) == (2008, 11, 4)
+    assert article.doi == "10.1038/bjc.2011.489"
+    assert article.url is None
+    assert (article.accessed.year, article.accessed.month, article.accessed.day) == (2012, 10, 15)
+
+
 def test_tagged_mixed_citations_are_read() -> None:
     text = """<ref-list><ref id="m1"><mixed-citation publication-type="journal">
       <string-name><surname>Smith</surname>, <given-names>J.</given-names></string-name>

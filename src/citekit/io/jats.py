@@ -510,7 +510,21 @@ def _read_date(cit: Any, item: dict[str, Any], ref_id: str, warn: Warn) -> None:
         if (found.get("content-type") or "access-date") not in ("access-date", "accessed"):
             warn(ref_id, "date-in-citation", f"a {found.get('content-type')} date is not kept")
             continue
-        item["accessed"] = {"raw": found.get("iso-8601-date") or text_of(found)}
+        text = text_of(found)
+        item["accessed"] = {"raw": found.get("iso-8601-date") or _loose_date(text) or text}
+
+
+def _loose_date(text: str) -> str | None:
+    """A date as people write it in a citation (``[accessed 4 November 2008]``, ``cited 2012
+    Oct 15``, ``May 8, 2025``) as ISO 8601, when its year, month and day can be told."""
+    words = re.findall(r"[^\W\d_]+|\d+", text)
+    years = [int(w) for w in words if w.isdigit() and len(w) == 4]
+    months = [_MONTHS[w.lower()] for w in words if w.lower() in _MONTHS]
+    days = [int(w) for w in words if w.isdigit() and len(w) <= 2 and 1 <= int(w) <= 31]
+    if len(years) != 1 or len(months) > 1 or len(days) > 1 or (days and not months):
+        return None
+    parts = [f"{years[0]:04d}", *(f"{n:02d}" for n in months + days)]
+    return "-".join(parts)
 
 
 def _read_pages(cit: Any, item: dict[str, Any]) -> None:
@@ -549,8 +563,28 @@ def _read_parts(cit: Any, item: dict[str, Any], ref_id: str, warn: Warn) -> None
                 item["URL"] = url
         elif name == "size" and (element.get("units") or "pages") == "pages":
             item["number-of-pages"] = text_of(element)
-        elif name == "comment":
+        elif name == "comment" and not _read_link_in_comment(element, item):
             _read_comment(element, item, ref_id, warn)
+
+
+_LINK_WORDS = {"", "available", "available from", "available at", "retrieved from", "url", "doi"}
+
+
+def _read_link_in_comment(comment: Any, item: dict[str, Any]) -> bool:
+    """``<comment>Available: <ext-link xlink:href="…">…</ext-link></comment>``, as PubMed
+    Central writes links: a DOI's link is the DOI, any other the URL. True when the comment
+    says nothing but the link."""
+    link = next((e for e in comment.iter() if local_name(e) in ("ext-link", "uri")), None)
+    if link is None:
+        return False
+    url = link.get(XLINK_HREF) or text_of(link)
+    doi = re.match(r"https?://(?:dx\.)?doi\.org/(10\.\S+)", url or "")
+    if doi and "DOI" not in item:
+        item["DOI"] = doi.group(1)
+    elif url and not doi and "URL" not in item:
+        item["URL"] = url
+    rest = text_of(comment).replace(text_of(link), "").strip(" .:;,[]()").lower()
+    return rest in _LINK_WORDS
 
 
 def _read_comment(element: Any, item: dict[str, Any], ref_id: str, warn: Warn) -> None:
