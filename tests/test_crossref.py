@@ -157,7 +157,7 @@ def _structure_problems(text: str) -> list[str]:
         if len(set(tags)) != len(tags) or set(tags) - set(ORDER):
             problems.append(f"{citation.get('key')}: {tags}")
         for child in citation:
-            name, text = etree.QName(child).localname, child.text or ""
+            name, text = etree.QName(child).localname, "".join(child.itertext())
             if not text.strip():
                 problems.append(f"{citation.get('key')}: empty {name}")
             if name == "cYear" and not re.fullmatch(r"\d{4}", text):
@@ -178,13 +178,21 @@ def test_the_corpus_as_a_citation_list(example_refs: list[Reference]) -> None:
     ns = {"c": CROSSREF_NAMESPACE}
     assert [c.get("key") for c in root] == [r.id for r in example_refs]
     first = root[0]
-    assert first.findtext("c:unstructured_citation", namespaces=ns) == JOURNAL_LINE
+    unstructured = first.find("c:unstructured_citation", namespaces=ns)
+    assert "".join(unstructured.itertext()) == JOURNAL_LINE
     assert first.findtext("c:doi", namespaces=ns) == "10.55105/2500-2872-2025-3-5-25"
     assert first.findtext("c:author", namespaces=ns) == "Кистанов"
     assert first.findtext("c:journal_title", namespaces=ns) == "Японские исследования"
     pajon = root[-2]
     assert pajon.findtext("c:series_title", namespaces=ns) == "Asie.Visions"
     assert pajon.findtext("c:volume_title", namespaces=ns).startswith("The Indo-Pacific")
+
+
+def test_unstructured_citations_keep_the_style_s_italics(example_refs: list[Reference]) -> None:
+    text = dump(example_refs[-1:], "crossref-deposit", style="apa")
+    unstructured = etree.fromstring(text.encode())[0][-1]
+    assert [etree.QName(e).localname for e in unstructured] == ["i", "i"]
+    assert unstructured[0].text == "Comparative Connections"
 
 
 def test_the_citation_list_validates_against_the_deposit_schema(

@@ -4,7 +4,8 @@ Each reference becomes a ``<citation key="…">`` with the structured elements C
 matches a DOI with — ``issn``, ``journal_title``, ``author`` (the first author's surname),
 ``volume``, ``issue``, ``first_page``, ``elocation_id``, ``cYear``, ``doi``, ``isbn``, ``series_title``,
 ``volume_title``, ``edition_number``, ``article_title`` — in the order the schema wants,
-and an ``<unstructured_citation>``: the reference as the chosen citekit style prints it.
+and an ``<unstructured_citation>``: the reference as the chosen citekit style prints it, its
+italics as ``<i>``.
 
 A deposit is written, never read back: Crossref keeps the structured parts for matching and
 the unstructured text for display. So with a style, nothing is reported lost (the style's
@@ -21,7 +22,7 @@ reported through ``lose``.
     <author>Marx</author>
     <cYear>1867</cYear>
     <volume_title>Capital</volume_title>
-    <unstructured_citation>Marx, K. (1867). Capital.</unstructured_citation>
+    <unstructured_citation>Marx, K. (1867). <i>Capital</i>.</unstructured_citation>
   </citation>
 </citation_list>
 """
@@ -36,6 +37,7 @@ from lxml import etree
 
 from citekit.errors import CitekitError
 from citekit.io.csljson import Loss, reference_to_item
+from citekit.io.xmlsafe import indent
 from citekit.model.reference import Reference, page_range
 
 __all__ = ["CROSSREF_NAMESPACE", "ORDER", "write_citation_list"]
@@ -89,9 +91,14 @@ def write_citation_list(
         keys.add(key)
         citation = etree.SubElement(root, f"{{{CROSSREF_NAMESPACE}}}citation", key=key)
         for tag, value in _parts(ref, lose, engine):
+            if tag == "unstructured_citation":  # the style's markup: <i>, as the schema allows
+                citation.append(
+                    etree.fromstring(f'<{tag} xmlns="{CROSSREF_NAMESPACE}">{value}</{tag}>')
+                )
+                continue
             element = etree.SubElement(citation, f"{{{CROSSREF_NAMESPACE}}}{tag}")
-            element.text = _INVALID_XML.sub("", value)
-    etree.indent(root, space="  ")
+            element.text = value
+    indent(root, keep="unstructured_citation")
     body: str = etree.tostring(root, encoding="unicode")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
 
@@ -107,7 +114,7 @@ def _parts(ref: Reference, lose: Loss, style: Any) -> list[tuple[str, str]]:
         value = item.get(key)
         if value is None or value == "":
             return
-        text = str(value)
+        text = _INVALID_XML.sub("", str(value))
         limit = _LIMITS.get(tag)
         if limit is not None and len(text) > limit:
             return  # too long for the element: the unstructured citation carries it
@@ -132,7 +139,7 @@ def _parts(ref: Reference, lose: Loss, style: Any) -> list[tuple[str, str]]:
         first = people[0]
         surname = first.get("family") or first.get("literal")
         if surname:
-            found["author"] = surname
+            found["author"] = _INVALID_XML.sub("", surname)
             used.add("author" if item.get("author") else "editor")
     put("volume", "volume")
     put("issue", "issue")
@@ -182,10 +189,23 @@ def _style(style: str | None) -> Any:
 
 
 def _unstructured(ref: Reference, style: Any, lose: Loss) -> str | None:
-    from citekit.api import format as format_reference
+    """The reference as ``style`` prints it, as the content of an ``<unstructured_citation>``
+    (escaped XML; italics as ``<i>``)."""
+    from citekit.render.writer import write
 
     try:
-        return format_reference(ref, style)
+        return write(style.entry(ref, style.options()), _markup())
     except CitekitError as exc:
         lose(ref, "unstructured_citation", f"the {style.id} style cannot print it: {exc}")
         return None
+
+
+def _escape(text: str) -> str:
+    text = _INVALID_XML.sub("", text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _markup() -> Any:
+    from citekit.render.writer import OutputFormat
+
+    return OutputFormat(escape=_escape, emph=("<i>", "</i>"), nbsp="\u00a0", link=None)

@@ -54,7 +54,7 @@ from citekit.io.csljson import Loss, reference_to_item
 from citekit.io.jsonrecords import keyed
 from citekit.io.problems import ErrorHandler, deliver
 from citekit.io.salvage import Warn, salvage, warn_loss
-from citekit.io.xmlsafe import local_name, parse_xml, text_of
+from citekit.io.xmlsafe import indent, local_name, parse_xml, text_of
 from citekit.model.date import SEASONS
 from citekit.model.reference import Reference
 
@@ -792,24 +792,10 @@ def write_jats(
     for number, ref in enumerate(listed, 1):
         _write_ref(ref_list, ref, number, used, lose, engine, xlink=article)
     etree.cleanup_namespaces(root)
-    _indent(root)
+    indent(root, keep="mixed-citation")
     body: str = etree.tostring(root, encoding="unicode")
     head = '<?xml version="1.0" encoding="UTF-8"?>\n'
     return head + (_DOCTYPE + "\n" if article else "") + body + "\n"
-
-
-def _indent(root: Any) -> None:
-    """Indent the element structure, leaving the text of mixed citations as it is."""
-    mixed = [(e, list(e), e.text, [c.tail for c in e]) for e in root.iter("mixed-citation")]
-    for element, children, _, _ in mixed:
-        for child in children:
-            element.remove(child)
-    etree.indent(root, space="  ")
-    for element, children, text, tails in mixed:
-        element.text = text
-        for child, tail in zip(children, tails, strict=True):
-            element.append(child)
-            child.tail = tail
 
 
 def _style(style: str | None) -> Any:

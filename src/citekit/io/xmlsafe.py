@@ -24,7 +24,7 @@ from lxml import etree
 
 from citekit.errors import ParseError
 
-__all__ = ["local_name", "parse_xml", "text_of"]
+__all__ = ["indent", "local_name", "parse_xml", "text_of"]
 
 _DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 
@@ -107,3 +107,18 @@ def _gather(element: Any, parts: list[str]) -> None:
             _gather(child, parts)
         if child.tail:
             parts.append(child.tail)
+
+
+def indent(root: Any, *, keep: str) -> None:
+    """Indent the element structure of ``root`` for reading, leaving the mixed content of
+    each ``keep`` element (a formatted citation with its ``<italic>``) exactly as it is."""
+    kept = [(e, list(e), e.text, [c.tail for c in e]) for e in root.iter() if local_name(e) == keep]
+    for element, children, _, _ in kept:
+        for child in children:
+            element.remove(child)
+    etree.indent(root, space="  ")
+    for element, children, text, tails in kept:
+        element.text = text
+        for child, tail in zip(children, tails, strict=True):
+            element.append(child)
+            child.tail = tail
