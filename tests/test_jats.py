@@ -77,16 +77,18 @@ def test_jats_prints_the_lines_the_csl_json_prints(
     ]
 
 
-def test_elpub_lines_are_the_journal_s(article_refs: list[Reference]) -> None:
-    expected = (EXAMPLE.parent / "japanese-studies-2025-3.json").with_suffix("")
-    lines = Path(f"{expected}.elpub.expected")
-    if not lines.is_file():
-        corpus = Path(__file__).parents[2] / "shared" / "corpus"
-        lines = corpus / "japanese-studies-2025-3.elpub.expected"
-    if not lines.is_file():
-        pytest.skip("the shared corpus's expected lines are not beside the repository")
-    first = lines.read_text(encoding="utf-8").splitlines()[0]
-    assert citekit.format(article_refs[0], "elpub") == first
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def test_the_journal_s_own_lines(article_refs: list[Reference]) -> None:
+    """The article's "For citation" line and its References list, as the journal prints them
+    (the shared corpus's expected lines)."""
+    if not CORPUS.is_dir():
+        pytest.skip("the shared corpus (../shared/corpus) is not beside the repository")
+    elpub = (CORPUS / "japanese-studies-2025-3.elpub.expected").read_text("utf-8").splitlines()
+    listed = (CORPUS / "japanese-studies-2025-3.references.expected").read_text("utf-8")
+    assert citekit.format(article_refs[0], "elpub") == elpub[0]
+    assert [citekit.format(r, "references") for r in article_refs[1:]] == listed.splitlines()
 
 
 @pytest.mark.parametrize("article", [False, True])
