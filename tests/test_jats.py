@@ -17,7 +17,8 @@ from lxml import etree
 import citekit
 from citekit.errors import DataLossWarning, ParseError, ValidationError
 from citekit.io import dump, load, loads
-from citekit.io.jats import read_jats, write_jats
+from citekit.io.jats import read_jats
+from citekit.io.jats_writer import write_jats
 from citekit.io.xmlsafe import text_of
 from citekit.model import Reference
 from conftest import EXAMPLE

@@ -68,7 +68,7 @@ WRITERS: Mapping[str, Callable[..., str]] = _OnFirstUse(
         "ris": "citekit.io.ris:write_ris",
         "yaml": "citekit.io.native:write_yaml",
         "citekit-json": "citekit.io.native:write_json",
-        "jats": "citekit.io.jats:write_jats",
+        "jats": "citekit.io.jats_writer:write_jats",
         "crossref-deposit": "citekit.io.crossref_deposit:write_citation_list",
     }
 )
