@@ -195,7 +195,8 @@ def _type(record: Mapping[str, Any], ref_id: str, warn: Warn) -> str:
 
 
 def _identifier(record: Mapping[str, Any], kind: str) -> str | None:
-    for entry in record.get("identifiers") or []:
+    entries = record.get("identifiers")
+    for entry in entries if isinstance(entries, list) else []:
         if isinstance(entry, dict) and entry.get("identifierType") == kind:
             value = entry.get("identifier")
             return value if isinstance(value, str) else None
