@@ -114,6 +114,12 @@ def _parser() -> argparse.ArgumentParser:
         "--from", dest="input_format", choices=list(READERS), help="input format (for stdin)"
     )
     convert.add_argument("-o", "--output", help="write to this file instead of stdout")
+    convert.add_argument(
+        "-s",
+        "--style",
+        help="style of the formatted citations in jats (mixed-citation) and crossref-deposit "
+        "(unstructured_citation); default: elpub",
+    )
     command("styles", "List the styles: built-in, plug-ins, and how to name a CSL style.")
     translit = command("translit", "Transliterate Russian text to Latin script.")
     translit.add_argument("text", nargs="*", help="the text (default: standard input)")
@@ -194,7 +200,8 @@ def _convert(args: argparse.Namespace) -> int:
     refs = _read(args.files, args.input_format)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", DataLossWarning)
-        text = dump(refs, args.to, args.output)
+        options = {"style": args.style} if args.style else {}
+        text = dump(refs, args.to, args.output, **options)
     for warning in caught:
         sys.stderr.write(f"citekit: warning: {warning.message}\n")
     if args.output is None:

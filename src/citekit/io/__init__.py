@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import import_module
 from pathlib import Path
 from types import MappingProxyType
-from typing import IO, TypeVar
+from typing import IO, Any, TypeVar
 
 from citekit.collector import collector_paused
 from citekit.errors import DataLossWarning, OptionError, ParseError
@@ -54,6 +54,9 @@ READERS: Mapping[str, Callable[..., list[Reference]]] = _OnFirstUse(
         "ris": "citekit.io.ris:read_ris",
         "yaml": "citekit.io.native:read_yaml",
         "citekit-json": "citekit.io.native:read_json",
+        "jats": "citekit.io.jats:read_jats",
+        "crossref": "citekit.io.crossref:read_crossref",
+        "datacite": "citekit.io.datacite:read_datacite",
     }
 )
 """Input formats by name; each reader takes the text and ``file=`` for messages."""
@@ -65,6 +68,8 @@ WRITERS: Mapping[str, Callable[..., str]] = _OnFirstUse(
         "ris": "citekit.io.ris:write_ris",
         "yaml": "citekit.io.native:write_yaml",
         "citekit-json": "citekit.io.native:write_json",
+        "jats": "citekit.io.jats_writer:write_jats",
+        "crossref-deposit": "citekit.io.crossref_deposit:write_citation_list",
     }
 )
 """Output formats by name; each writer takes the references and ``lose=`` for what it drops."""
@@ -77,6 +82,10 @@ FORMAT_BY_EXTENSION: Mapping[str, str] = MappingProxyType(
         ".ris": "ris",
         ".yaml": "yaml",
         ".yml": "yaml",
+        ".xml": "jats",
+        ".nxml": "jats",
+        ".crossref.json": "crossref",
+        ".datacite.json": "datacite",
     }
 )
 
@@ -105,9 +114,10 @@ def _format_for(name: str | None, format: str | None) -> str:
                 f"unknown input format {format!r}; known: {', '.join(READERS)}", file=name
             )
         return format
-    suffix = Path(name).suffix.lower() if name else ""
-    if suffix in FORMAT_BY_EXTENSION:
-        return FORMAT_BY_EXTENSION[suffix]
+    suffixes = [s.lower() for s in Path(name).suffixes] if name else []
+    for suffix in ("".join(suffixes[-2:]), "".join(suffixes[-1:])):  # .crossref.json, .json
+        if suffix in FORMAT_BY_EXTENSION:
+            return FORMAT_BY_EXTENSION[suffix]
     known = ", ".join(f"{ext} ({fmt})" for ext, fmt in FORMAT_BY_EXTENSION.items())
     raise ParseError(
         f"cannot tell the format from the name; name it with format= (known: {known})",
@@ -158,20 +168,31 @@ def dump(
     refs: Iterable[Reference],
     format: str,
     file: str | os.PathLike[str] | None = None,
+    **options: Any,
 ) -> str:
     """The references written in ``format`` (``"csl-json"``); also saved to ``file`` if given.
+
+    ``options`` go to the writer: ``style=`` for the formatted citations that ``jats`` and
+    ``crossref-deposit`` hold, ``article=True`` for a whole JATS article.
 
     A value the format cannot hold is not dropped silently: a
     :class:`~citekit.errors.DataLossWarning` names the reference and the field.
     """
     if format not in WRITERS:
         raise OptionError(f"cannot write {format!r}; formats: {', '.join(WRITERS)}")
+    if options:
+        import inspect
+
+        takes = inspect.signature(WRITERS[format]).parameters
+        unknown = [name for name in options if name not in takes or name == "lose"]
+        if unknown:
+            raise OptionError(f"the {format} writer takes no option {', '.join(unknown)}")
     losses: list[str] = []
 
     def lose(ref: Reference, field: str, why: str) -> None:
         losses.append(f"{ref.id}: {field}: not written to {format}: {why}")
 
-    text = WRITERS[format](list(refs), lose=lose)
+    text = WRITERS[format](list(refs), lose=lose, **options)
     # Warned here, once the writer is done, so that each warning points at the line that
     # called dump() rather than into a writer's source.
     for loss in losses:
