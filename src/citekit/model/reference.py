@@ -20,7 +20,6 @@ checked when the reference is built and a refused value names its field.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from types import MappingProxyType
 from typing import Any, ClassVar
 
 import attrs
@@ -35,17 +34,19 @@ from citekit.script import folded
 
 __all__ = [
     "IN_A_BOOK",
-    "REFERENCE_TYPES",
     "Book",
     "Chapter",
     "ConferencePaper",
     "JournalArticle",
+    "Legislation",
     "MagazineArticle",
     "NewspaperArticle",
+    "Patent",
     "PeriodicalPart",
     "Publication",
     "Reference",
     "Report",
+    "Standard",
     "Thesis",
     "WebArticle",
     "page_range",
@@ -311,27 +312,53 @@ class Thesis(Publication):
     """The degree (``PhD thesis``, ``дис. … канд. ист. наук``)."""
 
 
+@attrs.frozen(slots=True, kw_only=True)
+class Standard(Publication):
+    """A standard (GOST, ISO, …): its designation in ``number`` (``ГОСТ Р 7.0.100–2018``),
+    its status in ``genre`` (``национальный стандарт Российской Федерации``)."""
+
+    kind: ClassVar[str] = "standard"
+    number: str | None = _field()
+    genre: str | None = _field()
+    authority: str | None = _field()
+    """The body that approved it (``Росстандарт``, ``ISO``)."""
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Patent(Publication):
+    """A patent; ``authors`` are the inventors, ``issued`` the date of publication."""
+
+    kind: ClassVar[str] = "patent"
+    number: str | None = _field()
+    jurisdiction: str | None = _field()
+    """The country that granted it (``Российская Федерация``, ``US``)."""
+    authority: str | None = _field()
+    """The patent office, or the applicant GOST names after ``заявитель``."""
+    submitted: PartialDate | None = _field(to_date_or_none)
+    """When the application was filed (GOST's ``заявл.``)."""
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Legislation(Publication):
+    """A law or another normative act; ``container_title`` is where it was officially
+    published (``Собрание законодательства Российской Федерации``), ``section`` its article
+    there (``Ст. 7598``)."""
+
+    kind: ClassVar[str] = "legislation"
+    genre: str | None = _field()
+    """What act it is (``Федеральный закон``)."""
+    number: str | None = _field()
+    authority: str | None = _field()
+    """The body that enacted it."""
+    container_title: Title | None = _field(to_title_or_none)
+    issue: str | None = _field()
+    section: str | None = _field()
+    pages: str | None = _field(_pages)
+
+
 _ABSTRACT = frozenset({Reference, PeriodicalPart, Publication})
 
 IN_A_BOOK = (Chapter, ConferencePaper)
 """The works printed inside a book (or proceedings) whose title and editors they cite:
 ``isinstance(ref, IN_A_BOOK)``. A tuple, where ``Chapter | ConferencePaper`` would build a
 union object each time it is evaluated (three times the cost of the check)."""
-
-REFERENCE_TYPES: Mapping[str, type[Reference]] = MappingProxyType(
-    {
-        cls.kind: cls
-        for cls in (
-            JournalArticle,
-            MagazineArticle,
-            NewspaperArticle,
-            WebArticle,
-            Book,
-            Chapter,
-            Report,
-            ConferencePaper,
-            Thesis,
-        )
-    }
-)
-"""Each concrete type by its ``kind`` name."""
