@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from anyascii import anyascii
 
 from citekit.io.bibtex import entry_text
+from citekit.model.kinds import REFERENCE_TYPES
 from citekit.model.reference import Reference
 from citekit.names import latin_form
 from citekit.render.tree import Inline
@@ -49,6 +50,7 @@ class BibtexStyle(BaseStyle):
     """BibTeX entries; the list keeps input order and makes keys unique."""
 
     numbered = False
+    rules = frozenset(REFERENCE_TYPES)  # the writer's table has a row for every kind
 
     def entry(self, ref: Reference, options: Options) -> Inline:
         """One entry on one line, keyed family + year."""
