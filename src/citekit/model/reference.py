@@ -24,6 +24,7 @@ from typing import Any, ClassVar
 
 import attrs
 
+from citekit.display import show
 from citekit.errors import ValidationError
 from citekit.model.date import PartialDate, to_date_or_none
 from citekit.model.frozen import read_only
@@ -174,16 +175,13 @@ class Reference:
                 field="accessed",
             )
 
-    def _repr_html_(self) -> str:
-        """A notebook shows the reference in the default style (citekit.notebook)."""
-        from citekit.notebook import reference_html
+    def _repr_html_(self) -> str | None:
+        """A notebook shows the reference in the default style (citekit.notebook, which the
+        ``citekit`` package registers in :mod:`citekit.display`)."""
+        return show(self, "text/html")
 
-        return reference_html(self)
-
-    def _repr_markdown_(self) -> str:
-        from citekit.notebook import reference_markdown
-
-        return reference_markdown(self)
+    def _repr_markdown_(self) -> str | None:
+        return show(self, "text/markdown")
 
     @property
     def lang(self) -> str | None:
