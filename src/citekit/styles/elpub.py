@@ -24,8 +24,6 @@ the DOI link last, with no period after it.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from mypy_extensions import mypyc_attr
 
 from citekit.model.person import Person
@@ -45,29 +43,12 @@ from citekit.styles.base import ORIGINAL_KINDS, BaseStyle, Options
 from citekit.styles.dates import numeric_date
 from citekit.styles.forms import english_text, missing_translation, work_language
 from citekit.styles.languages import ELPUB_NOTES, language_note
+from citekit.styles.terms import EN, RU
 
 __all__ = ["ENGLISH", "RUSSIAN", "ElpubStyle"]
 
 
 _SERIAL = (PeriodicalPart, WebArticle)  # a journal, newspaper or site, not a publisher
-
-
-class _Words(NamedTuple):
-    """The words a line is printed with, in one language."""
-
-    et_al: str
-    editors: str
-    in_: str
-    page: str
-    pages: str
-    accessed: str
-    number: str
-
-
-_EN = _Words(et_al="et al.", editors="eds.", in_="In:", page="P.", pages="p.",
-             accessed="accessed", number="No.")  # fmt: skip
-_RU = _Words(et_al="и др.", editors="ред.", in_="В кн.:", page="С.", pages="с.",
-             accessed="дата обращения:", number="№")  # fmt: skip
 
 
 @mypyc_attr(allow_interpreted_subclasses=True)  # compiled, it may still be subclassed
@@ -79,7 +60,7 @@ class ElpubStyle(BaseStyle):
     def __init__(self, id: str, description: str, *, english: bool) -> None:
         super().__init__(id, description)
         self.english = english
-        self.words = _EN if english else _RU
+        self.words = EN if english else RU
 
     # -- the parts ---------------------------------------------------------------------------
 

@@ -25,7 +25,7 @@ Every rule, with the clause it comes from, is in docs/styles/gost.md. In short:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from mypy_extensions import mypyc_attr
 
@@ -52,6 +52,7 @@ from citekit.styles.dates import MONTHS, numeric_date
 from citekit.styles.forms import dashed
 from citekit.styles.options import GostOptions
 from citekit.styles.ordering import russian_list_key
+from citekit.styles.terms import EN, GOST_LATIN, RU, Terms
 
 __all__ = ["GOST_2008", "GOST_2018", "GostOptions", "GostStyle"]
 
@@ -64,30 +65,13 @@ MONTHS_GENITIVE = (
 )  # fmt: skip
 
 
-class _Words(NamedTuple):
-    """The words of a description in its language (GOST keeps a source in its own language)."""
-
-    et_al: str
-    volume: str
-    number: str
-    page: str
-    pages: str
-    no_place: str
-    no_publisher: str
-    patent: str
-    filed: str
-    published: str
-    dated: str
-    act_number: str
-    article: str
-
-
-_RU = _Words(et_al="[и др.]", volume="Т.", number="№", page="С.", pages="с.",
-             no_place="[Б. м.]", no_publisher="[б. и.]", patent="патент №", filed="заявл.",
-             published="опубл.", dated="от", act_number="№", article="Ст.")  # fmt: skip
-_LATIN = _Words(et_al="[et al.]", volume="Vol.", number="no.", page="P.", pages="p.",
-                no_place="[S. l.]", no_publisher="[s. n.]", patent="patent No.", filed="filed",
-                published="published", dated="of", act_number="No.", article="Art.")  # fmt: skip
+# GOST brackets what the cataloguer supplies: "[и др.]", "[Б. м.]"; the words are the shared ones
+_RU = RU._replace(
+    et_al=f"[{RU.et_al}]", no_place=f"[{RU.no_place}]", no_publisher=f"[{RU.no_publisher}]"
+)
+_LATIN = GOST_LATIN._replace(
+    et_al=f"[{EN.et_al}]", no_place=f"[{EN.no_place}]", no_publisher=f"[{EN.no_publisher}]"
+)
 
 _CONTENT_TYPES = {
     "map": ("Изображение картографическое : непосредственное",
@@ -155,7 +139,7 @@ class GostStyle(BaseStyle):
             return []
         return people if self.edition == 2008 else people[:1]
 
-    def _responsibility(self, ref: Reference, options: GostOptions, words: _Words) -> str | None:
+    def _responsibility(self, ref: Reference, options: GostOptions, words: Terms) -> str | None:
         """``/ В. О. Кистанов, П. П. Петров`` or ``/ А. А. Иванов, Б. Б. Петров, В. В. Сидоров
         [и др.]``; 2008 gives it only when there is no heading."""
         authors = ref.authors
@@ -185,7 +169,7 @@ class GostStyle(BaseStyle):
             return f"{date.day} {MONTHS_GENITIVE[date.month - 1]}"
         return None
 
-    def _imprint(self, ref: Publication, words: _Words) -> Inline | None:
+    def _imprint(self, ref: Publication, words: Terms) -> Inline | None:
         """``Москва : Наука, 2020`` (``[Б. м.] : Ifri, 2025`` when the place is unknown)."""
         year = str(ref.issued.year) if ref.issued else None
         if ref.publisher and not isinstance(ref, Thesis):  # a thesis names it after " ; "
@@ -207,7 +191,7 @@ class GostStyle(BaseStyle):
             return self.short
         return self.area
 
-    def _title_part(self, ref: Reference, options: GostOptions, words: _Words) -> str:
+    def _title_part(self, ref: Reference, options: GostOptions, words: Terms) -> str:
         """Heading, title (with its subordinate title) and statement of responsibility: one
         string, as nothing in it ends a sentence that the writer would have to tidy."""
         heading = ", ".join([self._inverted(p) for p in self._heading_authors(ref, options)])
@@ -230,7 +214,7 @@ class GostStyle(BaseStyle):
         return f"{heading} {body}" if heading else body
 
     @staticmethod
-    def _what(ref: Patent | Legislation, words: _Words) -> str:
+    def _what(ref: Patent | Legislation, words: Terms) -> str:
         """``патент № 2637215 Российская Федерация``; ``Федеральный закон от 29.12.2012
         № 273-ФЗ``."""
         if isinstance(ref, Patent):
@@ -251,7 +235,7 @@ class GostStyle(BaseStyle):
             return forms[online]
         return "Текст : электронный" if online else "Текст : непосредственный"
 
-    def _periodical_numbers(self, ref: PeriodicalPart, words: _Words) -> list[str | None]:
+    def _periodical_numbers(self, ref: PeriodicalPart, words: Terms) -> list[str | None]:
         """``Т. 23, № 1`` and ``С. 10–34`` (for Latin sources ``Vol. 23, no. 1``, ``P. 10–34``)."""
         volume = _label(words.volume, ref.volume) if ref.volume else None
         issue = _label(words.number, ref.issue) if ref.issue else None
@@ -263,7 +247,7 @@ class GostStyle(BaseStyle):
             locator = _label("Art." if words is _LATIN else "Ст.", ref.article_number)
         return [numbers, locator]
 
-    def _host(self, ref: Reference, options: GostOptions, words: _Words) -> list[Inline | None]:
+    def _host(self, ref: Reference, options: GostOptions, words: Terms) -> list[Inline | None]:
         """What follows ``//``: the journal, site or book, with its own areas."""
         latin = words is _LATIN
         year = str(ref.issued.year) if ref.issued else None
@@ -307,7 +291,7 @@ class GostStyle(BaseStyle):
         number = f" ; {ref.collection_number}" if ref.collection_number else ""
         return f"({ref.collection_title.original}{number})"
 
-    def _publication(self, ref: Publication, words: _Words) -> list[Inline | None]:
+    def _publication(self, ref: Publication, words: Terms) -> list[Inline | None]:
         """The areas of a whole publication after its title: edition, imprint, extent, series
         (a patent: when it was filed and published, and its extent)."""
         extent = f"{ref.number_of_pages} {words.pages}" if ref.number_of_pages else None
