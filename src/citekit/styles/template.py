@@ -32,7 +32,7 @@ from typing import Any
 from mypy_extensions import mypyc_attr
 
 from citekit.model.reference import Reference
-from citekit.render.tree import Inline, Seq, join_into
+from citekit.render.tree import Inline, Seq
 from citekit.styles.base import BaseStyle
 from citekit.styles.terms import EN, Terms
 
@@ -94,7 +94,17 @@ def join(separator: str, *items: Part | str) -> Part:
     parts = tuple(_part(item) for item in items)
 
     def part(ref: Reference, context: Context) -> Inline | None:
-        out = join_into([], [p(ref, context) for p in parts], separator)
+        out: list[Inline] = []
+        for p in parts:
+            value = p(ref, context)
+            if not value:
+                continue
+            if out:
+                out.append(separator)
+            if value.__class__ is Seq:
+                out.extend(value.children)
+            else:
+                out.append(value)
         if not out:
             return None
         return out[0] if len(out) == 1 else Seq(tuple(out))
@@ -198,10 +208,13 @@ class TemplateStyle(BaseStyle):
         self.end = end
         self.after = after
         """What follows the closing period after a space (a language note, a link)."""
+        self._context: Context | None = None  # the last options' (usually the defaults)
 
     def entry(self, ref: Reference, options: Any) -> Inline:
         """The template applied to ``ref``."""
-        context = Context(options, self.terms, self.english)
+        context = self._context
+        if context is None or context.options is not options:
+            context = self._context = Context(options, self.terms, self.english)
         body = self.template(ref, context)
         line: list[Inline] = [body, self.end] if body else [self.end]
         if self.after is not None:
