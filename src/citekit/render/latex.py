@@ -40,7 +40,15 @@ def _link(url: str, inner: str, bare: bool) -> str:
 
 
 LATEX = OutputFormat(
-    escape=escape_latex, emph=("\\emph{", "}"), nocase=("{", "}"), nbsp="~", link=_link
+    escape=escape_latex,
+    emph=("\\emph{", "}"),
+    nocase=("{", "}"),
+    nbsp="~",
+    link=_link,
+    strong=("\\textbf{", "}"),
+    smallcaps=("\\textsc{", "}"),
+    sup=("\\textsuperscript{", "}"),
+    sub=("\\textsubscript{", "}"),
 )
 
 
