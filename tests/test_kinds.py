@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 import citekit
 from citekit.io import dump, loads
 from citekit.meta import json_ld
-from citekit.model import KINDS, Kind, Legislation, Patent, Person, Standard
+from citekit.model import KINDS, Kind, Legislation, Manuscript, Patent, Person, Standard
 from citekit.model.kinds import (
     BIBTEX_SUBTYPES,
     BIBTEX_TYPES,
@@ -211,6 +211,13 @@ def test_standard_patent_and_law_by_gost() -> None:
     assert citekit.format(law, "gost-2008").replace(nbsp, " ") == (
         "Об образовании в Российской Федерации : Федеральный закон от 29.12.2012 № 273-ФЗ // "
         "Собрание законодательства Российской Федерации. 2012. № 53. Ст. 7598."
+    )
+    archival = Manuscript(
+        id="a", title="Докладная записка", authors=[Person("Иванов", "И. И.")],
+        issued="1945-05-12", archive="ГАРФ", archive_location="Ф. Р-5446. Оп. 1. Д. 123. Л. 5",
+    )  # fmt: skip
+    assert citekit.format(archival, "gost-2008").replace(nbsp, " ") == (
+        "Иванов И. И. Докладная записка. 12.05.1945 // ГАРФ. Ф. Р-5446. Оп. 1. Д. 123. Л. 5."
     )
     assert "(RF Patent No. 2637215)" in citekit.format(
         Patent(id="p", title="Mill", number="2637215", jurisdiction="RF"), "apa"

@@ -55,6 +55,8 @@ _TEXT_FIELDS = {
     "event-place": "event_place",
     "authority": "authority",
     "jurisdiction": "jurisdiction",
+    "archive": "archive",
+    "archive_location": "archive_location",
 }
 _TITLE_FIELDS = {
     "title": "title",

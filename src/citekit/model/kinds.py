@@ -37,6 +37,7 @@ from citekit.model.reference import (
     JournalArticle,
     Legislation,
     MagazineArticle,
+    Manuscript,
     NewspaperArticle,
     Patent,
     Reference,
@@ -138,6 +139,7 @@ KINDS: tuple[Kind, ...] = (
          bibtex_also=("mastersthesis", "thesis")),
     # kinds with fields of their own
     Kind("standard", Standard, "standard", "standard", "STAND"),
+    Kind("manuscript", Manuscript, "manuscript", "unpublished", "MANSCPT", "Manuscript"),
     Kind("patent", Patent, "patent", "patent", "PAT"),
     Kind("legislation", Legislation, "legislation", "legislation", "STAT", "Legislation"),
     # the other CSL 1.0.2 item types, each with the fields of a kind above
@@ -156,7 +158,6 @@ KINDS: tuple[Kind, ...] = (
     Kind("pamphlet", Book, "pamphlet", "booklet", "PAMP", "Book"),
     Kind("periodical", Book, "periodical", "periodical", "SER", "Periodical"),
     Kind("document", Book, "document", "misc", "GEN", bibtex_subtype="document"),
-    Kind("manuscript", Book, "manuscript", "unpublished", "MANSCPT", "Manuscript"),
     Kind("map", Book, "map", "misc", "MAP", "Map", bibtex_subtype="map"),
     Kind("graphic", Book, "graphic", "artwork", "ART", "VisualArtwork"),
     Kind("figure", Book, "figure", "image", "FIGURE", "ImageObject"),

@@ -41,6 +41,7 @@ __all__ = [
     "JournalArticle",
     "Legislation",
     "MagazineArticle",
+    "Manuscript",
     "NewspaperArticle",
     "Patent",
     "PeriodicalPart",
@@ -352,6 +353,18 @@ class Legislation(Publication):
     issue: str | None = _field()
     section: str | None = _field()
     pages: str | None = _field(_pages)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Manuscript(Publication):
+    """An unpublished document, such as an archival one: ``archive`` holds it
+    (``ГАРФ``), ``archive_location`` says where in it (``Ф. Р-5446. Оп. 1. Д. 123. Л. 5``)."""
+
+    kind: ClassVar[str] = "manuscript"
+    genre: str | None = _field()
+    """What the document is (``письмо``, ``докладная записка``)."""
+    archive: str | None = _field()
+    archive_location: str | None = _field()
 
 
 _ABSTRACT = frozenset({Reference, PeriodicalPart, Publication})

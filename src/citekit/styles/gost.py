@@ -35,6 +35,7 @@ from citekit.model.reference import (
     IN_A_BOOK,
     JournalArticle,
     Legislation,
+    Manuscript,
     NewspaperArticle,
     Patent,
     PeriodicalPart,
@@ -58,7 +59,7 @@ __all__ = ["GOST_2008", "GOST_2018", "GostOptions", "GostStyle"]
 
 EN_DASH = "–"
 _PARTS = (PeriodicalPart, WebArticle, *IN_A_BOOK)  # described with their host after "//"
-_WITH_GENRE = (Report, Thesis, Standard)
+_WITH_GENRE = (Report, Thesis, Standard, Manuscript)
 MONTHS_GENITIVE = (
     "января", "февраля", "марта", "апреля", "мая", "июня",
     "июля", "августа", "сентября", "октября", "ноября", "декабря",
@@ -103,7 +104,7 @@ class GostStyle(BaseStyle):
     """A GOST reference list entry: GOST R 7.0.100-2018 or GOST R 7.0.5-2008."""
 
     options_class = GostOptions
-    rules = ORIGINAL_KINDS | {"standard", "patent", "legislation", *_CONTENT_TYPES}
+    rules = ORIGINAL_KINDS | {"standard", "patent", "legislation", "manuscript", *_CONTENT_TYPES}
 
     def __init__(self, id: str, description: str, *, edition: int) -> None:
         super().__init__(id, description)
@@ -280,6 +281,8 @@ class GostStyle(BaseStyle):
             if where is None and ref.pages:
                 where = _label(words.page, dashed(ref.pages, EN_DASH))
             return [gazette, year, numbers, where]
+        if isinstance(ref, Manuscript):  # "// ГАРФ. Ф. Р-5446. Оп. 1. Д. 123. Л. 5"
+            return [ref.archive, ref.archive_location]
         host = getattr(ref, "container_title", None)  # the general rule: the host and the year
         return [host.original if host is not None else None, year]
 
@@ -328,11 +331,17 @@ class GostStyle(BaseStyle):
         sep = self._sep(options)
         title = self._title_part(ref, options, words)
         content_type = self._content_type(ref, options)
-        if isinstance(ref, _PARTS) or (
-            isinstance(ref, Legislation) and ref.container_title is not None
+        if (
+            isinstance(ref, _PARTS)
+            or (isinstance(ref, Legislation) and ref.container_title is not None)
+            or (isinstance(ref, Manuscript) and ref.archive is not None)
         ):
             # a part of a publication: its own areas, then // and the host's, then the links
-            line = join_into([], [title, content_type], sep)
+            # (an archival document's date is one of its own areas)
+            dated = None
+            if isinstance(ref, Manuscript) and ref.issued is not None:
+                dated = numeric_date(ref.issued) if ref.issued.day else str(ref.issued.year)
+            line = join_into([], [title, dated, content_type], sep)
             host = join_into([], self._host(ref, options, words), sep)
             if host:
                 line += (" // ", *host)
