@@ -137,3 +137,14 @@ def test_entry_point_formats(example_refs) -> None:  # type: ignore[no-untyped-d
     assert citekit.format(example_refs[0], "elpub", to="test-shout").startswith("KISTANOV V.O.")
     with pytest.raises(OptionError, match="does not give a citekit output Format"):
         get_format("test-broken")
+
+
+def test_the_bibtex_style_writes_bibtex_for_every_format(example_refs) -> None:  # type: ignore[no-untyped-def]
+    from pybtex.database import parse_string
+
+    for ref in example_refs:
+        text = citekit.format(ref, "bibtex")
+        assert citekit.format(ref, "bibtex", to="latex") == text  # was @article\{…
+        assert len(parse_string(text, "bibtex").entries) == 1
+    hostile = citekit.format(example_refs[0], "bibtex", to="html")
+    assert "<" not in hostile.replace("&lt;", "")  # escaped for display in a page

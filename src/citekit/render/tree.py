@@ -29,6 +29,7 @@ __all__ = [
     "Strong",
     "Sub",
     "Sup",
+    "Verbatim",
     "emph",
     "join",
     "join_into",
@@ -121,6 +122,14 @@ class Sub(_Container):
 
 
 @mypyc_attr(allow_interpreted_subclasses=True)
+class Verbatim(_Container):
+    """Text in another language's syntax (a BibTeX entry): written as it is where the output
+    is source in that family (LaTeX), escaped for display everywhere else."""
+
+    __slots__ = ()
+
+
+@mypyc_attr(allow_interpreted_subclasses=True)
 class Link(_Container):
     """A link to ``url`` showing its children (the URL itself when there are none)."""
 
@@ -140,7 +149,7 @@ class Link(_Container):
         return f"Link({self.url!r}, {self.children!r})"
 
 
-Inline = str | Seq | Emph | NoCase | Link | Strong | SmallCaps | Sup | Sub
+Inline = str | Seq | Emph | NoCase | Link | Strong | SmallCaps | Sup | Sub | Verbatim
 
 
 def _present(children: tuple[Inline | None, ...]) -> tuple[Inline, ...]:

@@ -34,6 +34,7 @@ from citekit.render.tree import (
     Strong,
     Sub,
     Sup,
+    Verbatim,
     linkable,
 )
 from citekit.script import UNSAFE_CHARACTERS
@@ -64,6 +65,7 @@ class OutputFormat:
         "strong",
         "sub",
         "sup",
+        "verbatim",
     )
 
     def __init__(
@@ -78,6 +80,7 @@ class OutputFormat:
         smallcaps: tuple[str, str] = ("", ""),
         sup: tuple[str, str] = ("", ""),
         sub: tuple[str, str] = ("", ""),
+        verbatim: OutputFormat | None = None,
     ) -> None:
         self.escape = escape
         self.emph = emph
@@ -86,6 +89,9 @@ class OutputFormat:
         self.smallcaps = smallcaps
         self.sup = sup
         self.sub = sub
+        self.verbatim = verbatim
+        """How :class:`~citekit.render.tree.Verbatim` text is written (LaTeX: unescaped, as
+        BibTeX); None: like any other text."""
         self.nbsp = nbsp
         self.link = link
         # Prints a non-breaking space as a plain one, unescaped: the writer can then swap
@@ -104,7 +110,7 @@ def _as_node(child: object) -> Inline:
         return str(child)
     if isinstance(child, Link):
         return Link(child.url, child.children)
-    for kind in (Seq, Emph, NoCase, Strong, SmallCaps, Sup, Sub):
+    for kind in (Seq, Emph, NoCase, Strong, SmallCaps, Sup, Sub, Verbatim):
         if isinstance(child, kind):
             return kind(child.children)
     raise StyleError(f"a style returned {child!r}, which is not rich text (citekit.render.tree)")
@@ -193,6 +199,9 @@ def _walk(children: tuple[object, ...], last: str, out: list[str], markup: Outpu
         elif kind is Sub:
             lowered: Sub = child  # type: ignore[assignment]
             last = _wrap(lowered.children, markup.sub, last, out, markup)
+        elif kind is Verbatim:
+            source: Verbatim = child  # type: ignore[assignment]
+            last = _walk(source.children, last, out, markup.verbatim or markup)
         else:
             last = _walk((_as_node(child),), last, out, markup)
     return last
