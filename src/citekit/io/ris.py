@@ -256,6 +256,8 @@ def _reference_to_entry(ref: Reference, lose: Loss) -> dict[str, Any]:
         number = ref.collection_number
     elif own_number and getattr(ref, "collection_number", None):
         lose(ref, "collection_number", f"RIS has no series number for a {ref.kind}")
+    if own_number and getattr(ref, "issue", None) and getattr(ref, "number", None):
+        lose(ref, "number", "RIS has one number tag, and the issue takes it")
     if number:
         entry["number"] = number
     sn = getattr(ref, "issn", None) or getattr(ref, "isbn", None)
