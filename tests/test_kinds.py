@@ -237,6 +237,8 @@ def test_check_says_which_rule_formatted_a_kind(tmp_path: Path) -> None:
     assert any("kind 'patent': formatted by its general rule" in p for p in elpub)
     gost = [str(p) for p in citekit.check(path, style="gost")]
     assert not any("no rule of its own" in p for p in gost)
+    csl = [str(p) for p in citekit.check(path, style="csl:apa")]  # no claim about kinds
+    assert not any("no rule of its own" in p for p in csl)
 
 
 def test_no_style_asserts_a_kind() -> None:

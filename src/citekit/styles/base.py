@@ -86,7 +86,8 @@ class BaseStyle:
     numbered: ClassVar[bool] = True
     rules: ClassVar[frozenset[str]] = frozenset()
     """The kinds (model/kinds.py) the style has rules of its own for; any other kind is
-    formatted by the rule of the kind whose fields it shares, else by the general rule."""
+    formatted by the rule of the kind whose fields it shares, else by the general rule. Empty:
+    the style makes no claim, and ``check`` says nothing about kinds."""
 
     def __init__(self, id: str, description: str) -> None:
         self.id = id
@@ -135,7 +136,10 @@ class BaseStyle:
 
     def rule_warning(self, ref: Reference) -> str | None:
         """``check``'s note that ``ref`` is formatted by another kind's rule or the general
-        one, or None when the style has a rule for its kind."""
+        one, or None when the style has a rule for its kind, or declares no :attr:`rules` (a
+        CSL style, a third-party one: they make no claim about kinds)."""
+        if not self.rules:
+            return None
         rule = self.rule(ref)
         if rule == ref.kind:
             return None
