@@ -25,14 +25,15 @@ citekit.errors.OptionError: unknown output format 'rtf'; choose one of: text, ht
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import partial
 from importlib.metadata import entry_points
 
 from citekit.errors import OptionError
-from citekit.render.html import HTML
-from citekit.render.latex import LATEX
-from citekit.render.markdown import MARKDOWN
+from citekit.render.html import HTML, to_html
+from citekit.render.latex import LATEX, to_latex
+from citekit.render.markdown import MARKDOWN, to_markdown
 from citekit.render.tree import Inline
-from citekit.render.writer import TEXT, OutputFormat, write
+from citekit.render.writer import TEXT, OutputFormat, to_text, write
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -83,9 +84,14 @@ class Format:
         frame: Frame = LINES,
         html: bool = False,
         description: str = "",
+        render: Callable[[Inline], str] | None = None,
     ) -> None:
         self.name = name
         self.nodes = nodes
+        # a built-in format renders with its module's function, as before this interface;
+        # another writes its OutputFormat
+        self.render: Callable[[Inline], str] = render or partial(write, markup=nodes)
+        """``node`` in this format."""
         self.frame = frame
         self.html = html
         """The output is HTML, safe to include in a page as it is (a Jinja filter marks it
@@ -94,10 +100,6 @@ class Format:
 
     def __repr__(self) -> str:
         return f"<format {self.name!r}>"
-
-    def render(self, node: Inline) -> str:
-        """``node`` in this format."""
-        return write(node, self.nodes)
 
     def render_list(self, entries: Sequence[tuple[str | None, Inline]]) -> str:
         """A bibliography: (label, entry) pairs; numbered when some entry has a label."""
@@ -109,10 +111,24 @@ class Format:
 
 
 BUILTIN: dict[str, Format] = {
-    "text": Format("text", TEXT, description="plain text"),
-    "html": Format("html", HTML, frame=_html_list, html=True, description="HTML, escaped"),
-    "markdown": Format("markdown", MARKDOWN, frame=paragraphs("\n\n"), description="CommonMark"),
-    "latex": Format("latex", LATEX, frame=paragraphs("\n\n"), description="LaTeX (hyperref)"),
+    "text": Format("text", TEXT, description="plain text", render=to_text),
+    "html": Format(
+        "html", HTML, frame=_html_list, html=True, description="HTML, escaped", render=to_html
+    ),
+    "markdown": Format(
+        "markdown",
+        MARKDOWN,
+        frame=paragraphs("\n\n"),
+        description="CommonMark",
+        render=to_markdown,
+    ),
+    "latex": Format(
+        "latex",
+        LATEX,
+        frame=paragraphs("\n\n"),
+        description="LaTeX (hyperref)",
+        render=to_latex,
+    ),
 }
 
 _registered: dict[str, Format] = {}
