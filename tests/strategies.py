@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import string
 
+import attrs
 from hypothesis import strategies as st
 
 from citekit.model import (
@@ -20,6 +21,8 @@ from citekit.model import (
     Title,
     WebArticle,
 )
+from citekit.model.kinds import KINDS, Kind
+from citekit.model.reference import Reference
 from citekit.script import printable
 
 RUSSIAN_LOWER = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
@@ -164,3 +167,51 @@ def _web_article(
     if accessed is not None and isinstance(issued, PartialDate) and accessed.year == issued.year:
         accessed = PartialDate(issued.year + 1)
     return WebArticle(container_title=site, accessed=accessed, **common)  # type: ignore[arg-type]
+
+
+# -- every kind, from the kinds table ----------------------------------------------------------
+
+_NO_VALUE = st.none()
+
+
+def _field_strategy(name: str, annotation: str) -> st.SearchStrategy[object]:
+    """Values for one field of a kind, chosen by its name and type (model/kinds.py rows)."""
+    if "Title" in annotation:
+        return st.none() | titles
+    if "Person" in annotation:
+        return st.lists(people | organisations, max_size=4)
+    if "PartialDate" in annotation:
+        return st.none() | dates
+    if name == "pages":
+        return page_ranges()
+    if name in ("isbn", "issn"):
+        return _NO_VALUE  # checksummed: the property tests do not need them
+    if name in ("edition", "volume", "issue", "number", "article_number", "collection_number"):
+        return numbers | editions
+    return st.none() | any_text
+
+
+@st.composite
+def of_kind(draw: st.DrawFn, kind: Kind) -> Reference:
+    """A reference of ``kind`` with any of its fields filled."""
+    values: dict[str, object] = {}
+    for field in attrs.fields(kind.shape):
+        if field.name in ("id", "extra", "accessed", "changing"):
+            continue
+        values[field.name] = draw(_field_strategy(field.name, str(field.type)))
+    values.update(draw(st.fixed_dictionaries(_common())))
+    issued = values.get("issued")
+    if draw(st.booleans()):  # a retrieval date, never before publication (the model refuses it)
+        values["accessed"] = (
+            PartialDate(issued.year + 1)
+            if isinstance(issued, PartialDate)
+            else (PartialDate(2026, 1, 2))
+        )
+    submitted = values.get("submitted")
+    if isinstance(submitted, PartialDate) and isinstance(issued, PartialDate):
+        values["submitted"] = PartialDate(min(submitted.year, issued.year))
+    return kind.cls(**values)  # type: ignore[arg-type]
+
+
+of_every_kind = st.one_of([of_kind(kind) for kind in KINDS])
+"""A reference of any kind in the kinds table, with any of its fields filled."""

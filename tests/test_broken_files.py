@@ -12,38 +12,32 @@ import pytest
 import citekit
 import citekit.io
 from citekit.errors import ParseError
+from citekit.model.kinds import BIBTEX_TYPES as BIBTEX_TYPE_TABLE
+from citekit.model.kinds import CSL_TYPES, REFERENCE_TYPES
+from citekit.model.kinds import RIS_TYPES as RIS_TYPE_TABLE
 
 BROKEN = Path(__file__).parent / "broken"
-SUPPORTED = (
-    "article-journal, article-magazine, article-newspaper, webpage, post-weblog, post, book, "
-    "chapter, report, paper-conference, thesis"
-)
-BIBTEX_TYPES = (
-    "article, book, inbook, incollection, inproceedings, conference, techreport, report, "
-    "phdthesis, mastersthesis, thesis, online, misc"
-)
-RIS_TYPES = (
-    "JOUR, JFULL, EJOUR, MGZN, NEWS, ELEC, WEB, BLOG, BOOK, EBOOK, EDBOOK, CHAP, ECHAP, RPRT, "
-    "CONF, CPAPER, THES"
-)
+# the types each reader knows, in the order of its message: the kinds table's (model/kinds.py)
+SUPPORTED = ", ".join(CSL_TYPES)
+BIBTEX_TYPES = ", ".join(BIBTEX_TYPE_TABLE)
+RIS_TYPES = ", ".join(RIS_TYPE_TABLE)
 EXPECTED = {
     "bad_indentation.yaml": "bad_indentation.yaml:3: not valid YAML: mapping values are not "
     "allowed here",
     "duplicate_key.yaml": "duplicate_key.yaml:4: the key 'title' appears twice in one mapping; "
     "keep one of them",
     "unknown_type.yaml": "unknown_type.yaml:1: a: type: type 'novel' is not one of: "
-    "journal-article, magazine-article, newspaper-article, web-article, book, chapter, report, "
-    "conference-paper, thesis",
+    + ", ".join(REFERENCE_TYPES),
     "bad_date.ris": "bad_date.ris:1: DA.day: 2025-02 has no day 30",
     "no_type_line.ris": "no_type_line.ris:1: no RIS record found; a RIS record starts with a "
     "line 'TY  - JOUR'",
-    "unknown_type.ris": f"unknown_type.ris:5: TY: record type PATENT is not supported; use one "
+    "unknown_type.ris": f"unknown_type.ris:5: TY: record type NOVEL is not supported; use one "
     f"of: {RIS_TYPES}",
     "bad_month.bib": "bad_month.bib:1: a: month: not a month: 13; use 1 to 12",
     "duplicate_key.bib": "duplicate_key.bib:3: the key 'a' is used again (first at line 1); "
     "keys must be unique",
     "unclosed_brace.bib": "unclosed_brace.bib:2: not valid BibTeX: premature end of file",
-    "unknown_type.bib": f"unknown_type.bib:1: a: type: entry type @patent is not supported; "
+    "unknown_type.bib": f"unknown_type.bib:1: a: type: entry type @novel is not supported; "
     f"use one of: {BIBTEX_TYPES}",
     "bad_date.json": "bad_date.json:2: a: issued.month: not a month: 13; use 1 to 12",
     "bad_doi.json": "bad_doi.json:2: a: DOI: not a DOI: 'not a doi'; a DOI looks like "
@@ -72,7 +66,7 @@ EXPECTED = {
     "reversed_pages.json": "reversed_pages.json:2: a: page: the page range '25-3' ends before it starts",
     "title_not_text.json": "title_not_text.json:2: a: title: expected text, got float",
     "unclosed_brace.json": "unclosed_brace.json:3: not valid JSON: Expecting ',' delimiter",
-    "unknown_type.json": f"unknown_type.json:1: a: type: item type 'software' is not supported; "
+    "unknown_type.json": f"unknown_type.json:1: a: type: item type 'novel' is not supported; "
     f"use one of: {SUPPORTED}",
     "wrong_encoding_cp1251.json": "wrong_encoding_cp1251.json:1: not UTF-8 text (byte 0xc2); "
     "save the file as UTF-8",
@@ -109,7 +103,7 @@ def test_check_lists_every_problem_and_keeps_going(tmp_path: Path) -> None:
     path.write_text(
         '[\n{"id": "ok", "type": "book", "title": "Fine"},\n'
         '{"id": "b", "type": "book", "issued": "2025-02-30"},\n'
-        '{"id": "c", "type": "dataset"}\n]',
+        '{"id": "c", "type": "novel"}\n]',
         encoding="utf-8",
     )
     problems = [str(p) for p in citekit.check(path)]

@@ -112,10 +112,16 @@ def test_people_types_and_bookkeeping() -> None:
     assert "score" not in messages
 
 
-def test_a_type_citekit_lacks_is_read_as_its_nearest() -> None:
-    with pytest.warns(DataLossWarning, match="read as"):
-        (ref,) = read_crossref('{"type": "dataset", "title": ["Data"], "DOI": "10.1000/d"}')
-    assert type(ref).__name__ == "Report"
+@pytest.mark.parametrize(
+    ("crossref_type", "kind"),
+    [("dataset", "dataset"), ("standard", "standard"), ("peer-review", "review")],
+)
+def test_every_crossref_type_is_read_as_its_own_kind(crossref_type: str, kind: str) -> None:
+    work = {"type": crossref_type, "title": ["Data"], "DOI": "10.1000/d"}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DataLossWarning)
+        (ref,) = read_crossref(json.dumps(work))
+    assert ref.kind == kind
 
 
 @pytest.mark.parametrize(

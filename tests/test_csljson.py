@@ -89,7 +89,7 @@ def test_csl_field_names_in_messages() -> None:
         ('[{"id": "a", "type": "book"} {"id": "b"}]', "expected ',' or ']'"),
         ('[{"id": "a", "type": "book"}] trailing', "unexpected text"),
         ('[{"id": "a"}]', "item type missing is not supported"),
-        ('[{"id": "a", "type": "dataset"}]', "item type 'dataset' is not supported"),
+        ('[{"id": "a", "type": "novel"}]', "item type 'novel' is not supported"),
         ("[42]", "must be a JSON object"),
         ('[{"id": "a", "type": "book", "author": [{"given": "A"}]}]', "family name"),
         ('[{"id": "a", "type": "book", "issued": {"literal": "Spring"}}]', "literal date"),

@@ -13,7 +13,14 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from citekit import display as _display  # no imports of its own: "import citekit" stays light
+
 __version__ = "0.2.0"
+
+# the model shows itself in a notebook through citekit.display; the notebook module is
+# imported when a reference is first displayed
+_display.register("text/html", "citekit.notebook:reference_html")
+_display.register("text/markdown", "citekit.notebook:reference_markdown")
 
 _EXPORTS = {
     "load": "citekit.api",

@@ -55,10 +55,6 @@ def check(
         chosen = engine.options(**options)
         name = getattr(source, "name", None) or str(source)
         for ref in refs:
-            for message in getattr(engine, "warnings", _none)(ref, chosen):
+            for message in engine.warnings(ref, chosen):
                 problems.append(Problem("warning", CitekitError(message, file=name, ref_id=ref.id)))
     return problems
-
-
-def _none(_ref: object, _options: object) -> list[str]:
-    return []

@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from citekit import api
 from citekit.model.reference import Reference
+from citekit.render.formats import get_format
 
 __all__ = ["bibliography_filter", "cite_filter", "install"]
 
@@ -30,7 +31,7 @@ def cite_filter(
 ) -> Markup | str:
     """``{{ ref | cite('gost') }}``: one reference; HTML comes back as Markup."""
     text = api.format(ref, style, to=to, **options)
-    return Markup(text) if to == "html" else text
+    return Markup(text) if get_format(to).html else text
 
 
 def bibliography_filter(
@@ -38,7 +39,7 @@ def bibliography_filter(
 ) -> Markup | str:
     """``{{ refs | bibliography('gost') }}``: the list as an ``<ol>``/``<ul>``."""
     text = api.bibliography(refs, style, to=to, **options)
-    return Markup(text) if to == "html" else text
+    return Markup(text) if get_format(to).html else text
 
 
 def install(env: Any) -> None:

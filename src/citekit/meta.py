@@ -19,9 +19,9 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from citekit.model.kinds import kind_of
 from citekit.model.person import Person
 from citekit.model.reference import (
-    Book,
     Chapter,
     ConferencePaper,
     JournalArticle,
@@ -105,21 +105,11 @@ def meta_tags(ref: Reference, *, lang: str | None = None, pdf_url: str | None = 
     ))  # fmt: skip
 
 
-_SCHEMA_TYPES = {
-    JournalArticle: "ScholarlyArticle",
-    Book: "Book",
-    Chapter: "Chapter",
-    Report: "Report",
-    Thesis: "Thesis",
-    WebArticle: "Article",
-}
-
-
 def json_ld(ref: Reference, *, lang: str | None = None) -> dict[str, Any]:
     """A schema.org description (``ScholarlyArticle`` for a journal article) as a dict."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
-        "@type": _SCHEMA_TYPES.get(type(ref), "CreativeWork"),
+        "@type": kind_of(ref).schema_org,  # the kinds table (model/kinds.py)
     }
     title = _title(ref.title, lang)
     if title:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Mapping, Sequence
-from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -32,14 +31,11 @@ from citekit.errors import CitekitError, ParseError, ValidationError
 from citekit.io.csljson import Loss
 from citekit.io.problems import ErrorHandler, deliver
 from citekit.model.date import PartialDate
+from citekit.model.kinds import BIBTEX_SUBTYPES, BIBTEX_TYPES, KINDS
 from citekit.model.person import Person
 from citekit.model.reference import (
-    Book,
-    Chapter,
-    ConferencePaper,
-    JournalArticle,
-    MagazineArticle,
-    NewspaperArticle,
+    IN_A_BOOK,
+    PeriodicalPart,
     Reference,
     Report,
     Thesis,
@@ -50,36 +46,10 @@ from citekit.render.latex import escape_latex
 
 __all__ = ["entry_text", "read_bibtex", "write_bibtex"]
 
-_TYPES: Mapping[str, type[Reference]] = MappingProxyType(
-    {
-        "article": JournalArticle,
-        "book": Book,
-        "inbook": Chapter,
-        "incollection": Chapter,
-        "inproceedings": ConferencePaper,
-        "conference": ConferencePaper,
-        "techreport": Report,
-        "report": Report,
-        "phdthesis": Thesis,
-        "mastersthesis": Thesis,
-        "thesis": Thesis,
-        "online": WebArticle,
-        "misc": WebArticle,
-    }
-)
-_WRITE_TYPE = {
-    JournalArticle: "article",
-    MagazineArticle: "article",
-    NewspaperArticle: "article",
-    Book: "book",
-    Chapter: "incollection",
-    ConferencePaper: "inproceedings",
-    Report: "techreport",
-    Thesis: "phdthesis",
-    WebArticle: "online",
-}
-_SUBTYPES = {MagazineArticle: "magazine", NewspaperArticle: "newspaper"}
-_BY_SUBTYPE = {v: k for k, v in _SUBTYPES.items()}
+_TYPES: Mapping[str, type[Reference]] = BIBTEX_TYPES  # from the kinds table (model/kinds.py)
+_WRITE_TYPE = {kind.cls: kind.bibtex for kind in KINDS}
+_SUBTYPES = {kind.cls: kind.bibtex_subtype for kind in KINDS if kind.bibtex_subtype}
+_BY_SUBTYPE = BIBTEX_SUBTYPES
 
 # BibTeX field → model attribute (text values). Container titles depend on the type.
 _TEXT = {
@@ -209,8 +179,7 @@ def _entry_to_reference(key: str, entry: Entry) -> Reference:
         )
     fields = {name.lower(): value for name, value in entry.fields.items()}
     subtype = fields.pop("entrysubtype", "").lower()
-    if cls is JournalArticle and subtype in _BY_SUBTYPE:
-        cls = _BY_SUBTYPE[subtype]
+    cls = _BY_SUBTYPE.get((kind, subtype), cls)
     accepted = {f.name for f in attrs.fields(cls)}
     values: dict[str, Any] = {"id": key}
     extra: dict[str, Any] = {}
@@ -221,7 +190,7 @@ def _entry_to_reference(key: str, entry: Entry) -> Reference:
         code = _decode(language).lower()
         values["language"] = _LANGUAGES.get(code, code)
     container = "journaltitle" if "journaltitle" in fields else "journal"
-    if cls in (Chapter, ConferencePaper):
+    if issubclass(cls, IN_A_BOOK):
         container = "booktitle"
     titles = {**_TITLES, container: "container_title"}
     if cls is WebArticle:
@@ -236,8 +205,11 @@ def _entry_to_reference(key: str, entry: Entry) -> Reference:
         fields.pop(name, None)
     if "urldate" in fields:
         values["accessed"] = PartialDate.parse(_decode(fields.pop("urldate")))
-    number_field = {JournalArticle: "issue", MagazineArticle: "issue", NewspaperArticle: "issue",
-                    Report: "number"}.get(cls, "collection_number")  # fmt: skip
+    number_field = (
+        "issue" if issubclass(cls, PeriodicalPart)
+        else "number" if "number" in accepted  # a report's, a standard's, a patent's own number
+        else "collection_number"
+    )  # fmt: skip
     text = {**_TEXT, "number": number_field, "issue": "issue", "type": "genre",
             "institution": "publisher", "school": "publisher"}  # fmt: skip
     for name, raw in fields.items():
@@ -331,24 +303,25 @@ def _reference_to_entry(ref: Reference, lose: Loss) -> Entry:
     fields: dict[str, str] = {}
     if cls in _SUBTYPES:
         fields["entrysubtype"] = _SUBTYPES[cls]
-    container = "booktitle" if cls in (Chapter, ConferencePaper) else "journal"
+    container = "booktitle" if issubclass(cls, IN_A_BOOK) else "journal"
     if cls is WebArticle:
         container = "organization"
     titles = {"title": "title", "collection_title": "series", "container_title": container}
-    number = {JournalArticle: "number", MagazineArticle: "number", NewspaperArticle: "number",
-              Report: "number"}  # fmt: skip
     text = {
         attribute: name for name, attribute in _TEXT.items() if name not in ("location", "venue")
     }
     text.update(
-        {"issue": number.get(cls, "issue"), "collection_number": "number", "genre": "type",
+        {"issue": "number" if issubclass(cls, PeriodicalPart) else "issue",
+         "collection_number": "number", "genre": "type",
          "event_place": "venue"}
     )  # fmt: skip
-    if cls is Report:
+    if issubclass(cls, Report):
         text.update(
             {"publisher": "institution", "number": "number", "collection_number": "seriesnumber"}
         )
-    if cls is Thesis:
+    elif any(field.name == "number" for field in attrs.fields(cls)):
+        text.update({"number": "number", "collection_number": "seriesnumber"})
+    if issubclass(cls, Thesis):
         text["publisher"] = "school"
     if ref.language:
         fields["langid"] = _LANGUAGE_NAMES.get(ref.language, ref.language)

@@ -61,10 +61,6 @@ CROSSREF_TYPES: Mapping[str, str] = MappingProxyType(
 )
 """The CSL item type of each Crossref work type; any other is read by its shape."""
 
-_FALLBACK = {"article": "report", "dataset": "report", "standard": "report",
-             "review": "article-journal"}  # fmt: skip
-"""Where citekit's model lacks a CSL type, the type a work is read as instead (warned)."""
-
 _TEXT = {
     "volume": "volume",
     "issue": "issue",
@@ -168,8 +164,7 @@ def read_crossref(
             if not isinstance(work, dict):
                 raise ParseError(f"work {number} is not a JSON object", line=line)
             item = work_to_item(work, f"work-{number}", warn_loss(where))
-            fallback = _FALLBACK.get(item["type"])
-            references.append(keyed(salvage(item, where=where, fallback_type=fallback)))
+            references.append(keyed(salvage(item, where=where)))
         except CitekitError as exc:
             deliver(exc.located(file=file, line=line), on_error)
     return unique_ids(references)

@@ -39,6 +39,7 @@ from citekit.errors import CitekitError
 from citekit.io.csljson import Loss, reference_to_item
 from citekit.io.xmlsafe import indent
 from citekit.model.reference import Reference, page_range
+from citekit.styles.registry import get_style
 
 __all__ = ["CROSSREF_NAMESPACE", "ORDER", "write_citation_list"]
 
@@ -81,7 +82,7 @@ def write_citation_list(
     """The references as a Crossref ``<citation_list>`` (UTF-8 text), each with its
     structured elements and, unless ``style`` is None, an ``<unstructured_citation>``
     formatted by that citekit style."""
-    engine = _style(style)
+    engine = None if style is None else get_style(style)  # an unknown one: before writing
     root = etree.Element(f"{{{CROSSREF_NAMESPACE}}}citation_list", nsmap={None: CROSSREF_NAMESPACE})
     keys: set[str] = set()
     for number, ref in enumerate(refs, 1):
@@ -177,15 +178,6 @@ def _parts(ref: Reference, lose: Loss, style: Any) -> list[tuple[str, str]]:
 
 def _keep(_ref: Reference, _field: str, _why: str) -> None:
     """With a style, the unstructured citation carries what the structured elements cannot."""
-
-
-def _style(style: str | None) -> Any:
-    """The style object, looked up once: an unknown style is refused before any writing."""
-    if style is None:
-        return None
-    from citekit.api import resolve_style
-
-    return resolve_style(style)
 
 
 def _unstructured(ref: Reference, style: Any, lose: Loss) -> str | None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
-from types import MappingProxyType
 from typing import Any, TypeVar
 
 import attrs
@@ -23,41 +22,14 @@ import attrs
 from citekit.errors import CitekitError, ParseError, ValidationError
 from citekit.io.problems import ErrorHandler, deliver
 from citekit.model.date import SEASONS, PartialDate
+from citekit.model.kinds import CSL_TYPES, KINDS
 from citekit.model.person import Person
-from citekit.model.reference import (
-    Book,
-    Chapter,
-    ConferencePaper,
-    JournalArticle,
-    MagazineArticle,
-    NewspaperArticle,
-    Reference,
-    Report,
-    Thesis,
-    WebArticle,
-)
+from citekit.model.reference import JournalArticle, Reference
 from citekit.model.title import Title, latn_scheme
 
 __all__ = ["CSL_TYPES", "item_to_reference", "read_csl_json", "reference_to_item", "write_csl_json"]
 
-CSL_TYPES: Mapping[str, type[Reference]] = MappingProxyType(
-    {
-        "article-journal": JournalArticle,
-        "article-magazine": MagazineArticle,
-        "article-newspaper": NewspaperArticle,
-        "webpage": WebArticle,
-        "post-weblog": WebArticle,
-        "post": WebArticle,
-        "book": Book,
-        "chapter": Chapter,
-        "report": Report,
-        "paper-conference": ConferencePaper,
-        "thesis": Thesis,
-    }
-)
-"""CSL item types citekit reads, and the reference type each becomes."""
-
-_CANONICAL = {cls: csl for csl, cls in reversed(list(CSL_TYPES.items()))}
+_CANONICAL = {kind.cls: kind.csl for kind in KINDS}  # the kinds table (model/kinds.py)
 
 # CSL variable → model attribute. A variable whose attribute the type lacks goes to ``extra``.
 _TEXT_FIELDS = {
@@ -81,6 +53,10 @@ _TEXT_FIELDS = {
     "section": "section",
     "event-title": "event_title",
     "event-place": "event_place",
+    "authority": "authority",
+    "jurisdiction": "jurisdiction",
+    "archive": "archive",
+    "archive_location": "archive_location",
 }
 _TITLE_FIELDS = {
     "title": "title",
@@ -88,7 +64,7 @@ _TITLE_FIELDS = {
     "collection-title": "collection_title",
 }
 _NAME_FIELDS = {"author": "authors", "editor": "editors", "translator": "translators"}
-_DATE_FIELDS = {"issued": "issued", "accessed": "accessed"}
+_DATE_FIELDS = {"issued": "issued", "accessed": "accessed", "submitted": "submitted"}
 _ATTRIBUTE_TO_CSL = {
     attribute: csl
     for table in (_TEXT_FIELDS, _TITLE_FIELDS, _NAME_FIELDS, _DATE_FIELDS)
@@ -366,7 +342,11 @@ def _date(value: Any, field: str) -> PartialDate | None:
 
 _ATTRIBUTES = {**_TEXT_FIELDS, **_TITLE_FIELDS, **_NAME_FIELDS, **_DATE_FIELDS}
 """The reference attribute each CSL variable is read into (``number`` depends on the type)."""
-_NUMBER_ATTRIBUTE: dict[type[Reference], str] = {JournalArticle: "article_number", Report: "number"}
+_NUMBER_ATTRIBUTE: dict[type[Reference], str] = {
+    kind.cls: "article_number" if issubclass(kind.cls, JournalArticle) else "number"
+    for kind in KINDS
+    if {"article_number", "number"} & set(kind.fields)
+}
 _READERS: dict[str, Callable[[Any, str], Any]] = {
     "number": _text_value,
     **dict.fromkeys(_TEXT_FIELDS, _text_value),
@@ -383,7 +363,7 @@ def _plan(cls: type[Reference]) -> dict[str, str]:
     return plan
 
 
-_PLANS: dict[type[Reference], dict[str, str]] = {cls: _plan(cls) for cls in CSL_TYPES.values()}
+_PLANS: dict[type[Reference], dict[str, str]] = {kind.cls: _plan(kind.cls) for kind in KINDS}
 """For each reference type, the attribute each CSL variable it holds is read into; any other
 variable is kept in ``extra``."""
 

@@ -52,6 +52,7 @@ from citekit.io.jats_tags import (
 from citekit.io.xmlsafe import indent
 from citekit.model.date import SEASONS
 from citekit.model.reference import Reference
+from citekit.styles.registry import get_style
 
 __all__ = ["write_jats"]
 
@@ -102,7 +103,7 @@ def write_jats(
     written as the ``<article-meta>`` of an ``<article>``, the others as its reference list.
     """
     refs = list(refs)
-    engine = _style(style)
+    engine = None if style is None else get_style(style)  # an unknown one: before writing
     nsmap = {"xlink": XLINK}
     if article:
         if not refs:
@@ -127,15 +128,6 @@ def write_jats(
     body: str = etree.tostring(root, encoding="unicode")
     head = '<?xml version="1.0" encoding="UTF-8"?>\n'
     return head + (_DOCTYPE + "\n" if article else "") + body + "\n"
-
-
-def _style(style: str | None) -> Any:
-    """The style object, looked up once: an unknown style is refused before any writing."""
-    if style is None:
-        return None
-    from citekit.api import resolve_style
-
-    return resolve_style(style)
 
 
 def _write_ref(

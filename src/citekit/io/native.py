@@ -33,8 +33,9 @@ from citekit.errors import CitekitError, ParseError, ValidationError
 from citekit.io.csljson import Loss
 from citekit.io.problems import ErrorHandler, deliver
 from citekit.model.date import PartialDate
+from citekit.model.kinds import REFERENCE_TYPES
 from citekit.model.person import Person
-from citekit.model.reference import REFERENCE_TYPES, Reference
+from citekit.model.reference import Reference
 from citekit.model.title import Title
 
 __all__ = ["read_json", "read_yaml", "write_json", "write_yaml"]

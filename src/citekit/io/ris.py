@@ -18,7 +18,6 @@ without a comma is an organisation, so a person known only by a family name is w
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -28,41 +27,20 @@ from citekit.errors import CitekitError, ParseError, ValidationError
 from citekit.io.csljson import Loss
 from citekit.io.problems import ErrorHandler, deliver
 from citekit.model.date import PartialDate
+from citekit.model.kinds import KINDS, RIS_TYPES
 from citekit.model.person import Person
 from citekit.model.reference import (
-    Book,
-    Chapter,
-    ConferencePaper,
-    JournalArticle,
-    MagazineArticle,
-    NewspaperArticle,
     PeriodicalPart,
     Publication,
     Reference,
-    Report,
-    Thesis,
-    WebArticle,
     page_range,
 )
 from citekit.model.title import Title
 
 __all__ = ["read_ris", "write_ris"]
 
-_TYPES: Mapping[str, type[Reference]] = MappingProxyType(
-    {
-        "JOUR": JournalArticle, "JFULL": JournalArticle, "EJOUR": JournalArticle,
-        "MGZN": MagazineArticle, "NEWS": NewspaperArticle,
-        "ELEC": WebArticle, "WEB": WebArticle, "BLOG": WebArticle,
-        "BOOK": Book, "EBOOK": Book, "EDBOOK": Book,
-        "CHAP": Chapter, "ECHAP": Chapter,
-        "RPRT": Report, "CONF": ConferencePaper, "CPAPER": ConferencePaper, "THES": Thesis,
-    }
-)  # fmt: skip
-_WRITE_TYPE = {
-    JournalArticle: "JOUR", MagazineArticle: "MGZN", NewspaperArticle: "NEWS",
-    WebArticle: "ELEC", Book: "BOOK", Chapter: "CHAP", Report: "RPRT",
-    ConferencePaper: "CPAPER", Thesis: "THES",
-}  # fmt: skip
+_TYPES: Mapping[str, type[Reference]] = RIS_TYPES  # from the kinds table (model/kinds.py)
+_WRITE_TYPE = {kind.cls: kind.ris for kind in KINDS}
 # rispy key → model attribute for plain text values
 _TEXT = {
     "volume": "volume", "doi": "doi", "language": "language", "publisher": "publisher",
@@ -147,7 +125,7 @@ def _entry_to_reference(entry: Mapping[str, Any], number: int) -> Reference:
             "issue"
             if issubclass(cls, PeriodicalPart)
             else "number"
-            if cls is Report
+            if "number" in accepted  # a report's, a standard's, a patent's own number
             else "collection_number"
         )
         values[attribute] = issue_number
@@ -273,10 +251,13 @@ def _reference_to_entry(ref: Reference, lose: Loss) -> dict[str, Any]:
     elif isinstance(ref, Publication) and ref.number_of_pages:
         entry["start_page"] = ref.number_of_pages
     number = getattr(ref, "issue", None) or getattr(ref, "number", None)
-    if isinstance(ref, Publication) and not isinstance(ref, Report):
+    own_number = any(field.name == "number" for field in attrs.fields(cls))
+    if isinstance(ref, Publication) and not own_number:
         number = ref.collection_number
-    elif isinstance(ref, Report) and ref.collection_number:
-        lose(ref, "collection_number", "RIS has no series number for a report")
+    elif own_number and getattr(ref, "collection_number", None):
+        lose(ref, "collection_number", f"RIS has no series number for a {ref.kind}")
+    if own_number and getattr(ref, "issue", None) and getattr(ref, "number", None):
+        lose(ref, "number", "RIS has one number tag, and the issue takes it")
     if number:
         entry["number"] = number
     sn = getattr(ref, "issn", None) or getattr(ref, "isbn", None)

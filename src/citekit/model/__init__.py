@@ -15,19 +15,23 @@ True
 
 from citekit.model.date import SEASONS, PartialDate
 from citekit.model.identifiers import check_isbn, check_issn, check_url, normalize_doi
+from citekit.model.kinds import KINDS, REFERENCE_TYPES, Kind, kind_of
 from citekit.model.person import Person, initials_of
 from citekit.model.reference import (
-    REFERENCE_TYPES,
     Book,
     Chapter,
     ConferencePaper,
     JournalArticle,
+    Legislation,
     MagazineArticle,
+    Manuscript,
     NewspaperArticle,
+    Patent,
     PeriodicalPart,
     Publication,
     Reference,
     Report,
+    Standard,
     Thesis,
     WebArticle,
     page_range,
@@ -35,20 +39,26 @@ from citekit.model.reference import (
 from citekit.model.title import Title
 
 __all__ = [
+    "KINDS",
     "REFERENCE_TYPES",
     "SEASONS",
     "Book",
     "Chapter",
     "ConferencePaper",
     "JournalArticle",
+    "Kind",
+    "Legislation",
     "MagazineArticle",
+    "Manuscript",
     "NewspaperArticle",
     "PartialDate",
+    "Patent",
     "PeriodicalPart",
     "Person",
     "Publication",
     "Reference",
     "Report",
+    "Standard",
     "Thesis",
     "Title",
     "WebArticle",
@@ -56,6 +66,7 @@ __all__ = [
     "check_issn",
     "check_url",
     "initials_of",
+    "kind_of",
     "normalize_doi",
     "page_range",
 ]

@@ -20,11 +20,11 @@ checked when the reference is built and a refused value names its field.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from types import MappingProxyType
 from typing import Any, ClassVar
 
 import attrs
 
+from citekit.display import show
 from citekit.errors import ValidationError
 from citekit.model.date import PartialDate, to_date_or_none
 from citekit.model.frozen import read_only
@@ -35,17 +35,20 @@ from citekit.script import folded
 
 __all__ = [
     "IN_A_BOOK",
-    "REFERENCE_TYPES",
     "Book",
     "Chapter",
     "ConferencePaper",
     "JournalArticle",
+    "Legislation",
     "MagazineArticle",
+    "Manuscript",
     "NewspaperArticle",
+    "Patent",
     "PeriodicalPart",
     "Publication",
     "Reference",
     "Report",
+    "Standard",
     "Thesis",
     "WebArticle",
     "page_range",
@@ -173,16 +176,13 @@ class Reference:
                 field="accessed",
             )
 
-    def _repr_html_(self) -> str:
-        """A notebook shows the reference in the default style (citekit.notebook)."""
-        from citekit.notebook import reference_html
+    def _repr_html_(self) -> str | None:
+        """A notebook shows the reference in the default style (citekit.notebook, which the
+        ``citekit`` package registers in :mod:`citekit.display`)."""
+        return show(self, "text/html")
 
-        return reference_html(self)
-
-    def _repr_markdown_(self) -> str:
-        from citekit.notebook import reference_markdown
-
-        return reference_markdown(self)
+    def _repr_markdown_(self) -> str | None:
+        return show(self, "text/markdown")
 
     @property
     def lang(self) -> str | None:
@@ -311,27 +311,65 @@ class Thesis(Publication):
     """The degree (``PhD thesis``, ``дис. … канд. ист. наук``)."""
 
 
+@attrs.frozen(slots=True, kw_only=True)
+class Standard(Publication):
+    """A standard (GOST, ISO, …): its designation in ``number`` (``ГОСТ Р 7.0.100–2018``),
+    its status in ``genre`` (``национальный стандарт Российской Федерации``)."""
+
+    kind: ClassVar[str] = "standard"
+    number: str | None = _field()
+    genre: str | None = _field()
+    authority: str | None = _field()
+    """The body that approved it (``Росстандарт``, ``ISO``)."""
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Patent(Publication):
+    """A patent; ``authors`` are the inventors, ``issued`` the date of publication."""
+
+    kind: ClassVar[str] = "patent"
+    number: str | None = _field()
+    jurisdiction: str | None = _field()
+    """The country that granted it (``Российская Федерация``, ``US``)."""
+    authority: str | None = _field()
+    """The patent office, or the applicant GOST names after ``заявитель``."""
+    submitted: PartialDate | None = _field(to_date_or_none)
+    """When the application was filed (GOST's ``заявл.``)."""
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Legislation(Publication):
+    """A law or another normative act; ``container_title`` is where it was officially
+    published (``Собрание законодательства Российской Федерации``), ``section`` its article
+    there (``Ст. 7598``)."""
+
+    kind: ClassVar[str] = "legislation"
+    genre: str | None = _field()
+    """What act it is (``Федеральный закон``)."""
+    number: str | None = _field()
+    authority: str | None = _field()
+    """The body that enacted it."""
+    container_title: Title | None = _field(to_title_or_none)
+    issue: str | None = _field()
+    section: str | None = _field()
+    pages: str | None = _field(_pages)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Manuscript(Publication):
+    """An unpublished document, such as an archival one: ``archive`` holds it
+    (``ГАРФ``), ``archive_location`` says where in it (``Ф. Р-5446. Оп. 1. Д. 123. Л. 5``)."""
+
+    kind: ClassVar[str] = "manuscript"
+    genre: str | None = _field()
+    """What the document is (``письмо``, ``докладная записка``)."""
+    archive: str | None = _field()
+    archive_location: str | None = _field()
+
+
 _ABSTRACT = frozenset({Reference, PeriodicalPart, Publication})
 
 IN_A_BOOK = (Chapter, ConferencePaper)
 """The works printed inside a book (or proceedings) whose title and editors they cite:
 ``isinstance(ref, IN_A_BOOK)``. A tuple, where ``Chapter | ConferencePaper`` would build a
 union object each time it is evaluated (three times the cost of the check)."""
-
-REFERENCE_TYPES: Mapping[str, type[Reference]] = MappingProxyType(
-    {
-        cls.kind: cls
-        for cls in (
-            JournalArticle,
-            MagazineArticle,
-            NewspaperArticle,
-            WebArticle,
-            Book,
-            Chapter,
-            Report,
-            ConferencePaper,
-            Thesis,
-        )
-    }
-)
-"""Each concrete type by its ``kind`` name."""

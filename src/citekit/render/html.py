@@ -29,7 +29,16 @@ def _link(url: str, inner: str, _bare: bool) -> str:
     return f'<a href="{escape(url)}">{inner}</a>'
 
 
-HTML = OutputFormat(escape=_escape, emph=("<i>", "</i>"), nbsp="&nbsp;", link=_link)
+HTML = OutputFormat(
+    escape=_escape,
+    emph=("<i>", "</i>"),
+    nbsp="&nbsp;",
+    link=_link,
+    strong=("<b>", "</b>"),
+    smallcaps=('<span style="font-variant: small-caps">', "</span>"),
+    sup=("<sup>", "</sup>"),
+    sub=("<sub>", "</sub>"),
+)
 
 
 def to_html(node: Inline) -> str:

@@ -28,7 +28,15 @@ def _link(url: str, inner: str, bare: bool) -> str:
     return f"<{url}>" if bare else f"[{inner}]({url})"
 
 
-MARKDOWN = OutputFormat(escape=_escape, emph=("*", "*"), nbsp="&nbsp;", link=_link)
+MARKDOWN = OutputFormat(
+    escape=_escape,
+    emph=("*", "*"),
+    nbsp="&nbsp;",
+    link=_link,
+    strong=("**", "**"),
+    sup=("<sup>", "</sup>"),  # CommonMark passes inline HTML through; it has no mark of its own
+    sub=("<sub>", "</sub>"),
+)
 
 
 def to_markdown(node: Inline) -> str:

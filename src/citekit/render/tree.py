@@ -25,6 +25,11 @@ __all__ = [
     "Link",
     "NoCase",
     "Seq",
+    "SmallCaps",
+    "Strong",
+    "Sub",
+    "Sup",
+    "Verbatim",
     "emph",
     "join",
     "join_into",
@@ -32,6 +37,10 @@ __all__ = [
     "linkable",
     "nocase",
     "seq",
+    "smallcaps",
+    "strong",
+    "sub",
+    "sup",
 ]
 
 
@@ -85,6 +94,42 @@ class NoCase(_Container):
 
 
 @mypyc_attr(allow_interpreted_subclasses=True)
+class Strong(_Container):
+    """Bold."""
+
+    __slots__ = ()
+
+
+@mypyc_attr(allow_interpreted_subclasses=True)
+class SmallCaps(_Container):
+    """Small capitals (an author's family name in some journals' lists)."""
+
+    __slots__ = ()
+
+
+@mypyc_attr(allow_interpreted_subclasses=True)
+class Sup(_Container):
+    """Superscript (``2nd``, a footnote mark)."""
+
+    __slots__ = ()
+
+
+@mypyc_attr(allow_interpreted_subclasses=True)
+class Sub(_Container):
+    """Subscript (a chemical formula in a title)."""
+
+    __slots__ = ()
+
+
+@mypyc_attr(allow_interpreted_subclasses=True)
+class Verbatim(_Container):
+    """Text in another language's syntax (a BibTeX entry): written as it is where the output
+    is source in that family (LaTeX), escaped for display everywhere else."""
+
+    __slots__ = ()
+
+
+@mypyc_attr(allow_interpreted_subclasses=True)
 class Link(_Container):
     """A link to ``url`` showing its children (the URL itself when there are none)."""
 
@@ -104,7 +149,7 @@ class Link(_Container):
         return f"Link({self.url!r}, {self.children!r})"
 
 
-Inline = str | Seq | Emph | NoCase | Link
+Inline = str | Seq | Emph | NoCase | Link | Strong | SmallCaps | Sup | Sub | Verbatim
 
 
 def _present(children: tuple[Inline | None, ...]) -> tuple[Inline, ...]:
@@ -124,6 +169,26 @@ def seq(*children: Inline | None) -> Seq:
 def emph(*children: Inline | None) -> Emph:
     """Italic children."""
     return Emph(_present(children))
+
+
+def strong(*children: Inline | None) -> Strong:
+    """Bold children."""
+    return Strong(_present(children))
+
+
+def smallcaps(*children: Inline | None) -> SmallCaps:
+    """Children in small capitals."""
+    return SmallCaps(_present(children))
+
+
+def sup(*children: Inline | None) -> Sup:
+    """Superscript children."""
+    return Sup(_present(children))
+
+
+def sub(*children: Inline | None) -> Sub:
+    """Subscript children."""
+    return Sub(_present(children))
 
 
 def nocase(*children: Inline | None) -> NoCase:

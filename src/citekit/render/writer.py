@@ -23,7 +23,20 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from citekit.errors import StyleError
-from citekit.render.tree import NBSP, Emph, Inline, Link, NoCase, Seq, linkable
+from citekit.render.tree import (
+    NBSP,
+    Emph,
+    Inline,
+    Link,
+    NoCase,
+    Seq,
+    SmallCaps,
+    Strong,
+    Sub,
+    Sup,
+    Verbatim,
+    linkable,
+)
 from citekit.script import UNSAFE_CHARACTERS
 
 __all__ = ["TEXT", "OutputFormat", "to_text", "write"]
@@ -33,13 +46,27 @@ _SPACES = " " + NBSP
 
 
 class OutputFormat:
-    """What an output format writes for each kind of node.
+    """What an output format writes for each kind of node: the marks around emphasis, bold,
+    small capitals, superscript, subscript and case-protected text (a format without a mark
+    for one writes its text plain), the non-breaking space, and links.
 
     ``link(url, inner, bare)`` gets the escaped link text and whether that text is the
     URL itself; it is called only for ``http``/``https`` URLs (others show their text).
     """
 
-    __slots__ = ("emph", "escape", "link", "nbsp", "nocase", "spaces_nbsp")
+    __slots__ = (
+        "emph",
+        "escape",
+        "link",
+        "nbsp",
+        "nocase",
+        "smallcaps",
+        "spaces_nbsp",
+        "strong",
+        "sub",
+        "sup",
+        "verbatim",
+    )
 
     def __init__(
         self,
@@ -49,10 +76,22 @@ class OutputFormat:
         nocase: tuple[str, str] = ("", ""),
         nbsp: str = " ",
         link: Callable[[str, str, bool], str] | None = None,
+        strong: tuple[str, str] = ("", ""),
+        smallcaps: tuple[str, str] = ("", ""),
+        sup: tuple[str, str] = ("", ""),
+        sub: tuple[str, str] = ("", ""),
+        verbatim: OutputFormat | None = None,
     ) -> None:
         self.escape = escape
         self.emph = emph
         self.nocase = nocase
+        self.strong = strong
+        self.smallcaps = smallcaps
+        self.sup = sup
+        self.sub = sub
+        self.verbatim = verbatim
+        """How :class:`~citekit.render.tree.Verbatim` text is written (LaTeX: unescaped, as
+        BibTeX); None: like any other text."""
         self.nbsp = nbsp
         self.link = link
         # Prints a non-breaking space as a plain one, unescaped: the writer can then swap
@@ -71,7 +110,7 @@ def _as_node(child: object) -> Inline:
         return str(child)
     if isinstance(child, Link):
         return Link(child.url, child.children)
-    for kind in (Seq, Emph, NoCase):
+    for kind in (Seq, Emph, NoCase, Strong, SmallCaps, Sup, Sub, Verbatim):
         if isinstance(child, kind):
             return kind(child.children)
     raise StyleError(f"a style returned {child!r}, which is not rich text (citekit.render.tree)")
@@ -148,6 +187,21 @@ def _walk(children: tuple[object, ...], last: str, out: list[str], markup: Outpu
         elif kind is NoCase:
             kept: NoCase = child  # type: ignore[assignment]
             last = _wrap(kept.children, markup.nocase, last, out, markup)
+        elif kind is Strong:
+            bold: Strong = child  # type: ignore[assignment]
+            last = _wrap(bold.children, markup.strong, last, out, markup)
+        elif kind is SmallCaps:
+            small: SmallCaps = child  # type: ignore[assignment]
+            last = _wrap(small.children, markup.smallcaps, last, out, markup)
+        elif kind is Sup:
+            raised: Sup = child  # type: ignore[assignment]
+            last = _wrap(raised.children, markup.sup, last, out, markup)
+        elif kind is Sub:
+            lowered: Sub = child  # type: ignore[assignment]
+            last = _wrap(lowered.children, markup.sub, last, out, markup)
+        elif kind is Verbatim:
+            source: Verbatim = child  # type: ignore[assignment]
+            last = _walk(source.children, last, out, markup.verbatim or markup)
         else:
             last = _walk((_as_node(child),), last, out, markup)
     return last

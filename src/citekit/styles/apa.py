@@ -28,21 +28,25 @@ from citekit.model.reference import (
     Chapter,
     ConferencePaper,
     JournalArticle,
+    Legislation,
     MagazineArticle,
     NewspaperArticle,
+    Patent,
     PeriodicalPart,
     Publication,
     Reference,
     Report,
+    Standard,
     Thesis,
     WebArticle,
 )
 from citekit.names import NameForm, direct, inverted, latin_form
 from citekit.render.tree import Inline, Link, Seq, emph, join, join_into, link, seq
-from citekit.styles.base import BaseStyle, Entry, Options
+from citekit.styles.base import ORIGINAL_KINDS, BaseStyle, Entry, Options
 from citekit.styles.dates import english_date, parenthetical_date
 from citekit.styles.forms import dashed, latin_text, latin_with_translation, missing_translation
 from citekit.styles.namelists import ampersand_list
+from citekit.styles.numbers import patent_or_standard
 from citekit.styles.suffixes import letters
 from citekit.translit import transliterate
 
@@ -51,8 +55,9 @@ __all__ = ["APA", "ApaStyle"]
 DASH = "–"
 _DATED = (MagazineArticle, NewspaperArticle, WebArticle)  # cited with month and day (§9.14)
 _ARTICLES = ("a ", "an ", "the ")
-_STANDS_ALONE = (Book, Report, Thesis, WebArticle)
+_STANDS_ALONE = (Book, Report, Thesis, WebArticle, Standard, Patent)
 """Works that stand alone: their titles are italic (§9.19)."""
+_NUMBERED = (Patent, Standard)  # "(U.S. Patent No. 9,430,767)" after the title (APA Style)
 
 
 @mypyc_attr(allow_interpreted_subclasses=True)  # compiled, it may still be subclassed
@@ -60,6 +65,7 @@ class ApaStyle(BaseStyle):
     """APA 7 reference list entries, ordered and suffixed (2025a, 2025b), and citations."""
 
     numbered = False
+    rules = ORIGINAL_KINDS | {"standard", "patent"}
 
     # -- names ---------------------------------------------------------------------------------
 
@@ -98,6 +104,8 @@ class ApaStyle(BaseStyle):
             institution = ref.publisher and transliterate(ref.publisher, options.translit)
             what = ", ".join(p for p in (ref.genre or "Thesis", institution) if p)
             description = f"[{what}]"
+        elif isinstance(ref, _NUMBERED) and ref.number:
+            description = f"({transliterate(patent_or_standard(ref), options.translit)})"
         return join([emph(text), translation, description], " ")
 
     # -- sources -------------------------------------------------------------------------------
@@ -191,6 +199,8 @@ class ApaStyle(BaseStyle):
             parts.append(self._periodical(ref, options))
         elif isinstance(ref, IN_A_BOOK):
             parts.append(self._host(ref, options))
+        elif isinstance(ref, Legislation) and ref.container_title:  # the general rule's host
+            parts.append(emph(latin_text(ref.container_title, options.translit)))
         parts.append(self._publisher(ref, author, options))
         line = join_into([], parts, ". ")
         line.append(".")
@@ -204,13 +214,14 @@ class ApaStyle(BaseStyle):
         return self._entry(ref, options, "")
 
     def warnings(self, ref: Reference, options: Options) -> list[str]:
-        """No date (printed as n.d.), a non-English title without its translation (§9.38)."""
+        """No date (printed as n.d.), a non-English title without its translation (§9.38); a
+        kind without a rule of its own."""
         found = []
         if ref.issued is None:
             found.append("no publication date: printed as (n.d.)")
         if warning := missing_translation(ref):
             found.append(warning)
-        return found
+        return found + super().warnings(ref, options)
 
     # -- the list ------------------------------------------------------------------------------
 

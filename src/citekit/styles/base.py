@@ -26,7 +26,13 @@ from citekit.model.reference import Reference
 from citekit.render.tree import Inline
 from citekit.styles.options import Options
 
-__all__ = ["BaseStyle", "CitingStyle", "Entry", "Options", "Style"]
+__all__ = ["ORIGINAL_KINDS", "BaseStyle", "CitingStyle", "Entry", "Options", "Style"]
+
+ORIGINAL_KINDS = frozenset(
+    {"journal-article", "magazine-article", "newspaper-article", "web-article", "book", "chapter",
+     "report", "conference-paper", "thesis"}
+)  # fmt: skip
+"""The kinds every built-in style has had rules for from the start."""
 
 Entry = tuple[str | None, Inline]
 """One bibliography entry: its label (``"1."``, or None) and its rich text."""
@@ -49,6 +55,10 @@ class Style(Protocol):
 
     def bibliography(self, refs: Sequence[Reference], options: Any) -> list[Entry]:
         """The references as a list: in the style's order, labelled as the style numbers them."""
+        ...
+
+    def warnings(self, ref: Reference, options: Any) -> list[str]:
+        """What the style would print for ``ref`` but cannot, one message each (``check``)."""
         ...
 
 
@@ -74,6 +84,10 @@ class BaseStyle:
 
     options_class: ClassVar[type[Any]] = Options
     numbered: ClassVar[bool] = True
+    rules: ClassVar[frozenset[str]] = frozenset()
+    """The kinds (model/kinds.py) the style has rules of its own for; any other kind is
+    formatted by the rule of the kind whose fields it shares, else by the general rule. Empty:
+    the style makes no claim, and ``check`` says nothing about kinds."""
 
     def __init__(self, id: str, description: str) -> None:
         self.id = id
@@ -100,8 +114,37 @@ class BaseStyle:
 
     def warnings(self, ref: Reference, options: Any) -> list[str]:
         """What this style would print for ``ref`` but cannot, one message each
-        (``citekit check --style``). Nothing by default."""
-        return []
+        (``citekit check --style``); by default only :meth:`rule_warning`'s."""
+        note = self.rule_warning(ref)
+        return [note] if note else []
+
+    def rule(self, ref: Reference) -> str:
+        """The kind whose rule formats ``ref``: its own kind when :attr:`rules` has it, else
+        the nearest kind it shares fields with that has one, else ``"general"``.
+
+        >>> from citekit.model import KINDS
+        >>> from citekit.styles import get_style
+        >>> Map = next(kind.cls for kind in KINDS if kind.name == "map")
+        >>> get_style("apa").rule(Map(id="m")), get_style("gost").rule(Map(id="m"))
+        ('book', 'map')
+        """
+        for cls in type(ref).__mro__:
+            kind = cls.__dict__.get("kind")
+            if isinstance(kind, str) and kind in self.rules:
+                return kind
+        return "general"
+
+    def rule_warning(self, ref: Reference) -> str | None:
+        """``check``'s note that ``ref`` is formatted by another kind's rule or the general
+        one, or None when the style has a rule for its kind, or declares no :attr:`rules` (a
+        CSL style, a third-party one: they make no claim about kinds)."""
+        if not self.rules:
+            return None
+        rule = self.rule(ref)
+        if rule == ref.kind:
+            return None
+        how = "by its general rule" if rule == "general" else f"as a {rule!r}"
+        return f"{self.id} has no rule of its own for the kind {ref.kind!r}: formatted {how}"
 
     def sort(self, refs: Sequence[Reference], options: Any) -> list[Reference]:
         """The order of the list; input (citation) order unless a style overrides it."""

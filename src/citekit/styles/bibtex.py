@@ -3,7 +3,9 @@
 Keys are the first author's family name in Latin letters and the year
 (``kistanov2025``); in a list, works that would share a key get ``a``, ``b``
 (``kistanov2025a``, ``kistanov2025b``). Without author the title's first word stands in.
-``citekit convert --to bibtex`` writes a file with one field per line instead.
+``citekit convert --to bibtex`` writes a file with one field per line instead. The entry is
+:class:`~citekit.render.tree.Verbatim` text: ``to="latex"`` gives BibTeX as it is (its writer
+has escaped it for LaTeX), HTML and Markdown escape it for display.
 
 >>> import citekit
 >>> refs = citekit.load("examples/japanese-studies-2025-3.json")
@@ -19,9 +21,10 @@ from collections.abc import Sequence
 from anyascii import anyascii
 
 from citekit.io.bibtex import entry_text
+from citekit.model.kinds import REFERENCE_TYPES
 from citekit.model.reference import Reference
 from citekit.names import latin_form
-from citekit.render.tree import Inline
+from citekit.render.tree import Inline, Verbatim
 from citekit.styles.base import BaseStyle, Entry, Options
 from citekit.styles.suffixes import letters
 
@@ -49,10 +52,13 @@ class BibtexStyle(BaseStyle):
     """BibTeX entries; the list keeps input order and makes keys unique."""
 
     numbered = False
+    rules = frozenset(REFERENCE_TYPES)  # the writer's table has a row for every kind
 
     def entry(self, ref: Reference, options: Options) -> Inline:
         """One entry on one line, keyed family + year."""
-        return entry_text(ref, _keep_all, key=citation_key(ref, options), one_line=True)
+        return Verbatim(
+            (entry_text(ref, _keep_all, key=citation_key(ref, options), one_line=True),)
+        )
 
     def bibliography(self, refs: Sequence[Reference], options: Options) -> list[Entry]:
         """Every entry in input order, with ``a``, ``b``, … where keys would collide."""
@@ -65,7 +71,7 @@ class BibtexStyle(BaseStyle):
                 suffix = letters(used[key])
                 used[key] += 1
                 key += suffix
-            entries.append((None, entry_text(ref, _keep_all, key=key, one_line=True)))
+            entries.append((None, Verbatim((entry_text(ref, _keep_all, key=key, one_line=True),))))
         return entries
 
 

@@ -1,4 +1,4 @@
-"""Dates in English words, as the APA-like styles print them.
+"""Dates as styles print them: in English words (the APA-like styles) or in numbers.
 
 >>> from citekit.model import PartialDate
 >>> english_date(PartialDate(2025, 5, 8))
@@ -13,12 +13,23 @@ from __future__ import annotations
 
 from citekit.model.date import PartialDate
 
-__all__ = ["MONTHS", "english_date", "parenthetical_date"]
+__all__ = ["MONTHS", "english_date", "numeric_date", "parenthetical_date"]
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
+
+
+def numeric_date(date: PartialDate) -> str:
+    """``08.05.2025`` with day and month (an access date in Russian lists), else ISO.
+
+    >>> numeric_date(PartialDate(2025, 5, 8)), numeric_date(PartialDate(2025, 5))
+    ('08.05.2025', '2025-05')
+    """
+    if date.day is not None and date.month is not None:
+        return f"{date.day:02d}.{date.month:02d}.{date.year}"
+    return date.iso()
 
 
 def english_date(date: PartialDate) -> str:

@@ -24,11 +24,8 @@ the DOI link last, with no period after it.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from mypy_extensions import mypyc_attr
 
-from citekit.model.date import PartialDate
 from citekit.model.person import Person
 from citekit.model.reference import (
     IN_A_BOOK,
@@ -36,16 +33,17 @@ from citekit.model.reference import (
     PeriodicalPart,
     Publication,
     Reference,
-    Report,
     Thesis,
     WebArticle,
 )
 from citekit.model.title import Title
 from citekit.names import inverted, latin_form, original_form
 from citekit.render.tree import Inline, Link, Seq, join_into, link
-from citekit.styles.base import BaseStyle, Options
+from citekit.styles.base import ORIGINAL_KINDS, BaseStyle, Options
+from citekit.styles.dates import numeric_date
 from citekit.styles.forms import english_text, missing_translation, work_language
 from citekit.styles.languages import ELPUB_NOTES, language_note
+from citekit.styles.terms import EN, RU
 
 __all__ = ["ENGLISH", "RUSSIAN", "ElpubStyle"]
 
@@ -53,32 +51,16 @@ __all__ = ["ENGLISH", "RUSSIAN", "ElpubStyle"]
 _SERIAL = (PeriodicalPart, WebArticle)  # a journal, newspaper or site, not a publisher
 
 
-class _Words(NamedTuple):
-    """The words a line is printed with, in one language."""
-
-    et_al: str
-    editors: str
-    in_: str
-    page: str
-    pages: str
-    accessed: str
-    number: str
-
-
-_EN = _Words(et_al="et al.", editors="eds.", in_="In:", page="P.", pages="p.",
-             accessed="accessed", number="No.")  # fmt: skip
-_RU = _Words(et_al="и др.", editors="ред.", in_="В кн.:", page="С.", pages="с.",
-             accessed="дата обращения:", number="№")  # fmt: skip
-
-
 @mypyc_attr(allow_interpreted_subclasses=True)  # compiled, it may still be subclassed
 class ElpubStyle(BaseStyle):
     """One Elpub "For citation" line per reference, in English or in Russian."""
 
+    rules = ORIGINAL_KINDS
+
     def __init__(self, id: str, description: str, *, english: bool) -> None:
         super().__init__(id, description)
         self.english = english
-        self.words = _EN if english else _RU
+        self.words = EN if english else RU
 
     # -- the parts ---------------------------------------------------------------------------
 
@@ -118,11 +100,6 @@ class ElpubStyle(BaseStyle):
         year = str(ref.issued.year) if ref.issued else None
         return "; ".join(p for p in (where, year) if p) or None
 
-    def _date(self, date: PartialDate) -> str:
-        if date.day is not None and date.month is not None:
-            return f"{date.day:02d}.{date.month:02d}.{date.year}"
-        return date.iso()
-
     def _segments(self, ref: Reference, options: Options) -> list[Inline | None]:
         """The period-separated segments of the line after names and title."""
         words = self.words
@@ -131,19 +108,23 @@ class ElpubStyle(BaseStyle):
             if isinstance(ref, WebArticle):
                 return [container, str(ref.issued.year) if ref.issued else None]
             return [container, self._numbers(ref)]
-        assert isinstance(ref, Publication)
+        if not isinstance(ref, Publication):  # the general rule: the year after the title
+            return [str(ref.issued.year) if ref.issued else None]
         segments: list[Inline | None] = []
         if isinstance(ref, IN_A_BOOK):
             editors = self._names(ref.editors, options)
             host = self._title(ref.container_title, options)
             lead = f"{words.in_} " + (f"{editors}, {words.editors} " if editors else "")
             segments.append(f"{lead}{host}" if host else None)
+        else:  # a publication printed in another (a law in its official gazette)
+            segments.append(self._title(getattr(ref, "container_title", None), options))
         if isinstance(ref, Thesis) and ref.genre:
             segments.append(f"[{ref.genre}]")
         if ref.edition:
             segments.append(ref.edition)
-        if isinstance(ref, Report) and ref.number:
-            segments.append(f"{words.number} {ref.number}")
+        number = getattr(ref, "number", None)  # a report's, a standard's, a patent's, a law's
+        if number:
+            segments.append(f"{words.number} {number}")
         segments.append(self._published(ref))
         pages = getattr(ref, "pages", None)
         if pages:
@@ -157,8 +138,9 @@ class ElpubStyle(BaseStyle):
         return segments
 
     def warnings(self, ref: Reference, options: Options) -> list[str]:
-        """Missing journal, DOI, or (English line) English title."""
-        found = []
+        """Missing journal, DOI, or (English line) English title; a kind without a rule of
+        its own."""
+        found = super().warnings(ref, options)
         if isinstance(ref, JournalArticle) and ref.container_title is None:
             found.append("no journal title")
         if ref.doi is None:
@@ -183,7 +165,7 @@ class ElpubStyle(BaseStyle):
         elif ref.url:
             line += (" ", link(ref.url))
             if ref.accessed:
-                line.append(f" ({self.words.accessed} {self._date(ref.accessed)})")
+                line.append(f" ({self.words.accessed} {numeric_date(ref.accessed)})")
         return Seq(tuple(line))
 
 

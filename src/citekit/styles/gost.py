@@ -25,7 +25,7 @@ Every rule, with the clause it comes from, is in docs/styles/gost.md. In short:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from mypy_extensions import mypyc_attr
 
@@ -34,49 +34,63 @@ from citekit.model.person import Person
 from citekit.model.reference import (
     IN_A_BOOK,
     JournalArticle,
+    Legislation,
+    Manuscript,
     NewspaperArticle,
+    Patent,
     PeriodicalPart,
     Publication,
     Reference,
     Report,
+    Standard,
     Thesis,
     WebArticle,
 )
 from citekit.render.tree import NBSP, Inline, Link, Seq, join_into, link, seq
 from citekit.script import is_cyrillic
-from citekit.styles.base import BaseStyle
-from citekit.styles.dates import MONTHS
+from citekit.styles.base import ORIGINAL_KINDS, BaseStyle
+from citekit.styles.dates import MONTHS, numeric_date
 from citekit.styles.forms import dashed
 from citekit.styles.options import GostOptions
 from citekit.styles.ordering import russian_list_key
+from citekit.styles.terms import EN, GOST_LATIN, RU, Terms
 
 __all__ = ["GOST_2008", "GOST_2018", "GostOptions", "GostStyle"]
 
 EN_DASH = "–"
 _PARTS = (PeriodicalPart, WebArticle, *IN_A_BOOK)  # described with their host after "//"
-_WITH_GENRE = (Report, Thesis)
+_WITH_GENRE = (Report, Thesis, Standard, Manuscript)
 MONTHS_GENITIVE = (
     "января", "февраля", "марта", "апреля", "мая", "июня",
     "июля", "августа", "сентября", "октября", "ноября", "декабря",
 )  # fmt: skip
 
 
-class _Words(NamedTuple):
-    """The words of a description in its language (GOST keeps a source in its own language)."""
+# GOST brackets what the cataloguer supplies: "[и др.]", "[Б. м.]"; the words are the shared ones
+_RU = RU._replace(
+    et_al=f"[{RU.et_al}]", no_place=f"[{RU.no_place}]", no_publisher=f"[{RU.no_publisher}]"
+)
+_LATIN = GOST_LATIN._replace(
+    et_al=f"[{EN.et_al}]", no_place=f"[{EN.no_place}]", no_publisher=f"[{EN.no_publisher}]"
+)
 
-    et_al: str
-    volume: str
-    number: str
-    page: str
-    pages: str
-    no_place: str
-    no_publisher: str
-
-
-_RU = _Words(et_al="[и др.]", volume="Т.", number="№", page="С.", pages="с.",
-             no_place="[Б. м.]", no_publisher="[б. и.]")  # fmt: skip
-_LATIN = _Words(et_al="[et al.]", volume="Vol.", number="no.", page="P.", pages="p.",
-                no_place="[S. l.]", no_publisher="[s. n.]")  # fmt: skip
+_CONTENT_TYPES = {
+    "map": ("Изображение картографическое : непосредственное",
+            "Изображение картографическое : электронное"),
+    "graphic": ("Изображение : непосредственное", "Изображение : электронное"),
+    "figure": ("Изображение : непосредственное", "Изображение : электронное"),
+    "musical-score": ("Музыка (знаковая) : непосредственная", "Музыка (знаковая) : электронная"),
+    "song": ("Музыка (исполнительская) : аудио", "Музыка (исполнительская) : электронная"),
+    "motion-picture": ("Изображение (движущееся ; двухмерное) : видео",
+                       "Изображение (движущееся ; двухмерное) : электронное"),
+    "broadcast": ("Изображение (движущееся ; двухмерное) : видео",
+                  "Изображение (движущееся ; двухмерное) : электронное"),
+    "software": ("Программа (визуальная) : электронная", "Программа (визуальная) : электронная"),
+}  # fmt: skip
+"""GOST R 7.0.100-2018's content type and means of access (print, online) for what is not
+text; every other kind is ``Текст : непосредственный`` / ``Текст : электронный``."""
+_NO_HEADING = (Standard, Patent, Legislation)  # described under their title (or designation)
+_DESCRIBED_AFTER_TITLE = (Patent, Legislation)  # ": патент № …", ": Федеральный закон от … № …"
 
 
 def _label(label: str, value: str) -> str:
@@ -90,6 +104,7 @@ class GostStyle(BaseStyle):
     """A GOST reference list entry: GOST R 7.0.100-2018 or GOST R 7.0.5-2008."""
 
     options_class = GostOptions
+    rules = ORIGINAL_KINDS | {"standard", "patent", "legislation", "manuscript", *_CONTENT_TYPES}
 
     def __init__(self, id: str, description: str, *, edition: int) -> None:
         super().__init__(id, description)
@@ -118,13 +133,14 @@ class GostStyle(BaseStyle):
         return f"{NBSP.join(initials)}{NBSP}{family}"
 
     def _heading_authors(self, ref: Reference, options: GostOptions) -> list[Person]:
-        """The authors in the heading: none for four or more (or for organisations)."""
+        """The authors in the heading: none for four or more (or for organisations), none for
+        a standard, a patent or a law."""
         people = [p for p in ref.authors if not p.is_organisation]
-        if not people or len(ref.authors) > 3:
+        if not people or len(ref.authors) > 3 or isinstance(ref, _NO_HEADING):
             return []
         return people if self.edition == 2008 else people[:1]
 
-    def _responsibility(self, ref: Reference, options: GostOptions, words: _Words) -> str | None:
+    def _responsibility(self, ref: Reference, options: GostOptions, words: Terms) -> str | None:
         """``/ В. О. Кистанов, П. П. Петров`` or ``/ А. А. Иванов, Б. Б. Петров, В. В. Сидоров
         [и др.]``; 2008 gives it only when there is no heading."""
         authors = ref.authors
@@ -154,13 +170,7 @@ class GostStyle(BaseStyle):
             return f"{date.day} {MONTHS_GENITIVE[date.month - 1]}"
         return None
 
-    @staticmethod
-    def _accessed(date: PartialDate) -> str:
-        if date.day is not None and date.month is not None:
-            return f"{date.day:02d}.{date.month:02d}.{date.year}"
-        return date.iso()
-
-    def _imprint(self, ref: Publication, words: _Words) -> Inline | None:
+    def _imprint(self, ref: Publication, words: Terms) -> Inline | None:
         """``Москва : Наука, 2020`` (``[Б. м.] : Ifri, 2025`` when the place is unknown)."""
         year = str(ref.issued.year) if ref.issued else None
         if ref.publisher and not isinstance(ref, Thesis):  # a thesis names it after " ; "
@@ -182,13 +192,20 @@ class GostStyle(BaseStyle):
             return self.short
         return self.area
 
-    def _title_part(self, ref: Reference, options: GostOptions, words: _Words) -> str:
+    def _title_part(self, ref: Reference, options: GostOptions, words: Terms) -> str:
         """Heading, title (with its subordinate title) and statement of responsibility: one
         string, as nothing in it ends a sentence that the writer would have to tidy."""
         heading = ", ".join([self._inverted(p) for p in self._heading_authors(ref, options)])
         title = ref.title.original if ref.title else ""
         if isinstance(ref, _WITH_GENRE) and ref.genre:
             title = f"{title} : {ref.genre}" if title else ref.genre
+        elif isinstance(ref, _DESCRIBED_AFTER_TITLE):
+            what = self._what(ref, words)
+            title = f"{title} : {what}" if title and what else title or what
+        if (
+            isinstance(ref, Standard) and ref.number
+        ):  # the designation heads it: "ГОСТ Р 7.32–2017."
+            heading = ref.number if ref.number.endswith(".") else f"{ref.number}."
         responsibility = self._responsibility(ref, options, words)
         if isinstance(ref, Thesis) and ref.publisher:  # the institution: "/ И. Ю. Иванов ; МГИМО"
             responsibility = (
@@ -197,13 +214,29 @@ class GostStyle(BaseStyle):
         body = f"{title} / {responsibility}" if responsibility else title
         return f"{heading} {body}" if heading else body
 
+    @staticmethod
+    def _what(ref: Patent | Legislation, words: Terms) -> str:
+        """``патент № 2637215 Российская Федерация``; ``Федеральный закон от 29.12.2012
+        № 273-ФЗ``."""
+        if isinstance(ref, Patent):
+            number = f"{words.patent}{NBSP}{ref.number}" if ref.number else None
+            return " ".join(p for p in (number, ref.jurisdiction) if p)
+        dated = None
+        if ref.issued is not None and ref.issued.day is not None:
+            dated = f"{words.dated} {numeric_date(ref.issued)}"
+        number = f"{words.act_number}{NBSP}{ref.number}" if ref.number else None
+        return " ".join(p for p in (ref.genre, dated, number) if p)
+
     def _content_type(self, ref: Reference, options: GostOptions) -> str | None:
         if self.edition != 2018 or not options.content_type:
             return None
         online = ref.url is not None or ref.doi is not None
+        forms = _CONTENT_TYPES.get(ref.kind)
+        if forms is not None:
+            return forms[online]
         return "Текст : электронный" if online else "Текст : непосредственный"
 
-    def _periodical_numbers(self, ref: PeriodicalPart, words: _Words) -> list[str | None]:
+    def _periodical_numbers(self, ref: PeriodicalPart, words: Terms) -> list[str | None]:
         """``Т. 23, № 1`` and ``С. 10–34`` (for Latin sources ``Vol. 23, no. 1``, ``P. 10–34``)."""
         volume = _label(words.volume, ref.volume) if ref.volume else None
         issue = _label(words.number, ref.issue) if ref.issue else None
@@ -215,7 +248,7 @@ class GostStyle(BaseStyle):
             locator = _label("Art." if words is _LATIN else "Ст.", ref.article_number)
         return [numbers, locator]
 
-    def _host(self, ref: Reference, options: GostOptions, words: _Words) -> list[Inline | None]:
+    def _host(self, ref: Reference, options: GostOptions, words: Terms) -> list[Inline | None]:
         """What follows ``//``: the journal, site or book, with its own areas."""
         latin = words is _LATIN
         year = str(ref.issued.year) if ref.issued else None
@@ -229,14 +262,29 @@ class GostStyle(BaseStyle):
             site = ref.container_title.original if ref.container_title else None
             when = self._day_month(ref.issued, latin) if ref.issued else None
             return [f"{site} : [сайт]" if site else None, year, when]
-        assert isinstance(ref, IN_A_BOOK)
-        book = ref.container_title.original if ref.container_title else None
-        if ref.editors:
-            editors = ", ".join([self._direct(p) for p in ref.editors])
-            lead = "edited by" if latin else "под редакцией"
-            book = f"{book or ''} / {lead} {editors}"
-        pages = _label(words.page, dashed(ref.pages, EN_DASH)) if ref.pages else None
-        return [book, self._imprint(ref, words), self._series(ref), pages]
+        if isinstance(ref, IN_A_BOOK):
+            book = ref.container_title.original if ref.container_title else None
+            if ref.editors:
+                editors = ", ".join([self._direct(p) for p in ref.editors])
+                lead = "edited by" if latin else "под редакцией"
+                book = f"{book or ''} / {lead} {editors}"
+            pages = _label(words.page, dashed(ref.pages, EN_DASH)) if ref.pages else None
+            return [book, self._imprint(ref, words), self._series(ref), pages]
+        if isinstance(
+            ref, Legislation
+        ):  # "// Собрание законодательства РФ. – 2012. – № 53. – Ст. 7598"
+            gazette = ref.container_title.original if ref.container_title else None
+            volume = _label(words.volume, ref.volume) if ref.volume else None
+            issue = _label(words.number, ref.issue) if ref.issue else None
+            numbers = f"{volume}, {issue}" if volume and issue else volume or issue
+            where = _label(words.article, ref.section) if ref.section else None
+            if where is None and ref.pages:
+                where = _label(words.page, dashed(ref.pages, EN_DASH))
+            return [gazette, year, numbers, where]
+        if isinstance(ref, Manuscript):  # "// ГАРФ. Ф. Р-5446. Оп. 1. Д. 123. Л. 5"
+            return [ref.archive, ref.archive_location]
+        host = getattr(ref, "container_title", None)  # the general rule: the host and the year
+        return [host.original if host is not None else None, year]
 
     @staticmethod
     def _series(ref: Publication) -> Inline | None:
@@ -246,9 +294,16 @@ class GostStyle(BaseStyle):
         number = f" ; {ref.collection_number}" if ref.collection_number else ""
         return f"({ref.collection_title.original}{number})"
 
-    def _publication(self, ref: Publication, words: _Words) -> list[Inline | None]:
-        """The areas of a whole publication after its title: edition, imprint, extent, series."""
+    def _publication(self, ref: Publication, words: Terms) -> list[Inline | None]:
+        """The areas of a whole publication after its title: edition, imprint, extent, series
+        (a patent: when it was filed and published, and its extent)."""
         extent = f"{ref.number_of_pages} {words.pages}" if ref.number_of_pages else None
+        if isinstance(ref, Patent):
+            dates = [
+                f"{words.filed} {numeric_date(ref.submitted)}" if ref.submitted else None,
+                f"{words.published} {numeric_date(ref.issued)}" if ref.issued else None,
+            ]
+            return [" ; ".join(d for d in dates if d) or None, extent]
         number = None
         if isinstance(ref, Report) and ref.number:
             number = _label(words.number, ref.number)
@@ -259,7 +314,7 @@ class GostStyle(BaseStyle):
         area), in the order of the areas (GOST R 7.0.100-2018, 5.2)."""
         url = None
         if ref.url:
-            when = f" (дата обращения: {self._accessed(ref.accessed)})" if ref.accessed else None
+            when = f" (дата обращения: {numeric_date(ref.accessed)})" if ref.accessed else None
             url = seq("URL: ", link(ref.url), when)
         doi = None
         if ref.doi:
@@ -276,23 +331,35 @@ class GostStyle(BaseStyle):
         sep = self._sep(options)
         title = self._title_part(ref, options, words)
         content_type = self._content_type(ref, options)
-        if isinstance(ref, _PARTS):
+        if (
+            isinstance(ref, _PARTS)
+            or (isinstance(ref, Legislation) and ref.container_title is not None)
+            or (isinstance(ref, Manuscript) and ref.archive is not None)
+        ):
             # a part of a publication: its own areas, then // and the host's, then the links
-            line = join_into([], [title, content_type], sep)
+            # (an archival document's date is one of its own areas)
+            dated = None
+            if isinstance(ref, Manuscript) and ref.issued is not None:
+                dated = numeric_date(ref.issued) if ref.issued.day else str(ref.issued.year)
+            line = join_into([], [title, dated, content_type], sep)
             host = join_into([], self._host(ref, options, words), sep)
             if host:
                 line += (" // ", *host)
             join_into(line, self._links(ref), sep)
         else:
-            assert isinstance(ref, Publication)
-            areas = [title, *self._publication(ref, words), *self._links(ref), content_type]
+            if isinstance(ref, Publication):
+                body = self._publication(ref, words)
+            else:  # the general rule for a kind that is neither: the year
+                body = [str(ref.issued.year) if ref.issued else None]
+            areas = [title, *body, *self._links(ref), content_type]
             line = join_into([], areas, sep)
         line.append(".")
         return Seq(tuple(line))
 
     def warnings(self, ref: Reference, options: Any) -> list[str]:
-        """An access date needs a URL, and a URL wants its access date."""
-        found = []
+        """An access date needs a URL, and a URL wants its access date; a kind without a rule
+        of its own."""
+        found = super().warnings(ref, options)
         if ref.accessed is not None and ref.url is None:
             found.append("no URL, so no access date is printed")
         if ref.url is not None and ref.accessed is None:

@@ -24,17 +24,20 @@ from citekit.model.reference import (
     Chapter,
     ConferencePaper,
     JournalArticle,
+    Legislation,
+    Patent,
     PeriodicalPart,
     Publication,
     Reference,
     Report,
+    Standard,
     Thesis,
     WebArticle,
 )
 from citekit.model.title import Title
 from citekit.names import direct, inverted, latin_form
 from citekit.render.tree import Inline, emph, join, link, seq
-from citekit.styles.base import BaseStyle, Options
+from citekit.styles.base import ORIGINAL_KINDS, BaseStyle, Options
 from citekit.styles.dates import english_date, parenthetical_date
 from citekit.styles.forms import (
     dashed,
@@ -46,18 +49,22 @@ from citekit.styles.forms import (
 )
 from citekit.styles.languages import language_note
 from citekit.styles.namelists import ampersand_list
+from citekit.styles.numbers import patent_or_standard
 from citekit.styles.ordering import russian_list_key
 from citekit.translit import transliterate
 
 __all__ = ["REFERENCES", "ReferencesStyle"]
 
 DASH = "—"  # the journal's ranges: pages 10—34, months April—June
-_WHOLE = (Book, Report, Thesis)  # stand alone: italic title, then what the work is
+_WHOLE = (Book, Report, Thesis, Standard, Patent)  # stand alone: italic title, what the work is
+_NUMBERED = (Patent, Standard)  # their number in parentheses after the title, as APA
 
 
 class ReferencesStyle(BaseStyle):
     """One Latin-script References entry per reference; the list in the Russian list's order,
     numbered as the journal's article page numbers it (``1. Kaspe, S.I. (2025). …``)."""
+
+    rules = ORIGINAL_KINDS | {"standard", "patent"}
 
     # -- names ---------------------------------------------------------------------------------
 
@@ -139,6 +146,8 @@ class ReferencesStyle(BaseStyle):
             elif isinstance(ref, Thesis):
                 what = ", ".join(p for p in (ref.genre, self._latin(ref.publisher, options)) if p)
                 after = f" [{what}]" if what else None
+            elif isinstance(ref, _NUMBERED) and ref.number:
+                after = f" ({self._latin(patent_or_standard(ref), options)})"
             return seq(emph(title), after)
         return title
 
@@ -170,6 +179,8 @@ class ReferencesStyle(BaseStyle):
             segments.append(site)
         elif isinstance(ref, IN_A_BOOK):
             segments.append(self._host(ref, options))
+        elif isinstance(ref, Legislation) and ref.container_title:  # the general rule's host
+            segments.append(english_text(ref.container_title, options.translit))
         if isinstance(ref, Publication):
             segments.append(self._publisher(ref, options))
         retrieved = self._retrieved(ref)
@@ -183,9 +194,10 @@ class ReferencesStyle(BaseStyle):
         return body if ends_in_link else seq(body, ".")
 
     def warnings(self, ref: Reference, options: Options) -> list[str]:
-        """A non-English title without its English translation."""
+        """A non-English title without its English translation; a kind without a rule of its
+        own."""
         warning = missing_translation(ref)
-        return [warning] if warning else []
+        return ([warning] if warning else []) + super().warnings(ref, options)
 
     def sort(self, refs: Sequence[Reference], options: Options) -> list[Reference]:
         """The order of the article's Russian list: Cyrillic originals first, then Latin."""

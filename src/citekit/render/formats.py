@@ -1,0 +1,197 @@
+"""Output formats as one interface: how to write each node, and how to frame a list.
+
+A :class:`Format` couples an :class:`~citekit.render.writer.OutputFormat` (what to write
+around emphasis, bold, small capitals, superscript, subscript, case-protected text, links and
+non-breaking spaces) with how a bibliography is framed (an ``<ol>``/``<ul>``, paragraphs,
+lines) and whether its text is markup a web page may include as it is (``html``). The
+built-in formats are ``text``, ``html``, ``markdown`` and ``latex``; third-party packages add
+formats through the entry-point group ``citekit.formats`` (the entry point names a
+:class:`Format`, or a class making one), and a notebook can call :func:`register_format`.
+
+>>> from citekit.render.tree import seq, strong, sup
+>>> get_format("html").render(seq("2", sup("nd"), " ", strong("ed.")))
+'2<sup>nd</sup> <b>ed.</b>'
+>>> get_format("latex").render(seq("2", sup("nd")))
+'2\\\\textsuperscript{nd}'
+>>> print(get_format("text").render_list([("1.", "A."), ("2.", "B.")]))
+1. A.
+2. B.
+>>> get_format("rtf")
+Traceback (most recent call last):
+...
+citekit.errors.OptionError: unknown output format 'rtf'; choose one of: text, html, markdown, latex
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import partial
+from importlib.metadata import entry_points
+
+from citekit.errors import OptionError
+from citekit.render.html import HTML, to_html
+from citekit.render.latex import LATEX, to_latex
+from citekit.render.markdown import MARKDOWN, to_markdown
+from citekit.render.tree import Inline
+from citekit.render.writer import TEXT, OutputFormat, to_text, write
+
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "FORMATS",
+    "LINES",
+    "Format",
+    "Frame",
+    "get_format",
+    "paragraphs",
+    "register_format",
+]
+
+ENTRY_POINT_GROUP = "citekit.formats"
+
+Frame = Callable[[Sequence[tuple[str | None, str]], bool], str]
+"""How a format frames a list: given the rendered (label, entry) pairs and whether the list
+is numbered (some entry has a label), the whole list as one string."""
+
+
+def paragraphs(separator: str) -> Frame:
+    """Entries one after another, ``separator`` between them, each after its label."""
+
+    def frame(items: Sequence[tuple[str | None, str]], numbered: bool) -> str:
+        return separator.join(f"{label} {entry}" if label else entry for label, entry in items)
+
+    return frame
+
+
+LINES = paragraphs("\n")
+"""One entry per line (plain text)."""
+
+
+def _html_list(items: Sequence[tuple[str | None, str]], numbered: bool) -> str:
+    """``<ol>`` when the list is numbered (the browser numbers it), else ``<ul>``."""
+    tag = "ol" if numbered else "ul"
+    inner = "".join(f"<li>{entry}</li>" for _, entry in items)
+    return f'<{tag} class="citekit-bibliography">{inner}</{tag}>'
+
+
+class Format:
+    """An output format: its name, how it writes each node, how it frames a list."""
+
+    def __init__(
+        self,
+        name: str,
+        nodes: OutputFormat,
+        *,
+        frame: Frame = LINES,
+        html: bool = False,
+        description: str = "",
+        render: Callable[[Inline], str] | None = None,
+    ) -> None:
+        self.name = name
+        self.nodes = nodes
+        # a built-in format renders with its module's function, as before this interface;
+        # another writes its OutputFormat
+        self.render: Callable[[Inline], str] = render or partial(write, markup=nodes)
+        """``node`` in this format."""
+        self.frame = frame
+        self.html = html
+        """The output is HTML, safe to include in a page as it is (a Jinja filter marks it
+        ``Markup``)."""
+        self.description = description
+
+    def __repr__(self) -> str:
+        return f"<format {self.name!r}>"
+
+    def render_list(self, entries: Sequence[tuple[str | None, Inline]]) -> str:
+        """A bibliography: (label, entry) pairs; numbered when some entry has a label."""
+        numbered = any(label for label, _ in entries)
+        items = [
+            (self.render(label) if label else None, self.render(entry)) for label, entry in entries
+        ]
+        return self.frame(items, numbered)
+
+
+BUILTIN: dict[str, Format] = {
+    "text": Format("text", TEXT, description="plain text", render=to_text),
+    "html": Format(
+        "html", HTML, frame=_html_list, html=True, description="HTML, escaped", render=to_html
+    ),
+    "markdown": Format(
+        "markdown",
+        MARKDOWN,
+        frame=paragraphs("\n\n"),
+        description="CommonMark",
+        render=to_markdown,
+    ),
+    "latex": Format(
+        "latex",
+        LATEX,
+        frame=paragraphs("\n\n"),
+        description="LaTeX (hyperref)",
+        render=to_latex,
+    ),
+}
+
+_registered: dict[str, Format] = {}
+_plugins: dict[str, object] | None = None
+_loaded: dict[str, Format] = {}
+
+
+def register_format(fmt: Format, *, replace: bool = False) -> None:
+    """Make ``fmt`` available by its name (notebooks, tests)."""
+    if not isinstance(fmt, Format):
+        raise OptionError(f"{fmt!r} is not a citekit output Format")
+    if not replace and (fmt.name in BUILTIN or fmt.name in _registered):
+        raise OptionError(f"an output format {fmt.name!r} exists already; pass replace=True")
+    _registered[fmt.name] = fmt
+    _loaded.pop(fmt.name, None)
+
+
+def _entry_points() -> dict[str, object]:
+    global _plugins
+    if _plugins is None:
+        _plugins = {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
+    return _plugins
+
+
+def _names() -> list[str]:
+    names = [*BUILTIN, *_registered]
+    return names + [name for name in _entry_points() if name not in names]
+
+
+def get_format(name: str) -> Format:
+    """The output format called ``name``; :class:`OptionError` listing the known ones."""
+    fmt = BUILTIN.get(name) or _registered.get(name) or _loaded.get(name)
+    if fmt is not None:
+        return fmt
+    entry_point = _entry_points().get(name)
+    if entry_point is None:
+        raise OptionError(f"unknown output format {name!r}; choose one of: {', '.join(_names())}")
+    try:
+        loaded = entry_point.load()  # type: ignore[attr-defined]
+        made = loaded() if isinstance(loaded, type) else loaded
+    except Exception as exc:  # a broken plug-in must not look like a missing format
+        raise OptionError(f"the output format {name!r} failed to load: {exc}") from exc
+    if not isinstance(made, Format):
+        raise OptionError(f"the entry point {name!r} does not give a citekit output Format")
+    _loaded[name] = made
+    return made
+
+
+class _Renderers(Mapping[str, Callable[[Inline], str]]):
+    """Every available format's render function by name, plug-ins included."""
+
+    def __getitem__(self, name: str) -> Callable[[Inline], str]:
+        try:
+            return get_format(name).render
+        except OptionError:
+            raise KeyError(name) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_names())
+
+    def __len__(self) -> int:
+        return len(_names())
+
+
+FORMATS: Mapping[str, Callable[[Inline], str]] = _Renderers()
+"""Each output format's name → the function rendering a tree in it (``citekit --to``)."""

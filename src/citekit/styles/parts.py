@@ -1,0 +1,192 @@
+"""The shared parts templates are made of: names, titles, container, numbers, imprint, links,
+access dates. Each is written once and reads the words of the template's language from the
+context (:mod:`citekit.styles.terms`); each gives None when the reference lacks what it prints.
+
+>>> from citekit.model import JournalArticle, Person
+>>> from citekit.styles.template import Context
+>>> from citekit.styles.options import Options
+>>> from citekit.styles.terms import EN
+>>> ref = JournalArticle(id="a", title="Мир", authors=[Person("Кистанов", "Валерий Олегович")],
+...                      volume="23", issue="1", pages="10-34", issued=2025)
+>>> context = Context(Options(), EN, english=True)
+>>> names()(ref, context), title()(ref, context), serial_numbers()(ref, context)
+('Kistanov V.O.', 'Mir', '2025;23(1):10-34')
+"""
+
+from __future__ import annotations
+
+from citekit.model.reference import JournalArticle, PeriodicalPart, Publication, Reference
+from citekit.model.title import Title
+from citekit.names import inverted, latin_form, original_form
+from citekit.render.tree import Inline, Link, link, seq
+from citekit.styles.dates import numeric_date
+from citekit.styles.forms import english_text, work_language
+from citekit.styles.languages import ELPUB_NOTES, language_note
+from citekit.styles.template import Context, Part
+
+__all__ = [
+    "doi_or_url",
+    "extent",
+    "field",
+    "imprint",
+    "language_note_part",
+    "names",
+    "numbered",
+    "serial_numbers",
+    "series",
+    "title",
+    "year",
+]
+
+
+def field(name: str) -> Part:
+    """A text field as it is stored (``place``, ``edition``), or None."""
+
+    def part(ref: Reference, context: Context) -> Inline | None:
+        value = getattr(ref, name, None)
+        return value if isinstance(value, str) and value else None
+
+    return part
+
+
+def names(role: str = "authors", *, comma: bool = False, spaced: bool = False) -> Part:
+    """``Kistanov V.O., Kaspe S.I.``: the people in ``role``, family first, in Latin script
+    on an English line; after ``options.max_authors`` names, the term for et al."""
+
+    def part(ref: Reference, context: Context) -> Inline | None:
+        people = getattr(ref, role, ())
+        if not people:
+            return None
+        cap = context.options.max_authors
+        shown = people[:cap] if cap else people
+        if context.english:
+            scheme = context.options.translit
+            forms = [latin_form(p, scheme) for p in shown]
+        else:
+            forms = [original_form(p) for p in shown]
+        printed = [inverted(f, comma=comma, spaced=spaced) for f in forms]
+        if len(shown) < len(people):
+            printed.append(context.terms.et_al)
+        return ", ".join(printed)
+
+    return part
+
+
+def _title_text(title: Title | None, context: Context) -> str | None:
+    if title is None:
+        return None
+    return english_text(title, context.options.translit) if context.english else title.original
+
+
+def title(name: str = "title") -> Part:
+    """A title (``container_title``, ``collection_title``): its English form on an English
+    line (the translation, else the transliteration), else the original."""
+
+    def part(ref: Reference, context: Context) -> Inline | None:
+        return _title_text(getattr(ref, name, None), context)
+
+    return part
+
+
+def year() -> Part:
+    """The year of publication."""
+
+    def part(ref: Reference, context: Context) -> Inline | None:
+        return str(ref.issued.year) if ref.issued else None
+
+    return part
+
+
+def serial_numbers() -> Part:
+    """``2025;23(1):10-34``: year; volume(issue): pages or article number (Vancouver)."""
+
+    def part(ref: Reference, context: Context) -> Inline | None:
+        if not isinstance(ref, PeriodicalPart):
+            return None
+        text = str(ref.issued.year) if ref.issued else ""
+        volume_issue = (ref.volume or "") + (f"({ref.issue})" if ref.issue else "")
+        if volume_issue:
+            text += f";{volume_issue}" if text else volume_issue
+        locator = ref.pages or (ref.article_number if isinstance(ref, JournalArticle) else None)
+        if locator:
+            text += f":{locator}" if text else locator
+        return text or None
+
+    return part
+
+
+def imprint() -> Part:
+    """``Moscow: Nauka; 2025`` (Vancouver)."""
+
+    def part(ref: Reference, context: Context) -> Inline | None:
+        if not isinstance(ref, Publication):
+            return None
+        where = ": ".join(p for p in (ref.place, ref.publisher) if p)
+        when = str(ref.issued.year) if ref.issued else None
+        return "; ".join(p for p in (where, when) if p) or None
+
+    return part
+
+
+def numbered() -> Part:
+    """``No. 144``: a report's, a standard's, a patent's or a law's own number."""
+
+    def part(ref: Reference, context: Context) -> Inline | None:
+        number = getattr(ref, "number", None)
+        return f"{context.terms.number} {number}" if number else None
+
+    return part
+
+
+def extent() -> Part:
+    """``P. 5-25`` for a part of a book, ``320 p.`` for a whole one."""
+
+    def part(ref: Reference, context: Context) -> Inline | None:
+        pages = getattr(ref, "pages", None)
+        if pages:
+            return f"{context.terms.page} {pages}"
+        count = getattr(ref, "number_of_pages", None)
+        return f"{count} {context.terms.pages}" if count else None
+
+    return part
+
+
+def series() -> Part:
+    """``(Asie.Visions; 144)``: the series and its number, in parentheses (Vancouver)."""
+
+    def part(ref: Reference, context: Context) -> Inline | None:
+        name = _title_text(getattr(ref, "collection_title", None), context)
+        if not name:
+            return None
+        number = getattr(ref, "collection_number", None)
+        return f"({name}; {number})" if number else f"({name})"
+
+    return part
+
+
+def language_note_part() -> Part:
+    """``(In Russ.)`` after a non-English work on an English line."""
+
+    def part(ref: Reference, context: Context) -> Inline | None:
+        lang = work_language(ref)
+        if not context.english or not lang or lang == "en":
+            return None
+        return f"({ELPUB_NOTES.get(lang) or language_note(lang)})"
+
+    return part
+
+
+def doi_or_url() -> Part:
+    """The DOI as a link; else the URL, with its access date (``(accessed 08.05.2025)``)."""
+
+    def part(ref: Reference, context: Context) -> Inline | None:
+        if ref.doi:
+            url = f"https://doi.org/{ref.doi}"
+            return Link(url, (url,))
+        if not ref.url:
+            return None
+        if ref.accessed is None:
+            return link(ref.url)
+        return seq(link(ref.url), f" ({context.terms.accessed} {numeric_date(ref.accessed)})")
+
+    return part
