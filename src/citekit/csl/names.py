@@ -1,0 +1,184 @@
+"""Names in CSL: one name's parts in display or sort order, initials, and name lists with
+et-al and "and".
+
+>>> initialize("Jean-Paul", ". ")
+'J.-P.'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING, Any
+
+from citekit.csl.output import Out, Part, concat, parse_markup
+
+if TYPE_CHECKING:
+    from citekit.csl.evaluate import Evaluator
+    from citekit.csl.parse import Element
+
+__all__ = ["initialize", "is_romanesque", "name_parts", "render_name"]
+
+
+def is_romanesque(text: str) -> bool:
+    """Whether a name is written in a script that puts spaces between its parts."""
+    for ch in text:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            if name.startswith(("CJK", "HIRAGANA", "KATAKANA", "HANGUL")):
+                return False
+    return True
+
+
+def initialize(given: str, with_: str, hyphen: bool = True, full: bool = True) -> str:
+    """Given names as initials (``John Paul`` → ``J. P.``); with ``full`` False only names
+    that are initials already are normalised."""
+    out = ""
+    for token in re.split(r"[\s.]+", given):
+        if not token:
+            continue
+        pieces: list[str] = []
+        for sub in token.split("-"):
+            if not sub:
+                continue
+            if full or len(sub) == 1:
+                pieces.append(sub[0] + with_ if sub[0].isupper() or not full else sub[0] + with_)
+            else:
+                pieces.append(sub + " ")
+        if not pieces:
+            continue
+        if hyphen:
+            word = "-".join(p.rstrip() if i < len(pieces) - 1 else p for i, p in enumerate(pieces))
+        else:
+            word = "".join(pieces)
+        if out and not out.endswith(" ") and not word[:1].isspace() and out[-1:] != "-":
+            if not (len(out) >= 1 and not with_.endswith(" ") and out.endswith(with_.strip() or " ")
+                    and with_.strip()):
+                out += " "
+        out += word
+    return out.rstrip()
+
+
+def name_parts(name: dict[str, Any]) -> dict[str, str]:
+    """A CSL-JSON name's parts, with particles split off the family and given names when
+    the data does not give them."""
+    family = str(name.get("family") or "")
+    given = str(name.get("given") or "")
+    ndp = str(name.get("non-dropping-particle") or "")
+    dp = str(name.get("dropping-particle") or "")
+    suffix = str(name.get("suffix") or "")
+    if not ndp and family and not name.get("static-ordering") and " " in family:
+        words = family.split(" ")
+        k = 0
+        while k < len(words) - 1 and words[k][:1].islower():
+            k += 1
+        if k:
+            ndp = " ".join(words[:k])
+            family = " ".join(words[k:])
+    if family.startswith('"') and family.endswith('"') and len(family) > 1:
+        family = family[1:-1]
+    if not dp and given and " " in given:
+        words = given.split(" ")
+        k = len(words)
+        while k > 1 and words[k - 1][:1].islower() and words[k - 1][:1].isalpha():
+            k -= 1
+        if k < len(words):
+            dp = " ".join(words[k:])
+            given = " ".join(words[:k])
+    if not suffix and "," in given and not name.get("parse-names") == "false":
+        head, _, tail = given.partition(",")
+        if tail.strip().lstrip("!").strip():
+            pass
+    return {"family": family, "given": given, "non-dropping-particle": ndp,
+            "dropping-particle": dp, "suffix": suffix}
+
+
+def _space(a: str, b: str) -> str:
+    """The glue between two name parts: none after an apostrophe or hyphen."""
+    if a.endswith(("'", "\u2019", "-")):
+        return ""
+    return " "
+
+
+def _join_words(*words: Part | None) -> Part | None:
+    items: list[Part] = []
+    prev = ""
+    from citekit.csl.output import plain
+
+    for w in words:
+        if w is None or plain(w) == "":
+            continue
+        if items:
+            items.append(_space(prev, plain(w)))
+        items.append(w)
+        prev = plain(w)
+    if not items:
+        return None
+    return Out("seq", items)
+
+
+def render_name(ev: Evaluator, name: dict[str, Any], opts: dict[str, str],
+                name_el: Element | None, inverted: bool, initialize_given: bool | None = None,
+                form: str | None = None, sort: bool = False) -> Part | None:
+    """One name as the ``<name>`` options ask (``inverted``: family first)."""
+    if name.get("literal"):
+        return _format_part(ev, name_el, "family", parse_markup(str(name["literal"])))
+    p = name_parts(name)
+    family, given = p["family"], p["given"]
+    if not family and not given:
+        return None
+    form = form or opts.get("form", "long")
+    roman = is_romanesque(family + given)
+    with_ = opts.get("initialize-with")
+    if with_ is not None and given:
+        full = opts.get("initialize", "true") != "false"
+        if initialize_given is None or not initialize_given:
+            given = initialize(given, with_, opts.get("initialize-with-hyphen", "true") != "false", full) if roman else given
+    demote = opts.get("demote-non-dropping-particle", "display-and-sort")
+    ndp, dp, suffix = p["non-dropping-particle"], p["dropping-particle"], p["suffix"]
+    fam_node = _format_part(ev, name_el, "family", family)
+    if form == "short" and not sort:
+        if not roman:
+            return fam_node
+        return _join_words(ndp, fam_node) if ndp else fam_node
+    given_node = _format_part(ev, name_el, "given", given) if given else None
+    if not roman:
+        if sort:
+            return concat([fam_node, given_node])
+        return concat([fam_node, given_node])
+    if sort:
+        # sort keys: family (with non-dropping particle unless demoted), then given
+        if demote in ("display-and-sort", "sort-only"):
+            return concat([_join_words(fam_node), " ", _join_words(given_node, dp, ndp), " ", suffix])
+        return concat([_join_words(ndp, fam_node), " ", _join_words(given_node, dp), " ", suffix])
+    if not inverted:
+        comma_suffix = name.get("comma-suffix")
+        head = _join_words(given_node, dp, ndp, fam_node)
+        if suffix:
+            sep = ", " if comma_suffix or (opts.get("sort-separator") and False) else " "
+            if comma_suffix:
+                return concat([head, ", ", suffix])
+            return concat([head, sep, suffix])
+        return head
+    sep = opts.get("sort-separator", ", ")
+    if demote == "display-and-sort":
+        fam_part = fam_node
+        tail = _join_words(given_node, dp, ndp)
+    else:
+        fam_part = _join_words(ndp, fam_node)
+        tail = _join_words(given_node, dp)
+    pieces: list[Part | None] = [fam_part]
+    if tail is not None:
+        pieces += [sep, tail]
+    if suffix:
+        pieces += [sep, suffix]
+    return concat(pieces)
+
+
+def _format_part(ev: Evaluator, name_el: Element | None, which: str, text: Part) -> Part:
+    if name_el is None or not text:
+        return text
+    for part in name_el.children:
+        if part.name == "name-part" and part.attrs.get("name") == which:
+            return ev.decorate(text, part.attrs, case=True) or text
+    return text

@@ -1,0 +1,309 @@
+"""The CSL processor: items and citations in, citations and a bibliography out.
+
+It registers the cited items, sorts the bibliography, numbers the items, works out each
+cite's position (first, subsequent, ibid, near-note), disambiguates, collapses, and renders
+through the :class:`~citekit.csl.evaluate.Evaluator`.
+
+>>> from citekit.csl.parse import parse_style
+>>> style = parse_style('<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0">'
+...     '<citation><layout><text variable="title"/></layout></citation>'
+...     '<bibliography><sort><key variable="title"/></sort>'
+...     '<layout><text variable="title"/></layout></bibliography></style>')
+>>> result = Processor(style).process([{"id": "1", "title": "B"}, {"id": "2", "title": "A"}])
+>>> [plain(entry) for entry in result.bibliography]
+['A', 'B']
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from citekit.csl.collapse import collapse_citation
+from citekit.csl.disambiguate import disambiguate
+from citekit.csl.evaluate import CiteState, Evaluator
+from citekit.csl.locale import Locale, load_locale
+from citekit.csl.output import Out, Part, concat, is_empty, join, parse_markup, plain
+from citekit.csl.parse import Style
+from citekit.csl.sort import compare_keys, sort_values
+
+__all__ = ["Processor", "Result", "normalize_item"]
+
+ALIASES = {
+    "shortTitle": "title-short",
+    "journalAbbreviation": "container-title-short",
+    "container-title-short": "container-title-short",
+}
+
+
+def normalize_item(item: Mapping[str, Any]) -> dict[str, Any]:
+    """A CSL-JSON item with its id a string and a few alias fields under CSL's names."""
+    out = dict(item)
+    out["id"] = str(out.get("id", ""))
+    for alias, name in ALIASES.items():
+        if alias in out and name not in out:
+            out[name] = out[alias]
+    for key, value in list(out.items()):
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and key != "id":
+            out[key] = str(value) if not isinstance(value, float) else str(int(value))
+    return out
+
+
+class Result:
+    """What :meth:`Processor.process` returns: bibliography entries, citations, the order."""
+
+    __slots__ = ("bibliography", "citations", "ids")
+
+    def __init__(self, bibliography: list[Part], citations: list[Part], ids: list[str]) -> None:
+        self.bibliography = bibliography
+        self.citations = citations
+        self.ids = ids
+
+
+class Processor:
+    """One style in one locale."""
+
+    def __init__(self, style: Style, lang: str | None = None) -> None:
+        self.style = style
+        self.locale: Locale = load_locale(lang, style)
+
+    def quotes(self) -> tuple[str, str, str, str]:
+        """The locale's open, close, inner open and inner close quotes."""
+        t = self.locale.term
+        return (t("open-quote") or "\u201c", t("close-quote") or "\u201d",
+                t("open-inner-quote") or "\u2018", t("close-inner-quote") or "\u2019")
+
+    # -- the public entry point --------------------------------------------------------------
+
+    def process(
+        self,
+        items: Sequence[Mapping[str, Any]],
+        citations: Sequence[Sequence[Mapping[str, Any]]] | None = None,
+        notes: Sequence[int | None] | None = None,
+        *,
+        bibliography: bool = True,
+        listed: Sequence[str] = (),
+    ) -> Result:
+        """Render ``citations`` (lists of cites: ``id``, ``locator``, ``label``, ``prefix``,
+        ``suffix``) and the bibliography of the cited items (all items when no citations)."""
+        data = {}
+        for raw in items:
+            item = normalize_item(raw)
+            data[item["id"]] = item
+        cited: list[str] = []
+        for key in listed:
+            if str(key) in data and str(key) not in cited:
+                cited.append(str(key))
+        given = [list(c) for c in citations] if citations is not None else None
+        for citation in given or []:
+            for cite in citation:
+                key = str(cite.get("id"))
+                if key in data and key not in cited:
+                    cited.append(key)
+        if given is None:
+            cited += [k for k in data if k not in cited]
+        self.data = data
+        order, numbers = self._order(cited)
+        self.numbers = numbers
+        states: list[list[tuple[dict[str, Any], CiteState]]] = []
+        for i, citation in enumerate(given or []):
+            row = []
+            for cite in citation:
+                key = str(cite.get("id"))
+                if key not in data:
+                    continue
+                row.append((dict(cite), self._state(key, cite)))
+            states.append(row)
+        self._positions(states, notes)
+        suffixes, disamb = disambiguate(self, order, states)
+        self.year_suffixes = suffixes
+        self.disamb = disamb
+        texts = [self._citation(row) for row in states]
+        entries: list[Part] = []
+        if bibliography and self.style.bibliography is not None:
+            entries = self._bibliography(order)
+        return Result(entries, texts, order)
+
+    # -- order and numbers -------------------------------------------------------------------
+
+    def _state(self, key: str, cite: Mapping[str, Any] | None = None) -> CiteState:
+        st = CiteState()
+        st.citation_number = self.numbers.get(key)
+        if cite:
+            loc = cite.get("locator")
+            st.locator = str(loc) if loc not in (None, "") else None
+            st.label = str(cite.get("label") or "page") if st.locator else None
+        return st
+
+    def _order(self, cited: list[str]) -> tuple[list[str], dict[str, int]]:
+        bib = self.style.bibliography
+        numbers = {key: i + 1 for i, key in enumerate(cited)}
+        if bib is None or not bib.sort:
+            return cited, numbers
+        keys = bib.sort
+        plain_keys = tuple(k for k in keys if k.attrs.get("variable") != "citation-number")
+        if plain_keys:
+            self.numbers = numbers
+            ranked = self._sorted(cited, plain_keys, "bibliography")
+            numbers = {key: i + 1 for i, key in enumerate(ranked)}
+        self.numbers = numbers
+        order = self._sorted(cited, keys, "bibliography")
+        return order, numbers
+
+    def _sorted(self, keys_: list[str], keys: tuple[Any, ...], mode: str) -> list[str]:
+        directions = [k.attrs.get("sort", "ascending") for k in keys]
+        values = {}
+        for key in keys_:
+            st = CiteState()
+            st.citation_number = self.numbers.get(key)
+            values[key] = sort_values(self.style, self.locale, keys, self.data[key], st, mode)
+        return sorted(keys_, key=functools.cmp_to_key(
+            lambda a, b: compare_keys(values[a], values[b], directions)))
+
+    # -- positions ---------------------------------------------------------------------------
+
+    def _positions(self, states: list[list[tuple[dict[str, Any], CiteState]]],
+                   notes: Sequence[int | None] | None) -> None:
+        last_note: dict[str, int] = {}
+        first_note: dict[str, int] = {}
+        seen: set[str] = set()
+        distance = int(self.style.citation.attrs.get("near-note-distance", "5")) if self.style.citation else 5
+        prev_row: list[tuple[dict[str, Any], CiteState]] | None = None
+        for ci, row in enumerate(states):
+            note = notes[ci] if notes is not None and ci < len(notes) and notes[ci] is not None else ci + 1
+            for j, (cite, st) in enumerate(row):
+                key = str(cite["id"])
+                if key not in seen:
+                    st.position = 0
+                else:
+                    previous: tuple[dict[str, Any], CiteState] | None = None
+                    if j > 0:
+                        previous = row[j - 1]
+                    elif prev_row is not None and len({str(c["id"]) for c, _ in prev_row}) == 1:
+                        previous = prev_row[-1]
+                    if previous is not None and str(previous[0]["id"]) == key:
+                        mine, theirs = st.locator, previous[1].locator
+                        if mine == theirs:
+                            st.position = 3
+                        elif mine is None:
+                            st.position = 1
+                        else:
+                            st.position = 2
+                    else:
+                        st.position = 1
+                    if key in last_note and note - last_note[key] <= distance:
+                        st.near_note = True
+                    st.first_note = first_note.get(key)
+                seen.add(key)
+                first_note.setdefault(key, note)
+                last_note[key] = note
+            if row:
+                prev_row = row
+
+    # -- rendering ---------------------------------------------------------------------------
+
+    def evaluator(self, key: str, st: CiteState, mode: str = "citation") -> Evaluator:
+        """An evaluator for one item with the disambiguation state the processor found."""
+        extra = self.disamb.get(key) if hasattr(self, "disamb") else None
+        if extra is not None:
+            st.disambiguate = extra.disambiguate
+            st.et_al_use_first = extra.et_al_use_first
+            st.givenname_level = dict(extra.givenname_level)
+        st.year_suffix = getattr(self, "year_suffixes", {}).get(key)
+        return Evaluator(self.style, self.locale, self.data[key], st, mode)
+
+    def render_cite(self, key: str, st: CiteState) -> Part | None:
+        """One cite's rendering (without the cite's own prefix and suffix)."""
+        assert self.style.citation is not None
+        ev = self.evaluator(key, st)
+        return ev.layout(self.style.citation.layout)
+
+    def _citation(self, row: list[tuple[dict[str, Any], CiteState]]) -> Part:
+        citation = self.style.citation
+        if citation is None or not row:
+            return ""
+        layout = citation.layout
+        if citation.sort and len(row) > 1:
+            directions = [k.attrs.get("sort", "ascending") for k in citation.sort]
+            values = [sort_values(self.style, self.locale, citation.sort, self.data[str(c["id"])], st, "citation")
+                      for c, st in row]
+            indices = sorted(range(len(row)), key=functools.cmp_to_key(
+                lambda a, b: compare_keys(values[a], values[b], directions)))
+            row = [row[i] for i in indices]
+        rendered: list[tuple[dict[str, Any], CiteState, Part | None, Evaluator]] = []
+        for cite, st in row:
+            key = str(cite["id"])
+            ev = self.evaluator(key, st)
+            part = ev.layout(layout)
+            rendered.append((cite, st, part, ev))
+        delimiter = layout.attrs.get("delimiter", "")
+        pieces = collapse_citation(self, rendered, delimiter)
+        body = concat(pieces) if pieces else None
+        if body is None or is_empty(body):
+            return ""
+        attrs = dict(layout.attrs)
+        attrs.pop("delimiter", None)
+        ev0 = rendered[0][3]
+        out = ev0.decorate(body, attrs, case=False)
+        return out if out is not None else ""
+
+    def cite_affixes(self, cite: Mapping[str, Any], part: Part | None) -> Part | None:
+        """A cite with its own prefix and suffix."""
+        if part is None:
+            return None
+        prefix = cite.get("prefix") or ""
+        suffix = cite.get("suffix") or ""
+        if not prefix and not suffix:
+            return part
+        pre = parse_markup(str(prefix)) if prefix else None
+        suf = parse_markup(str(suffix)) if suffix else None
+        if pre is not None and plain(pre)[-1:].isalnum():
+            pre = concat([pre, " "])
+        if suf is not None and plain(suf)[:1].isalnum():
+            suf = concat([" ", suf])
+        return concat([pre, part, suf])
+
+    def _bibliography(self, order: list[str]) -> list[Part]:
+        bib = self.style.bibliography
+        assert bib is not None
+        layout = bib.layout
+        attrs = dict(layout.attrs)
+        attrs.pop("delimiter", None)
+        entries: list[Part] = []
+        substitute = bib.attrs.get("subsequent-author-substitute")
+        rule = bib.attrs.get("subsequent-author-substitute-rule", "complete-all")
+        previous_names: str | None = None
+        second_field = bib.attrs.get("second-field-align")
+        for key in order:
+            st = self._state(key)
+            ev = self.evaluator(key, st, "bibliography")
+            if second_field and layout.children:
+                first = ev.render(layout.children[0])
+                rest = join([ev.render(c) for c in layout.children[1:]], "")
+                if first is not None:
+                    first = Out("display", [ev.decorate(concat([attrs.get("prefix", ""), first]), {}) or first], "left-margin")
+                    rest_dec = ev.decorate(rest, {"suffix": attrs.get("suffix", "")} if rest is not None else {}, case=False)
+                    part: Part | None = concat([first, Out("display", [rest_dec], "right-inline") if rest_dec is not None else None])
+                else:
+                    part = ev.decorate(rest, attrs, case=False)
+            else:
+                body = ev.layout(layout)
+                part = ev.decorate(body, attrs, case=False)
+            if part is None:
+                continue
+            if substitute is not None:
+                names = plain(ev.first_names) if ev.first_names is not None else None
+                if names and names == previous_names and ev.first_names is not None:
+                    part = _replace(part, ev.first_names, substitute, rule)
+                previous_names = names
+            entries.append(part)
+        return entries
+
+
+def _replace(part: Part, target: Part, substitute: str, rule: str) -> Part:
+    if part is target:
+        return substitute
+    if isinstance(part, str):
+        return part
+    return Out(part.kind, [_replace(c, target, substitute, rule) for c in part.children], part.value)
