@@ -35,6 +35,16 @@ def collapse_citation(
     delimiter: str,
 ) -> list[Part]:
     """The cites of a citation with their delimiters, collapsed as the style asks."""
+    citation = proc.style.citation
+    attrs = citation.attrs if citation is not None else {}
+    collapse = attrs.get("collapse", "")
+    after = attrs.get("after-collapse-delimiter", delimiter)
+    if collapse == "citation-number":
+        return _numbers(proc, rendered, delimiter, after)
+    group_delim = attrs.get("cite-group-delimiter")
+    if collapse.startswith("year") or group_delim is not None:
+        return _years(proc, rendered, delimiter, after, collapse, group_delim or ", ",
+                      attrs.get("year-suffix-delimiter", delimiter))
     out: list[Part] = []
     for cite, _st, part, _ev in rendered:
         piece = proc.cite_affixes(cite, part)
@@ -44,3 +54,118 @@ def collapse_citation(
             out.append(delimiter)
         out.append(piece)
     return out
+
+
+def _plain_cite(cite: dict[str, Any]) -> bool:
+    return not (cite.get("prefix") or cite.get("suffix") or cite.get("locator"))
+
+
+def _numbers(proc: Processor, rendered: list[tuple[dict[str, Any], CiteState, Part | None, Evaluator]],
+             delimiter: str, after: str) -> list[Part]:
+    runs: list[list[tuple[dict[str, Any], CiteState, Part | None, Evaluator]]] = []
+    for entry in rendered:
+        cite, st, _part, _ev = entry
+        number = st.citation_number
+        if (runs and _plain_cite(cite) and _plain_cite(runs[-1][-1][0]) and number is not None
+                and runs[-1][-1][1].citation_number == number - 1):
+            runs[-1].append(entry)
+        else:
+            runs.append([entry])
+    out: list[Part] = []
+    previous_collapsed = False
+    for run in runs:
+        if out:
+            out.append(after if previous_collapsed else delimiter)
+        if len(run) >= 3:
+            first = proc.cite_affixes(run[0][0], run[0][2])
+            last = proc.cite_affixes(run[-1][0], run[-1][2])
+            out.append(concat([first, "\u2013", last]))
+            previous_collapsed = True
+        else:
+            pieces = [proc.cite_affixes(c, p) for c, _s, p, _e in run]
+            present = [p for p in pieces if p is not None]
+            for i, p in enumerate(present):
+                if i:
+                    out.append(delimiter)
+                out.append(p)
+            previous_collapsed = False
+    return out
+
+
+def _years(proc: Processor, rendered: list[tuple[dict[str, Any], CiteState, Part | None, Evaluator]],
+           delimiter: str, after: str, collapse: str, group_delim: str, suffix_delim: str) -> list[Part]:
+    from citekit.csl.output import plain
+
+    groups: list[list[tuple[dict[str, Any], CiteState, Part | None, Evaluator]]] = []
+    index: dict[str, int] = {}
+    for entry in rendered:
+        names = plain(entry[3].first_names) if entry[3].first_names is not None else None
+        if names and names in index:
+            groups[index[names]].append(entry)
+        else:
+            if names:
+                index[names] = len(groups)
+            groups.append([entry])
+    out: list[Part] = []
+    previous_collapsed = False
+    for group in groups:
+        if out:
+            out.append(after if previous_collapsed else delimiter)
+        if len(group) == 1:
+            out.append(proc.cite_affixes(group[0][0], group[0][2]) or "")
+            previous_collapsed = False
+            continue
+        previous_collapsed = True
+        first_cite, first_st, first_part, _ = group[0]
+        out.append(proc.cite_affixes(first_cite, first_part) or "")
+        last_year_text = _year_text(first_part, first_st)
+        suffix_run: list[str] = []
+        for cite, st, _part, ev in group[1:]:
+            short = proc.render_without_names(str(cite["id"]), st)
+            year_text = _year_text(short, st)
+            if (collapse.startswith("year-suffix") and st.year_suffix and _plain_cite(cite)
+                    and year_text == last_year_text and last_year_text is not None):
+                suffix_run.append(st.year_suffix)
+                if collapse == "year-suffix-ranged":
+                    continue
+                out.append(suffix_delim)
+                out.append(st.year_suffix)
+                continue
+            _flush_range(out, suffix_run, suffix_delim, collapse)
+            suffix_run = []
+            out.append(group_delim)
+            out.append(proc.cite_affixes(cite, short) or "")
+            last_year_text = year_text
+            del ev
+        _flush_range(out, suffix_run, suffix_delim, collapse)
+    return out
+
+
+def _flush_range(out: list[Part], run: list[str], delim: str, collapse: str) -> None:
+    if collapse != "year-suffix-ranged" or not run:
+        return
+    # the first cite of the run was already written with its full year
+    letters = run
+    pieces: list[str] = []
+    i = 0
+    while i < len(letters):
+        j = i
+        while j + 1 < len(letters) and ord(letters[j + 1][-1]) == ord(letters[j][-1]) + 1:
+            j += 1
+        if j - i >= 1:
+            pieces.append(f"{letters[i]}\u2013{letters[j]}" if j - i >= 2 else f"{letters[i]}{delim}{letters[j]}")
+        else:
+            pieces.append(letters[i])
+        i = j + 1
+    for p in pieces:
+        out.append(delim)
+        out.append(p)
+
+
+def _year_text(part: Part | None, st: CiteState) -> str | None:
+    from citekit.csl.output import plain
+
+    text = plain(part)
+    if st.year_suffix and st.year_suffix in text:
+        return text.replace(st.year_suffix, "", 1)
+    return text

@@ -98,6 +98,7 @@ class Evaluator:
         self.name_counter = 0
         self.names_seen: list[Part] = []
         self.first_names: Part | None = None
+        self.suppress_names = False
         section = style.citation if mode == "citation" else style.bibliography
         self.inherited: dict[str, str] = dict(style.attrs)
         if section is not None:
@@ -478,6 +479,8 @@ class Evaluator:
             return self._substitute(el)
         if self.first_names is None:
             self.first_names = out
+            if self.suppress_names:
+                return None
         return self.decorate(out, el.attrs)
 
     def _substitute(self, el: Element) -> Part | None:
@@ -496,8 +499,10 @@ class Evaluator:
             if part is not None and not is_empty(part):
                 self.suppressed.update(used)
                 self.rendered += 1
-                if el.child("name") is not None or child.name != "names":
-                    pass
+                if self.first_names is None:
+                    self.first_names = part
+                    if self.suppress_names:
+                        return None
                 return self.decorate(part, {k: v for k, v in el.attrs.items() if k not in ("delimiter",)})
         return None
 

@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from citekit.csl.collapse import collapse_citation
-from citekit.csl.disambiguate import disambiguate
+from citekit.csl.disambiguate import Disamb, disambiguate
 from citekit.csl.evaluate import CiteState, Evaluator
 from citekit.csl.locale import Locale, load_locale
 from citekit.csl.output import Out, Part, concat, is_empty, join, parse_markup, plain
@@ -67,6 +67,11 @@ class Processor:
     def __init__(self, style: Style, lang: str | None = None) -> None:
         self.style = style
         self.locale: Locale = load_locale(lang, style)
+        self.disamb_override = False
+        self.disamb: dict[str, Disamb] = {}
+        self.year_suffixes: dict[str, str] = {}
+        self.numbers: dict[str, int] = {}
+        self.data: dict[str, dict[str, Any]] = {}
 
     def quotes(self) -> tuple[str, str, str, str]:
         """The locale's open, close, inner open and inner close quotes."""
@@ -104,6 +109,8 @@ class Processor:
         if given is None:
             cited += [k for k in data if k not in cited]
         self.data = data
+        self.disamb = {}
+        self.year_suffixes = {}
         order, numbers = self._order(cited)
         self.numbers = numbers
         states: list[list[tuple[dict[str, Any], CiteState]]] = []
@@ -205,18 +212,27 @@ class Processor:
 
     def evaluator(self, key: str, st: CiteState, mode: str = "citation") -> Evaluator:
         """An evaluator for one item with the disambiguation state the processor found."""
-        extra = self.disamb.get(key) if hasattr(self, "disamb") else None
-        if extra is not None:
-            st.disambiguate = extra.disambiguate
-            st.et_al_use_first = extra.et_al_use_first
-            st.givenname_level = dict(extra.givenname_level)
-        st.year_suffix = getattr(self, "year_suffixes", {}).get(key)
+        if not self.disamb_override:
+            extra = self.disamb.get(key)
+            if extra is not None:
+                st.disambiguate = extra.disambiguate
+                if mode == "citation":
+                    st.et_al_use_first = extra.et_al_use_first
+                    st.givenname_level = dict(extra.givenname_level)
+            st.year_suffix = self.year_suffixes.get(key)
         return Evaluator(self.style, self.locale, self.data[key], st, mode)
 
     def render_cite(self, key: str, st: CiteState) -> Part | None:
         """One cite's rendering (without the cite's own prefix and suffix)."""
         assert self.style.citation is not None
         ev = self.evaluator(key, st)
+        return ev.layout(self.style.citation.layout)
+
+    def render_without_names(self, key: str, st: CiteState) -> Part | None:
+        """A cite without its first names (a later cite of the same author, collapsed)."""
+        assert self.style.citation is not None
+        ev = self.evaluator(key, st)
+        ev.suppress_names = True
         return ev.layout(self.style.citation.layout)
 
     def _citation(self, row: list[tuple[dict[str, Any], CiteState]]) -> Part:
