@@ -119,45 +119,44 @@ def _years(proc: Processor, rendered: list[tuple[dict[str, Any], CiteState, Part
         first_cite, first_st, first_part, _ = group[0]
         out.append(proc.cite_affixes(first_cite, first_part) or "")
         last_year_text = _year_text(first_part, first_st)
-        suffix_run: list[str] = []
-        for cite, st, _part, ev in group[1:]:
+        suffix_run: list[str] = [first_st.year_suffix] if first_st.year_suffix else []
+        for cite, st, _part, _ev in group[1:]:
             short = proc.render_without_names(str(cite["id"]), st)
             year_text = _year_text(short, st)
             if (collapse.startswith("year-suffix") and st.year_suffix and _plain_cite(cite)
-                    and year_text == last_year_text and last_year_text is not None):
+                    and year_text == last_year_text and last_year_text is not None
+                    and suffix_run):
                 suffix_run.append(st.year_suffix)
-                if collapse == "year-suffix-ranged":
-                    continue
-                out.append(suffix_delim)
-                out.append(st.year_suffix)
                 continue
             _flush_range(out, suffix_run, suffix_delim, collapse)
-            suffix_run = []
+            suffix_run = [st.year_suffix] if st.year_suffix and _plain_cite(cite) else []
             out.append(group_delim)
             out.append(proc.cite_affixes(cite, short) or "")
             last_year_text = year_text
-            del ev
         _flush_range(out, suffix_run, suffix_delim, collapse)
     return out
 
 
 def _flush_range(out: list[Part], run: list[str], delim: str, collapse: str) -> None:
-    if collapse != "year-suffix-ranged" or not run:
+    """The year-suffixes after the first of a run (already written with its year)."""
+    if len(run) < 2:
         return
-    # the first cite of the run was already written with its full year
-    letters = run
     pieces: list[str] = []
     i = 0
-    while i < len(letters):
+    while i < len(run):
         j = i
-        while j + 1 < len(letters) and ord(letters[j + 1][-1]) == ord(letters[j][-1]) + 1:
-            j += 1
-        if j - i >= 1:
-            pieces.append(f"{letters[i]}\u2013{letters[j]}" if j - i >= 2 else f"{letters[i]}{delim}{letters[j]}")
+        if collapse == "year-suffix-ranged":
+            while j + 1 < len(run) and ord(run[j + 1][-1]) == ord(run[j][-1]) + 1:
+                j += 1
+        if j - i >= 2:
+            pieces.append(f"{run[i]}\u2013{run[j]}")
         else:
-            pieces.append(letters[i])
+            pieces.extend(run[i : j + 1])
         i = j + 1
-    for p in pieces:
+    first = pieces[0]
+    if "\u2013" in first:
+        out.append(first[len(run[0]) :])
+    for p in pieces[1:]:
         out.append(delim)
         out.append(p)
 

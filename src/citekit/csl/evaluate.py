@@ -204,7 +204,7 @@ class Evaluator:
             term = self.locale.term(attrs["term"], attrs.get("form", "long"), plural)
             if not term:
                 return None
-            part = parse_markup(term) if "<" in term else term
+            part = Out("term", [parse_markup(term) if "<" in term else term])
         elif "value" in attrs:
             part = parse_markup(attrs["value"])
         else:
@@ -260,8 +260,8 @@ class Evaluator:
                 elif form == "ordinal":
                     out.append(f"{n}{self.locale.ordinal(n, gender)}")
                 elif form == "long-ordinal":
-                    out.append(self.locale.ordinal(n, gender, long=True) or
-                               f"{n}{self.locale.ordinal(n, gender)}")
+                    word = self.locale.term(f"long-ordinal-{n:02d}", gender=gender) if n <= 10 else None
+                    out.append(word or f"{n}{self.locale.ordinal(n, gender)}")
                 elif form == "roman":
                     out.append(roman(n))
                 else:
@@ -417,7 +417,7 @@ class Evaluator:
 
     @property
     def style_has_year_suffix(self) -> bool:
-        return _uses_year_suffix(self.style)
+        return self.style.uses_year_suffix
 
     # -- names -----------------------------------------------------------------------------
 
@@ -438,8 +438,9 @@ class Evaluator:
             if c.name == "name":
                 break
         opts = dict(self.inherited)
-        if "delimiter" in self.inherited:
-            opts.pop("delimiter")
+        opts.pop("delimiter", None)
+        if "name-form" in opts:
+            opts["form"] = opts["name-form"]
         if name_el is not None:
             opts.update(name_el.attrs)
         opts.update(self.name_overrides)
@@ -465,6 +466,8 @@ class Evaluator:
             total += count
             if rendered is None:
                 continue
+            if name_el is not None:
+                rendered = self.decorate(rendered, _NAME_DECOR(name_el.attrs), case=False) or rendered
             if label_el is not None and not count_form:
                 term = "editortranslator" if combined and var == "editor" else var
                 lab = self.label(label_el, term_name=term, names_count=len(names))
@@ -596,6 +599,10 @@ class Evaluator:
         return concat([head, glue, rendered[-1]]), len(rendered)
 
 
+def _NAME_DECOR(attrs: dict[str, str]) -> dict[str, str]:  # noqa: N802
+    return {k: v for k, v in attrs.items() if k in FORMATTING or k in ("prefix", "suffix")}
+
+
 def _int(value: str | None) -> int | None:
     if value is None:
         return None
@@ -632,24 +639,6 @@ def _append_after_year(part: Part, suffix: str) -> Part:
     if not done[0]:
         return concat([part, suffix])
     return out
-
-
-_YS_CACHE: dict[int, bool] = {}
-
-
-def _uses_year_suffix(style: Style) -> bool:
-    key = id(style)
-    if key not in _YS_CACHE:
-        found = False
-        stack = [style.root]
-        while stack:
-            node = stack.pop()
-            if node.name == "text" and node.attrs.get("variable") == "year-suffix":
-                found = True
-                break
-            stack.extend(node.children)
-        _YS_CACHE[key] = found
-    return _YS_CACHE[key]
 
 
 def _variables_of(el: Element, style: Style) -> list[str]:

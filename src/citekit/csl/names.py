@@ -33,30 +33,30 @@ def is_romanesque(text: str) -> bool:
 def initialize(given: str, with_: str, hyphen: bool = True, full: bool = True) -> str:
     """Given names as initials (``John Paul`` → ``J. P.``); with ``full`` False only names
     that are initials already are normalised."""
-    out = ""
-    for token in re.split(r"[\s.]+", given):
-        if not token:
-            continue
+    out: list[str] = []
+    for m in re.finditer(r"([^\s.]+)(\.?)", given):
+        token, period = m.group(1), m.group(2)
         pieces: list[str] = []
         for sub in token.split("-"):
             if not sub:
                 continue
-            if full or len(sub) == 1:
-                pieces.append(sub[0] + with_ if sub[0].isupper() or not full else sub[0] + with_)
+            if len(sub) == 1 or (full and not (period and len(sub) > 1)):
+                pieces.append(sub[0].upper() + with_ if sub[0].isalpha() else sub + with_)
             else:
-                pieces.append(sub + " ")
+                pieces.append(sub + (with_ if period else " "))
         if not pieces:
             continue
         if hyphen:
             word = "-".join(p.rstrip() if i < len(pieces) - 1 else p for i, p in enumerate(pieces))
         else:
             word = "".join(pieces)
-        if out and not out.endswith(" ") and not word[:1].isspace() and out[-1:] != "-":
-            if not (len(out) >= 1 and not with_.endswith(" ") and out.endswith(with_.strip() or " ")
-                    and with_.strip()):
-                out += " "
-        out += word
-    return out.rstrip()
+        out.append(word)
+    result = ""
+    for word in out:
+        if result and not result.endswith((" ", "-")) and (with_.endswith(" ") or not with_.strip()):
+            result += " "
+        result += word
+    return result.rstrip()
 
 
 def name_parts(name: dict[str, Any]) -> dict[str, str]:

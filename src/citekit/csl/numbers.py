@@ -37,9 +37,8 @@ def is_plural(value: object) -> bool:
     if isinstance(value, int):
         return False
     text = str(value)
-    return bool(re.search(r"\d\s*(?:[-\u2013,&]|and)\s*\S*\d", text)) or bool(
-        re.search(r"\d+\s*(?:[-\u2013,&]|and)\s*[A-Za-z]*\d", text)
-    )
+    return bool(re.search(r"\d\s*(?:[-\u2013,&]|\band\b|\bet\b|\bund\b)", text)) and len(
+        re.findall(r"\d+", text)) > 1
 
 
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
@@ -103,8 +102,9 @@ def page_range(value: str, form: str | None, delimiter: str = "\u2013") -> str:
 
     def one(m: re.Match[str]) -> str:
         pre1, first, pre2, last = m.groups()
-        if pre1 != pre2:
+        if pre1 != pre2 and pre2:
             return m.group(0)
+        pre2 = ""
         if form:
             last = _format_range(first, last, form)
         return f"{pre1}{first}{delimiter}{pre2}{last}"

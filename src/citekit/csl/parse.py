@@ -72,7 +72,8 @@ class Element:
 class Style:
     """A parsed style: its root, macros, citation and bibliography sections, locales."""
 
-    __slots__ = ("attrs", "bibliography", "citation", "file", "locales", "macros", "root")
+    __slots__ = ("attrs", "bibliography", "citation", "file", "locales", "macros", "root",
+                 "uses_year_suffix")
 
     def __init__(self, root: Element, file: str) -> None:
         self.root = root
@@ -83,6 +84,19 @@ class Style:
         self.bibliography = _section(root.child("bibliography"), file, "bibliography")
         self.locales = root.all("locale")
         _check_macros(self)
+        self.uses_year_suffix = any(
+            e.name == "text" and e.attrs.get("variable") == "year-suffix" for e in _walk(root)
+        )
+
+
+def _walk(element: Element) -> list[Element]:
+    out = []
+    stack = [element]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(node.children)
+    return out
 
 
 class Section:

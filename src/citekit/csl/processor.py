@@ -248,20 +248,22 @@ class Processor:
                 lambda a, b: compare_keys(values[a], values[b], directions)))
             row = [row[i] for i in indices]
         rendered: list[tuple[dict[str, Any], CiteState, Part | None, Evaluator]] = []
-        for cite, st in row:
+        note = self.style.attrs.get("class") == "note"
+        for i, (cite, st) in enumerate(row):
             key = str(cite["id"])
             ev = self.evaluator(key, st)
             part = ev.layout(layout)
+            prefix = str(cite.get("prefix") or "")
+            if note and part is not None and (i == 0 and not prefix or prefix.rstrip().endswith(".")):
+                part = _capitalize_term(part)
             rendered.append((cite, st, part, ev))
         delimiter = layout.attrs.get("delimiter", "")
         pieces = collapse_citation(self, rendered, delimiter)
         body = concat(pieces) if pieces else None
         if body is None or is_empty(body):
             return ""
-        attrs = dict(layout.attrs)
-        attrs.pop("delimiter", None)
         ev0 = rendered[0][3]
-        out = ev0.decorate(body, attrs, case=False)
+        out = _layout_decorate(ev0, body, layout.attrs)
         return out if out is not None else ""
 
     def cite_affixes(self, cite: Mapping[str, Any], part: Part | None) -> Part | None:
@@ -304,8 +306,7 @@ class Processor:
                 else:
                     part = ev.decorate(rest, attrs, case=False)
             else:
-                body = ev.layout(layout)
-                part = ev.decorate(body, attrs, case=False)
+                part = _layout_decorate(ev, ev.layout(layout), attrs)
             if part is None:
                 continue
             if substitute is not None:
@@ -315,6 +316,37 @@ class Processor:
                 previous_names = names
             entries.append(part)
         return entries
+
+
+def _capitalize_term(part: Part) -> Part:
+    """A note's citation that starts with a term starts with a capital (``Ibid.``)."""
+    if isinstance(part, str):
+        return part
+    for i, child in enumerate(part.children):
+        if is_empty(child):
+            continue
+        if isinstance(child, str):
+            return part
+        if child.kind == "term":
+            text = plain(child)
+            if text[:1].islower():
+                from citekit.csl.text_case import apply_case
+
+                new = apply_case(child, "capitalize-first")
+                return Out(part.kind, [*part.children[:i], new, *part.children[i + 1 :]], part.value)
+            return part
+        new_child = _capitalize_term(child)
+        return Out(part.kind, [*part.children[:i], new_child, *part.children[i + 1 :]], part.value)
+    return part
+
+
+def _layout_decorate(ev: Evaluator, body: Part | None, attrs: Mapping[str, str]) -> Part | None:
+    """A layout's affixes go inside its formatting."""
+    if body is None or is_empty(body):
+        return None
+    inner = concat([attrs.get("prefix", ""), body, attrs.get("suffix", "")])
+    rest = {k: v for k, v in attrs.items() if k not in ("prefix", "suffix", "delimiter")}
+    return ev.decorate(inner, rest, case=False)
 
 
 def _replace(part: Part, target: Part, substitute: str, rule: str) -> Part:
