@@ -99,6 +99,7 @@ class Evaluator:
         self.names_seen: list[Part] = []
         self.first_names: Part | None = None
         self.suppress_names = False
+        self.substituting = 0
         section = style.citation if mode == "citation" else style.bibliography
         self.inherited: dict[str, str] = dict(style.attrs)
         if section is not None:
@@ -191,6 +192,8 @@ class Evaluator:
             if part is None:
                 return None
             self.rendered += 1
+            if self.substituting:
+                self.suppressed.add(name)
         elif "macro" in attrs:
             macro = self.style.macros[attrs["macro"]]
             before_called, before_rendered = self.called, self.rendered
@@ -480,6 +483,10 @@ class Evaluator:
         out = join(parts, names_delim)
         if out is None:
             return self._substitute(el)
+        if self.substituting:
+            self.suppressed.update(present)
+            if combined:
+                self.suppressed.add("translator")
         if self.first_names is None:
             self.first_names = out
             if self.suppress_names:
@@ -492,12 +499,16 @@ class Evaluator:
             return None
         for child in sub.children:
             before = self.called
-            if child.name == "names":
-                part = self.names(child, inherited_from=el)
-                used = child.attrs.get("variable", "").split()
-            else:
-                part = self.render(child)
-                used = _variables_of(child, self.style)
+            self.substituting += 1
+            try:
+                if child.name == "names":
+                    part = self.names(child, inherited_from=el)
+                    used = child.attrs.get("variable", "").split()
+                else:
+                    part = self.render(child)
+                    used = []
+            finally:
+                self.substituting -= 1
             self.called = before
             if part is not None and not is_empty(part):
                 self.suppressed.update(used)
@@ -539,8 +550,10 @@ class Evaluator:
         if self.sort_mode:
             as_sort = "all"
         rendered: list[Part] = []
+        inverted_flags: list[bool] = []
         for i, name in enumerate(names[:shown]):
             inverted = as_sort == "all" or (as_sort == "first" and i == 0)
+            inverted_flags.append(inverted and not name.get("literal") and bool(name.get("family")))
             level = st.givenname_level.get(self.name_counter + i, 0)
             name_opts = opts
             name_form = form
@@ -582,8 +595,7 @@ class Evaluator:
             et_al = self.decorate(et_al_text, et_al_attrs) or et_al_text
             precedes = opts.get("delimiter-precedes-et-al", "contextual")
             use = (precedes == "always" or (precedes == "contextual" and len(rendered) >= 2)
-                   or (precedes == "after-inverted-name" and as_sort is not None
-                       and (as_sort == "all" or len(rendered) == 1)))
+                   or (precedes == "after-inverted-name" and inverted_flags[len(rendered) - 1]))
             return concat([body, delim if use else " ", et_al]), len(rendered)
         if len(rendered) == 1:
             return rendered[0], 1
@@ -592,7 +604,7 @@ class Evaluator:
         precedes = opts.get("delimiter-precedes-last", "contextual")
         last_inverted = as_sort == "all" or (as_sort == "first" and len(rendered) == 2)
         use = (precedes == "always" or (precedes == "contextual" and len(rendered) >= 3)
-               or (precedes == "after-inverted-name" and (as_sort == "all" or (as_sort == "first" and len(rendered) - 1 == 1))))
+               or (precedes == "after-inverted-name" and inverted_flags[len(rendered) - 2]))
         del last_inverted
         head = join(rendered[:-1], delim)
         glue = delim + and_word + " " if use else " " + and_word + " "

@@ -122,63 +122,78 @@ def render_name(ev: Evaluator, name: dict[str, Any], opts: dict[str, str],
                 form: str | None = None, sort: bool = False) -> Part | None:
     """One name as the ``<name>`` options ask (``inverted``: family first)."""
     if name.get("literal"):
-        return _format_part(ev, name_el, "family", parse_markup(str(name["literal"])))
+        return _wrap(ev, name_el, "family", _fmt(ev, name_el, "family", parse_markup(str(name["literal"]))))
     p = name_parts(name)
     family, given = p["family"], p["given"]
     if not family and not given:
         return None
+    if not family:
+        return _wrap(ev, name_el, "given", _fmt(ev, name_el, "given", given))
     form = form or opts.get("form", "long")
     roman = is_romanesque(family + given)
     with_ = opts.get("initialize-with")
-    if with_ is not None and given:
+    if with_ is not None and given and roman:
         full = opts.get("initialize", "true") != "false"
-        if initialize_given is None or not initialize_given:
-            given = initialize(given, with_, opts.get("initialize-with-hyphen", "true") != "false", full) if roman else given
+        given = initialize(given, with_, opts.get("initialize-with-hyphen", "true") != "false", full)
     demote = opts.get("demote-non-dropping-particle", "display-and-sort")
     ndp, dp, suffix = p["non-dropping-particle"], p["dropping-particle"], p["suffix"]
-    fam_node = _format_part(ev, name_el, "family", family)
+    fam = _fmt(ev, name_el, "family", family)
+    ndp_f = _fmt(ev, name_el, "family", ndp) if ndp else None
     if form == "short" and not sort:
         if not roman:
-            return fam_node
-        return _join_words(ndp, fam_node) if ndp else fam_node
-    given_node = _format_part(ev, name_el, "given", given) if given else None
+            return _wrap(ev, name_el, "family", fam)
+        return _wrap(ev, name_el, "family", _join_words(ndp_f, fam))
+    giv = _fmt(ev, name_el, "given", given) if given else None
+    dp_f = _fmt(ev, name_el, "given", dp) if dp else None
     if not roman:
-        if sort:
-            return concat([fam_node, given_node])
-        return concat([fam_node, given_node])
+        return concat([_wrap(ev, name_el, "family", fam), _wrap(ev, name_el, "given", giv)])
     if sort:
-        # sort keys: family (with non-dropping particle unless demoted), then given
         if demote in ("display-and-sort", "sort-only"):
-            return concat([_join_words(fam_node), " ", _join_words(given_node, dp, ndp), " ", suffix])
-        return concat([_join_words(ndp, fam_node), " ", _join_words(given_node, dp), " ", suffix])
+            return concat([_join_words(fam), " ", _join_words(giv, dp, ndp), " ", suffix])
+        return concat([_join_words(ndp, fam), " ", _join_words(giv, dp), " ", suffix])
     if not inverted:
-        comma_suffix = name.get("comma-suffix")
-        head = _join_words(given_node, dp, ndp, fam_node)
+        comma = ", " if name.get("comma-suffix") else " "
+        family_block = _join_words(dp_f, ndp_f, fam)
         if suffix:
-            sep = ", " if comma_suffix or (opts.get("sort-separator") and False) else " "
-            if comma_suffix:
-                return concat([head, ", ", suffix])
-            return concat([head, sep, suffix])
-        return head
+            family_block = concat([family_block, comma, suffix])
+        return _join_words(_wrap(ev, name_el, "given", giv), _wrap(ev, name_el, "family", family_block))
     sep = opts.get("sort-separator", ", ")
     if demote == "display-and-sort":
-        fam_part = fam_node
-        tail = _join_words(given_node, dp, ndp)
+        family_block = fam
+        given_block = _join_words(giv, dp_f, ndp_f)
     else:
-        fam_part = _join_words(ndp, fam_node)
-        tail = _join_words(given_node, dp)
-    pieces: list[Part | None] = [fam_part]
-    if tail is not None:
-        pieces += [sep, tail]
+        family_block = _join_words(ndp_f, fam)
+        given_block = _join_words(giv, dp_f)
+    pieces: list[Part | None] = [_wrap(ev, name_el, "family", family_block)]
+    if given_block is not None:
+        pieces += [sep, _wrap(ev, name_el, "given", given_block)]
     if suffix:
         pieces += [sep, suffix]
     return concat(pieces)
 
 
-def _format_part(ev: Evaluator, name_el: Element | None, which: str, text: Part) -> Part:
-    if name_el is None or not text:
-        return text
+def _name_part(name_el: Element | None, which: str) -> Element | None:
+    if name_el is None:
+        return None
     for part in name_el.children:
         if part.name == "name-part" and part.attrs.get("name") == which:
-            return ev.decorate(text, part.attrs, case=True) or text
-    return text
+            return part
+    return None
+
+
+def _fmt(ev: Evaluator, name_el: Element | None, which: str, text: Part) -> Part:
+    """A name part with its ``<name-part>``'s text case and formatting (no affixes)."""
+    part = _name_part(name_el, which)
+    if part is None or not text:
+        return text
+    attrs = {k: v for k, v in part.attrs.items() if k not in ("prefix", "suffix")}
+    return ev.decorate(text, attrs, case=True) or text
+
+
+def _wrap(ev: Evaluator, name_el: Element | None, which: str, text: Part | None) -> Part | None:
+    """A block of name parts with its ``<name-part>``'s affixes."""
+    part = _name_part(name_el, which)
+    if part is None or text is None:
+        return text
+    attrs = {k: v for k, v in part.attrs.items() if k in ("prefix", "suffix")}
+    return ev.decorate(text, attrs, case=False) if attrs else text

@@ -111,5 +111,5 @@ def page_range(value: str, form: str | None, delimiter: str = "\u2013") -> str:
 
     if not form:
         return _RANGE.sub(lambda m: f"{m.group(1)}{m.group(2)}{delimiter}{m.group(3)}{m.group(4)}"
-                          if m.group(1) == m.group(3) else m.group(0), value)
+                          if m.group(1) == m.group(3) or not m.group(3) else m.group(0), value)
     return _RANGE.sub(one, value)

@@ -236,12 +236,16 @@ def parse_markup(text: str) -> Part:
 _DQ = re.compile(r'(?:(?<=^)|(?<=[\s(\[]))"(.+?)"(?=$|[\s.,;:!?)\]])')
 
 
+_SQ = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))'(.+?)'(?=$|[\s.,;:!?)\]])")
+
+
 def _quotes(text: str) -> list[Part]:
-    if '"' not in text:
+    if '"' not in text and "'" not in text:
         return [text]
     out: list[Part] = []
     last = 0
-    for m in _DQ.finditer(text):
+    pattern = _DQ if '"' in text else _SQ
+    for m in pattern.finditer(text):
         out.append(text[last : m.start()])
         out.append(Out("quote", [m.group(1)]))
         last = m.end()
@@ -295,6 +299,14 @@ def _last_quote(part: Part) -> Out | None:
 
 _HTML_ESCAPE = str.maketrans({"&": "&#38;", "<": "&#60;", ">": "&#62;"})
 
+_DISPLAY_SPACING = {
+    "block": ("\n\n    ", "\n"),
+    "left-margin": ("\n    ", ""),
+    "right-inline": ("", "\n  "),
+    "indent": ("", "\n  "),
+}
+"""The line breaks citeproc-js's HTML puts around display blocks (the suite expects them)."""
+
 _DISPLAY_CLASS = {
     "block": "csl-block",
     "left-margin": "csl-left-margin",
@@ -316,7 +328,7 @@ def to_html(part: Part | None, punctuation_in_quote: bool = False, quotes: tuple
 
 def _html(part: Part, out: list[str], state: dict[str, object], quotes: tuple[str, str, str, str]) -> None:
     if isinstance(part, str):
-        out.append(part.translate(_HTML_ESCAPE))
+        out.append(part.replace("'", "\u2019").translate(_HTML_ESCAPE))
         return
     kind = part.kind
     if kind == "fmt":
@@ -339,10 +351,12 @@ def _html(part: Part, out: list[str], state: dict[str, object], quotes: tuple[st
         out.append(c)
         return
     if kind == "display":
-        out.append(f'<div class="{_DISPLAY_CLASS.get(str(part.value), "csl-block")}">')
+        mode = str(part.value)
+        before, after = _DISPLAY_SPACING.get(mode, ("", ""))
+        out.append(f'{before}<div class="{_DISPLAY_CLASS.get(mode, "csl-block")}">')
         for c in part.children:
             _html(c, out, state, quotes)
-        out.append("</div>")
+        out.append(f"</div>{after}")
         return
     for c in part.children:
         _html(c, out, state, quotes)

@@ -24,7 +24,8 @@ SortValue = tuple[bool, Any]
 
 def _text(value: str) -> Any:
     value = re.sub(r"<[^>]+>", "", value)
-    value = re.sub(r"[\[\]\"'\u201c\u201d\u2018\u2019()]", "", value).strip()
+    value = re.sub(r"[^\w\s]", "", value)
+    value = re.sub(r"\s+", " ", value).strip()
     return text_key(value.lower()) + (value,) if value else ""
 
 

@@ -95,7 +95,8 @@ def _transform(text: str, mask: list[bool], case: str) -> str:
                     continue
                 if bare.lower() in STOP_WORDS and bare == bare.lower() and not first_or_last:
                     continue
-                if core.lower() in STOP_WORDS and bare == bare.lower() and not first_or_last:
+                inner = sub.start() > 0 or sub.end() < len(word)
+                if inner and bare.lower() in STOP_WORDS and bare == bare.lower() and sub.start() > 0:
                     continue
                 if bare != bare.lower():
                     continue  # a word with capitals keeps them
