@@ -69,8 +69,20 @@ def skip_reason(fixture: dict[str, Any]) -> str | None:
 
 
 def _notes(fixture: dict[str, Any]) -> list[int | None]:
-    """The note number of each citation of a ``CITATIONS`` section."""
-    return [c[0].get("properties", {}).get("noteIndex") for c in fixture.get("citations", [])]
+    """The note number of each citation of a ``CITATIONS`` section, in document order."""
+    return [c.get("properties", {}).get("noteIndex") for c in _document(fixture)]
+
+
+def _document(fixture: dict[str, Any]) -> list[dict[str, Any]]:
+    """A ``CITATIONS`` section's citations in the order of the document: each says which
+    citations come before and after it when it is inserted."""
+    order: list[str] = []
+    by_id: dict[str, dict[str, Any]] = {}
+    for citation, before, after in fixture["citations"]:
+        cid = citation.get("citationID") or f"#{len(by_id)}"
+        by_id[cid] = citation
+        order = [b[0] for b in before] + [cid] + [a[0] for a in after]
+    return [by_id[c] for c in order if c in by_id]
 
 
 def _citations(fixture: dict[str, Any]) -> tuple[list[list[dict[str, Any]]], bool]:
@@ -78,7 +90,7 @@ def _citations(fixture: dict[str, Any]) -> tuple[list[list[dict[str, Any]]], boo
     if "citation-items" in fixture:
         return [list(c) for c in fixture["citation-items"]], False
     if "citations" in fixture:
-        return [list(c[0]["citationItems"]) for c in fixture["citations"]], True
+        return [list(c["citationItems"]) for c in _document(fixture)], True
     if "bibentries" in fixture:
         return [[{"id": str(key)} for key in fixture["bibentries"][-1]]], False
     return [[{"id": item["id"]} for item in fixture["input"]]], False
@@ -88,8 +100,8 @@ def _shape(fixture: dict[str, Any], entries: list[str], texts: list[str], number
     """The output as the suite writes it (citeproc-js's HTML)."""
     if fixture["mode"] == "citation":
         if numbered:
-            last = len(texts) - 1
-            lines = [f"{'>>' if i == last else '..'}[{i}] {t}" for i, t in enumerate(texts)]
+            changed = fixture.get("changed") or [len(texts) - 1]
+            lines = [f"{'>>' if i in changed else '..'}[{i}] {t}" for i, t in enumerate(texts)]
         else:
             lines = texts
     else:
@@ -114,6 +126,14 @@ def citekit_engine(fixture: dict[str, Any], citations: list[list[dict[str, Any]]
     pq = processor.locale.punctuation_in_quote
     entries = [to_html(e, pq, quotes) for e in result.bibliography]
     texts = [to_html(t, pq, quotes) for t in result.citations]
+    if "citations" in fixture and len(citations) > 1:
+        # the suite marks with ">>" the citations the last insertion changed or added
+        last = fixture["citations"][-1][0].get("citationID")
+        kept = [i for i, c in enumerate(_document(fixture)) if c.get("citationID") != last]
+        before = processor.process(fixture["input"], [citations[i] for i in kept],
+                                   [notes[i] for i in kept] if notes else None)
+        old = dict(zip(kept, (to_html(t, pq, quotes) for t in before.citations)))
+        fixture["changed"] = [i for i, t in enumerate(texts) if old.get(i) != t]
     return entries, texts
 
 

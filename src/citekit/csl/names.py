@@ -85,12 +85,17 @@ def name_parts(name: dict[str, Any]) -> dict[str, str]:
         if k < len(words):
             dp = " ".join(words[k:])
             given = " ".join(words[:k])
-    if not suffix and "," in given and not name.get("parse-names") == "false":
+    comma_suffix = bool(name.get("comma-suffix"))
+    if not suffix and "," in given:
         head, _, tail = given.partition(",")
-        if tail.strip().lstrip("!").strip():
-            pass
+        tail = tail.strip()
+        if tail.startswith("!"):
+            comma_suffix = True
+            tail = tail.lstrip("!").strip()
+        if tail:
+            given, suffix = head.strip(), tail
     return {"family": family, "given": given, "non-dropping-particle": ndp,
-            "dropping-particle": dp, "suffix": suffix}
+            "dropping-particle": dp, "suffix": suffix, "comma-suffix": "1" if comma_suffix else ""}
 
 
 def _space(a: str, b: str) -> str:
@@ -152,7 +157,7 @@ def render_name(ev: Evaluator, name: dict[str, Any], opts: dict[str, str],
             return concat([_join_words(fam), " ", _join_words(giv, dp, ndp), " ", suffix])
         return concat([_join_words(ndp, fam), " ", _join_words(giv, dp), " ", suffix])
     if not inverted:
-        comma = ", " if name.get("comma-suffix") else " "
+        comma = ", " if p["comma-suffix"] else " "
         family_block = _join_words(dp_f, ndp_f, fam)
         if suffix:
             family_block = concat([family_block, comma, suffix])

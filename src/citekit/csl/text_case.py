@@ -66,10 +66,8 @@ def _transform(text: str, mask: list[bool], case: str) -> str:
             if first is not None:
                 setc(first, _up)
     elif case == "sentence":
-        letters = [c for c, p in zip(chars, mask) if c.isalpha() and not p]
-        if letters and all(c.isupper() for c in letters):
-            for i in range(len(chars)):
-                setc(i, _low)
+        for i in range(len(chars)):
+            setc(i, _low)
         for i, ch in enumerate(chars):
             if ch.isalpha():
                 setc(i, _up)
