@@ -70,9 +70,6 @@ def read_date(value: Any) -> DateValue | None:
         if not parts:
             return DateValue([], literal=raw)
     season = value.get("season")
-    if parts and len(parts[0]) >= 2 and 13 <= parts[0][1] <= 16 and not season:
-        season = parts[0][1] - 12
-        parts[0] = parts[0][:1]
     if len(parts) > 1 and parts[1] == parts[0]:
         parts = parts[:1]
     if len(parts) > 1 and all(x == 0 for x in parts[1]):
@@ -154,7 +151,9 @@ def _render_part(ev: Evaluator, part: Element, date: list[int], season: Any,
             text += ev.locale.term("ad") or "AD"
     elif name == "month":
         month = _part_value(date, "month")
-        if month is None or month > 12:
+        if month is not None and 13 <= month <= 16:
+            text = ev.locale.term(f"season-{month - 12:02d}") or ""
+        elif month is None or month > 12:
             if season is None or (date and len(date) > 2 and date[2]):
                 return None
             s = _int(season)

@@ -456,6 +456,7 @@ class Evaluator:
         if present:
             self.rendered += 1
         parts: list[Part | None] = []
+        first_core: Part | None = None
         total = 0
         # editor + translator, the same people: one list with the editortranslator term
         if "editor" in present and "translator" in present and self.value("editor") == self.value("translator"):
@@ -471,7 +472,9 @@ class Evaluator:
                 continue
             if name_el is not None:
                 rendered = self.decorate(rendered, _NAME_DECOR(name_el.attrs), case=False) or rendered
-            if label_el is not None and not count_form:
+            if first_core is None:
+                first_core = rendered
+            if label_el is not None and not count_form and not self.sort_mode:
                 term = "editortranslator" if combined and var == "editor" else var
                 lab = self.label(label_el, term_name=term, names_count=len(names))
                 rendered = concat([lab, rendered] if label_first else [rendered, lab])
@@ -488,7 +491,7 @@ class Evaluator:
             if combined:
                 self.suppressed.add("translator")
         if self.first_names is None:
-            self.first_names = out
+            self.first_names = first_core if first_core is not None else out
             if self.suppress_names:
                 return None
         return self.decorate(out, el.attrs)
@@ -577,6 +580,9 @@ class Evaluator:
         elif and_attr == "symbol":
             and_word = "&"
         if self.sort_mode:
+            if truncated and use_last and n - shown >= 2:
+                last = render_name(self, names[-1], opts, name_el, True, form=form, sort=True)
+                rendered.append(last or "")
             return join(rendered, "   "), len(rendered)
         if truncated and use_last and n - shown >= 2:
             body = join(rendered, delim)

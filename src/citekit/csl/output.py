@@ -14,6 +14,7 @@ the locale asks for it, and flips nested italics and quotes.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Union
 
@@ -328,7 +329,10 @@ def to_html(part: Part | None, punctuation_in_quote: bool = False, quotes: tuple
 
 def _html(part: Part, out: list[str], state: dict[str, object], quotes: tuple[str, str, str, str]) -> None:
     if isinstance(part, str):
-        out.append(part.replace("'", "\u2019").translate(_HTML_ESCAPE))
+        text = part.replace("'", "\u2019").translate(_HTML_ESCAPE)
+        if any(ord(ch) > 0x7F for ch in text):
+            text = "".join(_superscript(ch) for ch in text)
+        out.append(text)
         return
     kind = part.kind
     if kind == "fmt":
@@ -360,6 +364,17 @@ def _html(part: Part, out: list[str], state: dict[str, object], quotes: tuple[st
         return
     for c in part.children:
         _html(c, out, state, quotes)
+
+
+def _superscript(ch: str) -> str:
+    """A superscript character as ``<sup>`` and its plain form, as citeproc-js writes it."""
+    if ord(ch) < 0xAA:
+        return ch
+    decomposition = unicodedata.decomposition(ch)
+    if decomposition.startswith("<super>"):
+        plain_form = "".join(chr(int(code, 16)) for code in decomposition.split()[1:])
+        return f"<sup>{plain_form}</sup>"
+    return ch
 
 
 def _fmt_tags(key: str, value: str, state: dict[str, object]) -> tuple[str, str, dict[str, object]]:
