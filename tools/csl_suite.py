@@ -130,9 +130,12 @@ def citekit_engine(fixture: dict[str, Any], citations: list[list[dict[str, Any]]
         # the suite marks with ">>" the citations the last insertion changed or added
         last = fixture["citations"][-1][0].get("citationID")
         kept = [i for i, c in enumerate(_document(fixture)) if c.get("citationID") != last]
-        before = processor.process(fixture["input"], [citations[i] for i in kept],
-                                   [notes[i] for i in kept] if notes else None)
-        old = dict(zip(kept, (to_html(t, pq, quotes) for t in before.citations)))
+        before = processor.process(
+            fixture["input"],
+            [citations[i] for i in kept],
+            [notes[i] for i in kept] if notes else None,
+        )
+        old = dict(zip(kept, (to_html(t, pq, quotes) for t in before.citations), strict=False))
         fixture["changed"] = [i for i, t in enumerate(texts) if old.get(i) != t]
     return entries, texts
 
@@ -153,7 +156,9 @@ def citeproc_py_engine(fixture: dict[str, Any], citations: list[list[dict[str, A
         bibliography.sort()
     texts = [str(bibliography.cite(c, lambda _: None)) for c in cited]
     entries = [str(e) for e in bibliography.bibliography()] if style.has_bibliography() else []
-    return [e.replace("&amp;", "&#38;") for e in entries], [t.replace("&amp;", "&#38;") for t in texts]
+    return [e.replace("&amp;", "&#38;") for e in entries], [
+        t.replace("&amp;", "&#38;") for t in texts
+    ]
 
 
 ENGINES: dict[str, Engine] = {"citekit": citekit_engine, "citeproc-py": citeproc_py_engine}

@@ -43,8 +43,15 @@ def collapse_citation(
         return _numbers(proc, rendered, delimiter, after)
     group_delim = attrs.get("cite-group-delimiter")
     if collapse.startswith("year") or group_delim is not None:
-        return _years(proc, rendered, delimiter, after, collapse, group_delim or ", ",
-                      attrs.get("year-suffix-delimiter", delimiter))
+        return _years(
+            proc,
+            rendered,
+            delimiter,
+            after,
+            collapse,
+            group_delim or ", ",
+            attrs.get("year-suffix-delimiter", delimiter),
+        )
     out: list[Part] = []
     for cite, _st, part, _ev in rendered:
         piece = proc.cite_affixes(cite, part)
@@ -60,14 +67,23 @@ def _plain_cite(cite: dict[str, Any]) -> bool:
     return not (cite.get("prefix") or cite.get("suffix") or cite.get("locator"))
 
 
-def _numbers(proc: Processor, rendered: list[tuple[dict[str, Any], CiteState, Part | None, Evaluator]],
-             delimiter: str, after: str) -> list[Part]:
+def _numbers(
+    proc: Processor,
+    rendered: list[tuple[dict[str, Any], CiteState, Part | None, Evaluator]],
+    delimiter: str,
+    after: str,
+) -> list[Part]:
     runs: list[list[tuple[dict[str, Any], CiteState, Part | None, Evaluator]]] = []
     for entry in rendered:
         cite, st, _part, _ev = entry
         number = st.citation_number
-        if (runs and _plain_cite(cite) and _plain_cite(runs[-1][-1][0]) and number is not None
-                and runs[-1][-1][1].citation_number == number - 1):
+        if (
+            runs
+            and _plain_cite(cite)
+            and _plain_cite(runs[-1][-1][0])
+            and number is not None
+            and runs[-1][-1][1].citation_number == number - 1
+        ):
             runs[-1].append(entry)
         else:
             runs.append([entry])
@@ -92,8 +108,15 @@ def _numbers(proc: Processor, rendered: list[tuple[dict[str, Any], CiteState, Pa
     return out
 
 
-def _years(proc: Processor, rendered: list[tuple[dict[str, Any], CiteState, Part | None, Evaluator]],
-           delimiter: str, after: str, collapse: str, group_delim: str, suffix_delim: str) -> list[Part]:
+def _years(
+    proc: Processor,
+    rendered: list[tuple[dict[str, Any], CiteState, Part | None, Evaluator]],
+    delimiter: str,
+    after: str,
+    collapse: str,
+    group_delim: str,
+    suffix_delim: str,
+) -> list[Part]:
     from citekit.csl.output import plain
 
     groups: list[list[tuple[dict[str, Any], CiteState, Part | None, Evaluator]]] = []
@@ -123,9 +146,14 @@ def _years(proc: Processor, rendered: list[tuple[dict[str, Any], CiteState, Part
         for cite, st, _part, _ev in group[1:]:
             short = proc.render_without_names(str(cite["id"]), st)
             year_text = _year_text(short, st)
-            if (collapse.startswith("year-suffix") and st.year_suffix and _plain_cite(cite)
-                    and year_text == last_year_text and last_year_text is not None
-                    and suffix_run):
+            if (
+                collapse.startswith("year-suffix")
+                and st.year_suffix
+                and _plain_cite(cite)
+                and year_text == last_year_text
+                and last_year_text is not None
+                and suffix_run
+            ):
                 suffix_run.append(st.year_suffix)
                 continue
             _flush_range(out, suffix_run, suffix_delim, collapse)

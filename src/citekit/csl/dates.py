@@ -16,7 +16,7 @@ from citekit.csl.parse import Element
 if TYPE_CHECKING:
     from citekit.csl.evaluate import Evaluator
 
-__all__ = ["DateValue", "read_date", "render_date", "date_sort_key"]
+__all__ = ["DateValue", "date_sort_key", "read_date", "render_date"]
 
 
 class DateValue:
@@ -25,8 +25,13 @@ class DateValue:
 
     __slots__ = ("circa", "literal", "parts", "season")
 
-    def __init__(self, parts: list[list[int]], season: int | str | None = None,
-                 circa: bool = False, literal: str = "") -> None:
+    def __init__(
+        self,
+        parts: list[list[int]],
+        season: int | str | None = None,
+        circa: bool = False,
+        literal: str = "",
+    ) -> None:
         self.parts = parts
         self.season = season
         self.circa = circa
@@ -101,8 +106,11 @@ def _date_parts(ev: Evaluator, element: Element) -> tuple[list[Element], str]:
     """The date-part elements to render and the delimiter between them."""
     form = element.attrs.get("form")
     wanted = element.attrs.get("date-parts", "year-month-day")
-    names = {"year-month-day": ("year", "month", "day"), "year-month": ("year", "month"),
-             "year": ("year",)}.get(wanted, ("year", "month", "day"))
+    names = {
+        "year-month-day": ("year", "month", "day"),
+        "year-month": ("year", "month"),
+        "year": ("year",),
+    }.get(wanted, ("year", "month", "day"))
     if form:
         localized = ev.locale.dates.get(form)
         if localized is None:
@@ -117,7 +125,7 @@ def _date_parts(ev: Evaluator, element: Element) -> tuple[list[Element], str]:
             if over is not None:
                 merged = dict(part.attrs)
                 for k, v in over.attrs.items():
-                    if k not in ("prefix", "suffix") :
+                    if k not in ("prefix", "suffix"):
                         merged[k] = v
                 part = Element("date-part", merged, (), "", part.line)
             parts.append(part)
@@ -130,8 +138,14 @@ def _part_value(p: list[int], name: str) -> int | None:
     return p[i] if len(p) > i and p[i] else None
 
 
-def _render_part(ev: Evaluator, part: Element, date: list[int], season: Any,
-                 strip_prefix: bool = False, strip_suffix: bool = False) -> Part | None:
+def _render_part(
+    ev: Evaluator,
+    part: Element,
+    date: list[int],
+    season: Any,
+    strip_prefix: bool = False,
+    strip_suffix: bool = False,
+) -> Part | None:
     name = part.attrs.get("name", "")
     form = part.attrs.get("form")
     text: str | None = None
@@ -141,10 +155,7 @@ def _render_part(ev: Evaluator, part: Element, date: list[int], season: Any,
             year = None
         if year is None:
             return None
-        if form == "short":
-            text = f"{abs(year) % 100:02d}"
-        else:
-            text = str(abs(year))
+        text = f"{abs(year) % 100:02d}" if form == "short" else str(abs(year))
         if year < 0:
             text += ev.locale.term("bc") or "BC"
         elif year < 1000:
@@ -167,7 +178,10 @@ def _render_part(ev: Evaluator, part: Element, date: list[int], season: Any,
             elif form == "numeric-leading-zeros":
                 text = f"{month:02d}"
             else:
-                text = ev.locale.term(f"month-{month:02d}", "short" if form == "short" else "long") or ""
+                text = (
+                    ev.locale.term(f"month-{month:02d}", "short" if form == "short" else "long")
+                    or ""
+                )
                 if part.attrs.get("strip-periods") == "true":
                     text = text.replace(".", "")
     elif name == "day":
@@ -213,8 +227,11 @@ def render_date(ev: Evaluator, element: Element, date: DateValue) -> Part | None
     else:
         end = date.parts[1]
         names = [p.attrs.get("name", "") for p in parts]
-        differing = [n for n in ("year", "month", "day")
-                     if n in names and _part_value(start, n) != _part_value(end, n)]
+        differing = [
+            n
+            for n in ("year", "month", "day")
+            if n in names and _part_value(start, n) != _part_value(end, n)
+        ]
         if not differing:
             rendered = [_render_part(ev, p, start, season) for p in parts]
             out = _join_parts(rendered, delimiter)
@@ -226,12 +243,18 @@ def render_date(ev: Evaluator, element: Element, date: DateValue) -> Part | None
             range_part = parts[_ORDER_INDEX(names, top)]
             range_delim = range_part.attrs.get("range-delimiter", "\u2013")
             before = [_render_part(ev, p, start, season) for p in parts[:lo]]
-            first = [_render_part(ev, p, start, season, strip_suffix=(i == hi))
-                     for i, p in zip(range(lo, hi + 1), parts[lo : hi + 1])]
-            second = [_render_part(ev, p, end, season, strip_prefix=(i == lo))
-                      for i, p in zip(range(lo, hi + 1), parts[lo : hi + 1])]
+            first = [
+                _render_part(ev, p, start, season, strip_suffix=(i == hi))
+                for i, p in zip(range(lo, hi + 1), parts[lo : hi + 1], strict=False)
+            ]
+            second = [
+                _render_part(ev, p, end, season, strip_prefix=(i == lo))
+                for i, p in zip(range(lo, hi + 1), parts[lo : hi + 1], strict=False)
+            ]
             after = [_render_part(ev, p, start, season) for p in parts[hi + 1 :]]
-            middle = concat([_join_parts(first, delimiter), range_delim, _join_parts(second, delimiter)])
+            middle = concat(
+                [_join_parts(first, delimiter), range_delim, _join_parts(second, delimiter)]
+            )
             out = _join_parts([*before, middle, *after], delimiter)
     if out is None:
         return None

@@ -54,8 +54,9 @@ def _key_text(proc: Processor, key: str, state: Disamb, suffix: str | None = Non
 
 def _name_count(proc: Processor, key: str) -> int:
     item = proc.data[key]
-    return max((len(v) for k, v in item.items() if k in NAME_VARIABLES and isinstance(v, list)),
-               default=0)
+    return max(
+        (len(v) for k, v in item.items() if k in NAME_VARIABLES and isinstance(v, list)), default=0
+    )
 
 
 def _ambiguous(texts: dict[str, str], keys: list[str]) -> list[list[str]]:
@@ -107,8 +108,9 @@ def disambiguate(
     return suffixes, result
 
 
-def _add_names(proc: Processor, group: list[str], result: dict[str, Disamb],
-               texts: dict[str, str]) -> None:
+def _add_names(
+    proc: Processor, group: list[str], result: dict[str, Disamb], texts: dict[str, str]
+) -> None:
     most = max(_name_count(proc, k) for k in group)
     pending = list(group)
     saved = {k: result[k].et_al_use_first for k in group}
@@ -132,8 +134,9 @@ def _differs_from_others(k: str, group: list[str], texts: dict[str, str]) -> boo
     return sum(1 for other in group if texts[other] == texts[k]) == 1
 
 
-def _add_given(proc: Processor, group: list[str], result: dict[str, Disamb],
-               texts: dict[str, str]) -> None:
+def _add_given(
+    proc: Processor, group: list[str], result: dict[str, Disamb], texts: dict[str, str]
+) -> None:
     most = max(_name_count(proc, k) for k in group)
     saved = {k: dict(result[k].givenname_level) for k in group}
     for index in range(most):
@@ -160,8 +163,9 @@ def _add_given(proc: Processor, group: list[str], result: dict[str, Disamb],
         texts[k] = _key_text(proc, k, result[k])
 
 
-def _givenname_global(proc: Processor, keys: list[str], result: dict[str, Disamb],
-                      rule: str) -> None:
+def _givenname_global(
+    proc: Processor, keys: list[str], result: dict[str, Disamb], rule: str
+) -> None:
     """``all-names``, ``primary-name`` and their ``with-initials`` forms: every name that
     is ambiguous with another in the document gets its given name (or initials)."""
     initials_only = rule.endswith("with-initials")
@@ -175,7 +179,12 @@ def _givenname_global(proc: Processor, keys: list[str], result: dict[str, Disamb
             if var in NAME_VARIABLES and isinstance(value, list):
                 for n in value:
                     if isinstance(n, dict):
-                        names.append((str(n.get("family") or n.get("literal") or ""), str(n.get("given") or "")))
+                        names.append(
+                            (
+                                str(n.get("family") or n.get("literal") or ""),
+                                str(n.get("given") or ""),
+                            )
+                        )
         per_item[k] = names
         for family, given in names:
             people.setdefault(family, set()).add((family, given))

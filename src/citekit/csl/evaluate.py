@@ -26,25 +26,66 @@ from citekit.csl.dates import date_sort_key, read_date, render_date
 from citekit.csl.locale import Locale
 from citekit.csl.names import render_name
 from citekit.csl.numbers import is_numeric, is_plural, page_range, roman, split_numbers
-from citekit.csl.output import Out, Part, concat, is_empty, join, parse_markup, plain
+from citekit.csl.output import Out, Part, concat, is_empty, join, parse_markup
 from citekit.csl.parse import Element, Style
 from citekit.csl.text_case import apply_case
 
-__all__ = ["Evaluator", "CiteState", "NAME_VARIABLES", "DATE_VARIABLES", "NUMBER_VARIABLES"]
+__all__ = ["DATE_VARIABLES", "NAME_VARIABLES", "NUMBER_VARIABLES", "CiteState", "Evaluator"]
 
 NAME_VARIABLES = frozenset(
-    """author chair collection-editor compiler composer container-author contributor curator
-    director editor editorial-director editor-translator executive-producer guest host
-    illustrator interviewer narrator organizer original-author performer producer recipient
-    reviewed-author script-writer series-creator translator""".split()
+    [
+        "author",
+        "chair",
+        "collection-editor",
+        "compiler",
+        "composer",
+        "container-author",
+        "contributor",
+        "curator",
+        "director",
+        "editor",
+        "editorial-director",
+        "editor-translator",
+        "executive-producer",
+        "guest",
+        "host",
+        "illustrator",
+        "interviewer",
+        "narrator",
+        "organizer",
+        "original-author",
+        "performer",
+        "producer",
+        "recipient",
+        "reviewed-author",
+        "script-writer",
+        "series-creator",
+        "translator",
+    ]
 )
 DATE_VARIABLES = frozenset(
-    "accessed available-date event-date issued original-date submitted".split()
+    ["accessed", "available-date", "event-date", "issued", "original-date", "submitted"]
 )
 NUMBER_VARIABLES = frozenset(
-    """chapter-number citation-number collection-number edition first-reference-note-number
-    issue locator number number-of-pages number-of-volumes page part-number printing-number
-    section supplement-number version volume""".split()
+    [
+        "chapter-number",
+        "citation-number",
+        "collection-number",
+        "edition",
+        "first-reference-note-number",
+        "issue",
+        "locator",
+        "number",
+        "number-of-pages",
+        "number-of-volumes",
+        "page",
+        "part-number",
+        "printing-number",
+        "section",
+        "supplement-number",
+        "version",
+        "volume",
+    ]
 )
 FORMATTING = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
 POSITIONS = {"first": 0, "subsequent": 1, "ibid-with-locator": 2, "ibid": 3}
@@ -132,8 +173,9 @@ class Evaluator:
 
     # -- decoration ------------------------------------------------------------------------
 
-    def decorate(self, part: Part | None, attrs: dict[str, str], case: bool = True,
-                 affixes: bool = True) -> Part | None:
+    def decorate(
+        self, part: Part | None, attrs: dict[str, str], case: bool = True, affixes: bool = True
+    ) -> Part | None:
         """Text case, strip-periods, formatting, quotes, affixes and display of an element."""
         if part is None or is_empty(part):
             return None
@@ -145,7 +187,7 @@ class Evaluator:
             part = _strip_periods(part)
         for key in FORMATTING:
             v = attrs.get(key)
-            if v is not None and not (key == "font-style" and v == "normal" and False):
+            if v is not None:
                 part = Out("fmt", [part], (key, v))
         if attrs.get("quotes") == "true":
             part = Out("quote", [part])
@@ -263,14 +305,18 @@ class Evaluator:
                 elif form == "ordinal":
                     out.append(f"{n}{self.locale.ordinal(n, gender)}")
                 elif form == "long-ordinal":
-                    word = self.locale.term(f"long-ordinal-{n:02d}", gender=gender) if n <= 10 else None
+                    word = (
+                        self.locale.term(f"long-ordinal-{n:02d}", gender=gender)
+                        if n <= 10
+                        else None
+                    )
                     out.append(word or f"{n}{self.locale.ordinal(n, gender)}")
                 elif form == "roman":
                     out.append(roman(n))
                 else:
                     out.append(str(n))
             elif stripped in ("-", "\u2013"):
-                out.append("\u2013" if name != "page" else "\u2013")
+                out.append("\u2013")
             elif stripped == ",":
                 out.append(", ")
             elif stripped == "&":
@@ -286,8 +332,13 @@ class Evaluator:
 
     # -- label -----------------------------------------------------------------------------
 
-    def label(self, el: Element, variable: str | None = None, names_count: int = 0,
-              term_name: str | None = None) -> Part | None:
+    def label(
+        self,
+        el: Element,
+        variable: str | None = None,
+        names_count: int = 0,
+        term_name: str | None = None,
+    ) -> Part | None:
         name = variable or el.attrs.get("variable", "")
         form = el.attrs.get("form", "long")
         plural_attr = el.attrs.get("plural", "contextual")
@@ -303,7 +354,9 @@ class Evaluator:
                 term = self.state.label or "page"
             if name in ("number-of-pages", "number-of-volumes"):
                 digits = "".join(ch for ch in str(value) if ch.isdigit())
-                plural = bool(digits) and int(digits) > 1 if str(value).isdigit() else is_plural(value)
+                plural = (
+                    bool(digits) and int(digits) > 1 if str(value).isdigit() else is_plural(value)
+                )
             else:
                 plural = is_plural(value)
         if plural_attr == "always":
@@ -410,13 +463,10 @@ class Evaluator:
         if part is None:
             return None
         self.rendered += 1
-        if date.circa and False:
-            part = concat([self.locale.term("circa", "short") or "ca.", " ", part])
         if self.state.year_suffix and not self.year_suffix_done and not self.style_has_year_suffix:
             self.year_suffix_done = True
             part = _append_after_year(part, self.state.year_suffix)
-        attrs = {k: v for k, v in el.attrs.items() if k != "form" or True}
-        return self.decorate(part, attrs, case=True)
+        return self.decorate(part, el.attrs, case=True)
 
     @property
     def style_has_year_suffix(self) -> bool:
@@ -434,7 +484,11 @@ class Evaluator:
             et_al_el = et_al_el or inherited_from.child("et-al")
             label_el = label_el or inherited_from.child("label")
         label_first = False
-        for c in el.children if el.child("label") is not None else (inherited_from.children if inherited_from is not None else ()):
+        for c in (
+            el.children
+            if el.child("label") is not None
+            else (inherited_from.children if inherited_from is not None else ())
+        ):
             if c.name == "label":
                 label_first = True
                 break
@@ -448,7 +502,9 @@ class Evaluator:
             opts.update(name_el.attrs)
         opts.update(self.name_overrides)
         names_delim = el.attrs.get("delimiter", self.inherited.get("names-delimiter", ""))
-        name_delim = (name_el.attrs.get("delimiter") if name_el is not None else None) or self.inherited.get("name-delimiter", ", ")
+        name_delim = (
+            name_el.attrs.get("delimiter") if name_el is not None else None
+        ) or self.inherited.get("name-delimiter", ", ")
         opts["delimiter"] = name_delim
         count_form = opts.get("form") == "count"
         present = [v for v in variables if self.value(v)]
@@ -459,7 +515,11 @@ class Evaluator:
         first_core: Part | None = None
         total = 0
         # editor + translator, the same people: one list with the editortranslator term
-        if "editor" in present and "translator" in present and self.value("editor") == self.value("translator"):
+        if (
+            "editor" in present
+            and "translator" in present
+            and self.value("editor") == self.value("translator")
+        ):
             present = [v for v in present if v != "translator"]
             combined = "editor"
         else:
@@ -471,7 +531,9 @@ class Evaluator:
             if rendered is None:
                 continue
             if name_el is not None:
-                rendered = self.decorate(rendered, _NAME_DECOR(name_el.attrs), case=False) or rendered
+                rendered = (
+                    self.decorate(rendered, _NAME_DECOR(name_el.attrs), case=False) or rendered
+                )
             if first_core is None:
                 first_core = rendered
             if label_el is not None and not count_form and not self.sort_mode:
@@ -520,18 +582,31 @@ class Evaluator:
                     self.first_names = part
                     if self.suppress_names:
                         return None
-                return self.decorate(part, {k: v for k, v in el.attrs.items() if k not in ("delimiter",)})
+                return self.decorate(
+                    part, {k: v for k, v in el.attrs.items() if k not in ("delimiter",)}
+                )
         return None
 
-    def name_list(self, names: list[dict[str, Any]], opts: dict[str, str], name_el: Element | None,
-                  et_al_el: Element | None) -> tuple[Part | None, int]:
+    def name_list(
+        self,
+        names: list[dict[str, Any]],
+        opts: dict[str, str],
+        name_el: Element | None,
+        et_al_el: Element | None,
+    ) -> tuple[Part | None, int]:
         """A list of names with et-al and "and"; also the number of names printed."""
         if not names:
             return None, 0
         st = self.state
         subsequent = self.mode == "citation" and st.position >= 1
-        min_key = "et-al-subsequent-min" if subsequent and "et-al-subsequent-min" in opts else "et-al-min"
-        use_key = "et-al-subsequent-use-first" if subsequent and "et-al-subsequent-use-first" in opts else "et-al-use-first"
+        min_key = (
+            "et-al-subsequent-min" if subsequent and "et-al-subsequent-min" in opts else "et-al-min"
+        )
+        use_key = (
+            "et-al-subsequent-use-first"
+            if subsequent and "et-al-subsequent-use-first" in opts
+            else "et-al-use-first"
+        )
         et_al_min = _int(opts.get(min_key))
         use_first = _int(opts.get(use_key))
         use_last = opts.get("et-al-use-last") == "true"
@@ -563,10 +638,16 @@ class Evaluator:
             if level >= 1 and form == "short":
                 name_form = "long"
                 if level >= 2 or "initialize-with" not in opts:
-                    name_opts = {k: v for k, v in opts.items() if k != "initialize-with"} if level >= 2 else opts
+                    name_opts = (
+                        {k: v for k, v in opts.items() if k != "initialize-with"}
+                        if level >= 2
+                        else opts
+                    )
             elif level >= 2 and "initialize-with" in opts:
                 name_opts = {k: v for k, v in opts.items() if k != "initialize-with"}
-            part = render_name(self, name, name_opts, name_el, inverted, form=name_form, sort=self.sort_mode)
+            part = render_name(
+                self, name, name_opts, name_el, inverted, form=name_form, sort=self.sort_mode
+            )
             if part is not None:
                 rendered.append(part)
         self.name_counter += n
@@ -600,8 +681,11 @@ class Evaluator:
                 return body, len(rendered)
             et_al = self.decorate(et_al_text, et_al_attrs) or et_al_text
             precedes = opts.get("delimiter-precedes-et-al", "contextual")
-            use = (precedes == "always" or (precedes == "contextual" and len(rendered) >= 2)
-                   or (precedes == "after-inverted-name" and inverted_flags[len(rendered) - 1]))
+            use = (
+                precedes == "always"
+                or (precedes == "contextual" and len(rendered) >= 2)
+                or (precedes == "after-inverted-name" and inverted_flags[len(rendered) - 1])
+            )
             return concat([body, delim if use else " ", et_al]), len(rendered)
         if len(rendered) == 1:
             return rendered[0], 1
@@ -609,8 +693,11 @@ class Evaluator:
             return join(rendered, delim), len(rendered)
         precedes = opts.get("delimiter-precedes-last", "contextual")
         last_inverted = as_sort == "all" or (as_sort == "first" and len(rendered) == 2)
-        use = (precedes == "always" or (precedes == "contextual" and len(rendered) >= 3)
-               or (precedes == "after-inverted-name" and inverted_flags[len(rendered) - 2]))
+        use = (
+            precedes == "always"
+            or (precedes == "contextual" and len(rendered) >= 3)
+            or (precedes == "after-inverted-name" and inverted_flags[len(rendered) - 2])
+        )
         del last_inverted
         head = join(rendered[:-1], delim)
         glue = delim + and_word + " " if use else " " + and_word + " "

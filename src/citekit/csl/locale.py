@@ -169,7 +169,7 @@ class Locale:
             else:
                 hit = number % 10 == value
             if hit and gender_form in ("", gender):
-                rank = (4 if match == "whole-number" else 2 if match == "last-two-digits" else 1)
+                rank = 4 if match == "whole-number" else 2 if match == "last-two-digits" else 1
                 candidates.append((rank * 2 + (gender_form == gender), text))
         if not candidates:
             return ""

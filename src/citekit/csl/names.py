@@ -53,7 +53,11 @@ def initialize(given: str, with_: str, hyphen: bool = True, full: bool = True) -
         out.append(word)
     result = ""
     for word in out:
-        if result and not result.endswith((" ", "-")) and (with_.endswith(" ") or not with_.strip()):
+        if (
+            result
+            and not result.endswith((" ", "-"))
+            and (with_.endswith(" ") or not with_.strip())
+        ):
             result += " "
         result += word
     return result.rstrip()
@@ -94,8 +98,14 @@ def name_parts(name: dict[str, Any]) -> dict[str, str]:
             tail = tail.lstrip("!").strip()
         if tail:
             given, suffix = head.strip(), tail
-    return {"family": family, "given": given, "non-dropping-particle": ndp,
-            "dropping-particle": dp, "suffix": suffix, "comma-suffix": "1" if comma_suffix else ""}
+    return {
+        "family": family,
+        "given": given,
+        "non-dropping-particle": ndp,
+        "dropping-particle": dp,
+        "suffix": suffix,
+        "comma-suffix": "1" if comma_suffix else "",
+    }
 
 
 def _space(a: str, b: str) -> str:
@@ -122,12 +132,21 @@ def _join_words(*words: Part | None) -> Part | None:
     return Out("seq", items)
 
 
-def render_name(ev: Evaluator, name: dict[str, Any], opts: dict[str, str],
-                name_el: Element | None, inverted: bool, initialize_given: bool | None = None,
-                form: str | None = None, sort: bool = False) -> Part | None:
+def render_name(
+    ev: Evaluator,
+    name: dict[str, Any],
+    opts: dict[str, str],
+    name_el: Element | None,
+    inverted: bool,
+    initialize_given: bool | None = None,
+    form: str | None = None,
+    sort: bool = False,
+) -> Part | None:
     """One name as the ``<name>`` options ask (``inverted``: family first)."""
     if name.get("literal"):
-        return _wrap(ev, name_el, "family", _fmt(ev, name_el, "family", parse_markup(str(name["literal"]))))
+        return _wrap(
+            ev, name_el, "family", _fmt(ev, name_el, "family", parse_markup(str(name["literal"])))
+        )
     p = name_parts(name)
     family, given = p["family"], p["given"]
     if not family and not given:
@@ -139,7 +158,9 @@ def render_name(ev: Evaluator, name: dict[str, Any], opts: dict[str, str],
     with_ = opts.get("initialize-with")
     if with_ is not None and given and roman:
         full = opts.get("initialize", "true") != "false"
-        given = initialize(given, with_, opts.get("initialize-with-hyphen", "true") != "false", full)
+        given = initialize(
+            given, with_, opts.get("initialize-with-hyphen", "true") != "false", full
+        )
     demote = opts.get("demote-non-dropping-particle", "display-and-sort")
     ndp, dp, suffix = p["non-dropping-particle"], p["dropping-particle"], p["suffix"]
     fam = _fmt(ev, name_el, "family", family)
@@ -161,7 +182,9 @@ def render_name(ev: Evaluator, name: dict[str, Any], opts: dict[str, str],
         family_block = _join_words(dp_f, ndp_f, fam)
         if suffix:
             family_block = concat([family_block, comma, suffix])
-        return _join_words(_wrap(ev, name_el, "given", giv), _wrap(ev, name_el, "family", family_block))
+        return _join_words(
+            _wrap(ev, name_el, "given", giv), _wrap(ev, name_el, "family", family_block)
+        )
     sep = opts.get("sort-separator", ", ")
     if demote == "display-and-sort":
         family_block = fam

@@ -37,8 +37,10 @@ def is_plural(value: object) -> bool:
     if isinstance(value, int):
         return False
     text = str(value)
-    return bool(re.search(r"\d\s*(?:[-\u2013,&]|\band\b|\bet\b|\bund\b)", text)) and len(
-        re.findall(r"\d+", text)) > 1
+    return (
+        bool(re.search(r"\d\s*(?:[-\u2013,&]|\band\b|\bet\b|\bund\b)", text))
+        and len(re.findall(r"\d+", text)) > 1
+    )
 
 
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
@@ -110,6 +112,12 @@ def page_range(value: str, form: str | None, delimiter: str = "\u2013") -> str:
         return f"{pre1}{first}{delimiter}{pre2}{last}"
 
     if not form:
-        return _RANGE.sub(lambda m: f"{m.group(1)}{m.group(2)}{delimiter}{m.group(3)}{m.group(4)}"
-                          if m.group(1) == m.group(3) or not m.group(3) else m.group(0), value)
+        return _RANGE.sub(
+            lambda m: (
+                f"{m.group(1)}{m.group(2)}{delimiter}{m.group(3)}{m.group(4)}"
+                if m.group(1) == m.group(3) or not m.group(3)
+                else m.group(0)
+            ),
+            value,
+        )
     return _RANGE.sub(one, value)

@@ -16,9 +16,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from typing import Union
 
-__all__ = ["Out", "concat", "join", "plain", "to_html", "parse_markup"]
+__all__ = ["Out", "concat", "join", "parse_markup", "plain", "to_html"]
 
 
 class Out:
@@ -35,7 +34,7 @@ class Out:
         return f"Out({self.kind!r}, {self.children!r}, {self.value!r})"
 
 
-Part = Union[str, Out]
+Part = str | Out
 
 PUNCT_RULES = {
     ("!", "."): 1, ("!", ":"): 1, ("?", "."): 1, ("?", ":"): 1, (":", "!"): 2, (":", "?"): 2,
@@ -316,7 +315,11 @@ _DISPLAY_CLASS = {
 }
 
 
-def to_html(part: Part | None, punctuation_in_quote: bool = False, quotes: tuple[str, str, str, str] = ("\u201c", "\u201d", "\u2018", "\u2019")) -> str:
+def to_html(
+    part: Part | None,
+    punctuation_in_quote: bool = False,
+    quotes: tuple[str, str, str, str] = ("\u201c", "\u201d", "\u2018", "\u2019"),
+) -> str:
     """The output as the CSL test suite's HTML (citeproc-js's conventions)."""
     if part is None:
         return ""
@@ -327,7 +330,9 @@ def to_html(part: Part | None, punctuation_in_quote: bool = False, quotes: tuple
     return "".join(out)
 
 
-def _html(part: Part, out: list[str], state: dict[str, object], quotes: tuple[str, str, str, str]) -> None:
+def _html(
+    part: Part, out: list[str], state: dict[str, object], quotes: tuple[str, str, str, str]
+) -> None:
     if isinstance(part, str):
         text = part.replace("'", "\u2019").translate(_HTML_ESCAPE)
         if any(ord(ch) > 0x7F for ch in text):
@@ -336,8 +341,8 @@ def _html(part: Part, out: list[str], state: dict[str, object], quotes: tuple[st
         return
     kind = part.kind
     if kind == "fmt":
-        key, value = part.value  # type: ignore[misc]
-        open_tag, close_tag, saved = _fmt_tags(str(key), str(value), state)
+        pair = part.value if isinstance(part.value, tuple) else ("", "")
+        open_tag, close_tag, saved = _fmt_tags(str(pair[0]), str(pair[1]), state)
         out.append(open_tag)
         for c in part.children:
             _html(c, out, state, quotes)

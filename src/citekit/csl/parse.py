@@ -24,9 +24,38 @@ __all__ = ["Element", "Style", "parse_element", "parse_style", "parse_style_file
 
 NS = "http://purl.org/net/xbiblio/csl"
 KNOWN = frozenset(
-    """style info locale terms term single multiple date-part date text macro citation
-    bibliography layout sort key number label names name name-part et-al substitute group
-    choose if else-if else style-options date-options""".split()
+    [
+        "style",
+        "info",
+        "locale",
+        "terms",
+        "term",
+        "single",
+        "multiple",
+        "date-part",
+        "date",
+        "text",
+        "macro",
+        "citation",
+        "bibliography",
+        "layout",
+        "sort",
+        "key",
+        "number",
+        "label",
+        "names",
+        "name",
+        "name-part",
+        "et-al",
+        "substitute",
+        "group",
+        "choose",
+        "if",
+        "else-if",
+        "else",
+        "style-options",
+        "date-options",
+    ]
 )
 """Elements the evaluator knows; ``info`` is skipped as a whole."""
 
@@ -72,8 +101,16 @@ class Element:
 class Style:
     """A parsed style: its root, macros, citation and bibliography sections, locales."""
 
-    __slots__ = ("attrs", "bibliography", "citation", "file", "locales", "macros", "root",
-                 "uses_year_suffix")
+    __slots__ = (
+        "attrs",
+        "bibliography",
+        "citation",
+        "file",
+        "locales",
+        "macros",
+        "root",
+        "uses_year_suffix",
+    )
 
     def __init__(self, root: Element, file: str) -> None:
         self.root = root

@@ -76,8 +76,12 @@ class Processor:
     def quotes(self) -> tuple[str, str, str, str]:
         """The locale's open, close, inner open and inner close quotes."""
         t = self.locale.term
-        return (t("open-quote") or "\u201c", t("close-quote") or "\u201d",
-                t("open-inner-quote") or "\u2018", t("close-inner-quote") or "\u2019")
+        return (
+            t("open-quote") or "\u201c",
+            t("close-quote") or "\u201d",
+            t("open-inner-quote") or "\u2018",
+            t("close-inner-quote") or "\u2019",
+        )
 
     # -- the public entry point --------------------------------------------------------------
 
@@ -114,7 +118,7 @@ class Processor:
         order, numbers = self._order(cited)
         self.numbers = numbers
         states: list[list[tuple[dict[str, Any], CiteState]]] = []
-        for i, citation in enumerate(given or []):
+        for citation in given or []:
             row = []
             for cite in citation:
                 key = str(cite.get("id"))
@@ -165,20 +169,32 @@ class Processor:
             st = CiteState()
             st.citation_number = self.numbers.get(key)
             values[key] = sort_values(self.style, self.locale, keys, self.data[key], st, mode)
-        return sorted(keys_, key=functools.cmp_to_key(
-            lambda a, b: compare_keys(values[a], values[b], directions)))
+        return sorted(
+            keys_,
+            key=functools.cmp_to_key(
+                lambda a, b: compare_keys(values[str(a)], values[str(b)], directions)
+            ),
+        )
 
     # -- positions ---------------------------------------------------------------------------
 
-    def _positions(self, states: list[list[tuple[dict[str, Any], CiteState]]],
-                   notes: Sequence[int | None] | None) -> None:
+    def _positions(
+        self,
+        states: list[list[tuple[dict[str, Any], CiteState]]],
+        notes: Sequence[int | None] | None,
+    ) -> None:
         last_note: dict[str, int] = {}
         first_note: dict[str, int] = {}
         seen: set[str] = set()
-        distance = int(self.style.citation.attrs.get("near-note-distance", "5")) if self.style.citation else 5
+        distance = (
+            int(self.style.citation.attrs.get("near-note-distance", "5"))
+            if self.style.citation
+            else 5
+        )
         prev_row: list[tuple[dict[str, Any], CiteState]] | None = None
         for ci, row in enumerate(states):
-            note = notes[ci] if notes is not None and ci < len(notes) and notes[ci] is not None else ci + 1
+            given_note = notes[ci] if notes is not None and ci < len(notes) else None
+            note = given_note if given_note is not None else ci + 1
             for j, (cite, st) in enumerate(row):
                 key = str(cite["id"])
                 if key not in seen:
@@ -242,10 +258,17 @@ class Processor:
         layout = citation.layout
         if citation.sort and len(row) > 1:
             directions = [k.attrs.get("sort", "ascending") for k in citation.sort]
-            values = [sort_values(self.style, self.locale, citation.sort, self.data[str(c["id"])], st, "citation")
-                      for c, st in row]
-            indices = sorted(range(len(row)), key=functools.cmp_to_key(
-                lambda a, b: compare_keys(values[a], values[b], directions)))
+            values = [
+                sort_values(
+                    self.style, self.locale, citation.sort, self.data[str(c["id"])], st, "citation"
+                )
+                for c, st in row
+            ]
+
+            def compare(a: int, b: int) -> int:
+                return compare_keys(values[a], values[b], directions)
+
+            indices = sorted(range(len(row)), key=functools.cmp_to_key(compare))
             row = [row[i] for i in indices]
         rendered: list[tuple[dict[str, Any], CiteState, Part | None, Evaluator]] = []
         note = self.style.attrs.get("class") == "note"
@@ -254,7 +277,11 @@ class Processor:
             ev = self.evaluator(key, st)
             part = ev.layout(layout)
             prefix = str(cite.get("prefix") or "")
-            if note and part is not None and (i == 0 and not prefix or prefix.rstrip().endswith(".")):
+            if (
+                note
+                and part is not None
+                and ((i == 0 and not prefix) or prefix.rstrip().endswith("."))
+            ):
                 part = _capitalize_term(part)
             rendered.append((cite, st, part, ev))
         delimiter = layout.attrs.get("delimiter", "")
@@ -300,9 +327,24 @@ class Processor:
                 first = ev.render(layout.children[0])
                 rest = join([ev.render(c) for c in layout.children[1:]], "")
                 if first is not None:
-                    first = Out("display", [ev.decorate(concat([attrs.get("prefix", ""), first]), {}) or first], "left-margin")
-                    rest_dec = ev.decorate(rest, {"suffix": attrs.get("suffix", "")} if rest is not None else {}, case=False)
-                    part: Part | None = concat([first, Out("display", [rest_dec], "right-inline") if rest_dec is not None else None])
+                    first = Out(
+                        "display",
+                        [ev.decorate(concat([attrs.get("prefix", ""), first]), {}) or first],
+                        "left-margin",
+                    )
+                    rest_dec = ev.decorate(
+                        rest,
+                        {"suffix": attrs.get("suffix", "")} if rest is not None else {},
+                        case=False,
+                    )
+                    part: Part | None = concat(
+                        [
+                            first,
+                            Out("display", [rest_dec], "right-inline")
+                            if rest_dec is not None
+                            else None,
+                        ]
+                    )
                 else:
                     part = ev.decorate(rest, attrs, case=False)
             else:
@@ -333,7 +375,9 @@ def _capitalize_term(part: Part) -> Part:
                 from citekit.csl.text_case import apply_case
 
                 new = apply_case(child, "capitalize-first")
-                return Out(part.kind, [*part.children[:i], new, *part.children[i + 1 :]], part.value)
+                return Out(
+                    part.kind, [*part.children[:i], new, *part.children[i + 1 :]], part.value
+                )
             return part
         new_child = _capitalize_term(child)
         return Out(part.kind, [*part.children[:i], new_child, *part.children[i + 1 :]], part.value)
@@ -354,4 +398,6 @@ def _replace(part: Part, target: Part, substitute: str, rule: str) -> Part:
         return substitute
     if isinstance(part, str):
         return part
-    return Out(part.kind, [_replace(c, target, substitute, rule) for c in part.children], part.value)
+    return Out(
+        part.kind, [_replace(c, target, substitute, rule) for c in part.children], part.value
+    )

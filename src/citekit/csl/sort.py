@@ -12,7 +12,13 @@ from typing import Any
 
 from citekit.collation import text_key
 from citekit.csl.dates import date_sort_key, read_date
-from citekit.csl.evaluate import DATE_VARIABLES, NAME_VARIABLES, NUMBER_VARIABLES, CiteState, Evaluator
+from citekit.csl.evaluate import (
+    DATE_VARIABLES,
+    NAME_VARIABLES,
+    NUMBER_VARIABLES,
+    CiteState,
+    Evaluator,
+)
 from citekit.csl.locale import Locale
 from citekit.csl.output import plain
 from citekit.csl.parse import Element, Style
@@ -26,15 +32,21 @@ def _text(value: str) -> Any:
     value = re.sub(r"<[^>]+>", "", value)
     value = re.sub(r"[^\w\s]", "", value)
     value = re.sub(r"\s+", " ", value).strip()
-    return text_key(value.lower()) + (value,) if value else ""
+    return (*text_key(value.lower()), value) if value else ""
 
 
 def _padded(text: str) -> str:
     return re.sub(r"\d+", lambda m: m.group().zfill(10), text)
 
 
-def sort_values(style: Style, locale: Locale, keys: tuple[Element, ...], item: dict[str, Any],
-                state: CiteState, mode: str) -> list[SortValue]:
+def sort_values(
+    style: Style,
+    locale: Locale,
+    keys: tuple[Element, ...],
+    item: dict[str, Any],
+    state: CiteState,
+    mode: str,
+) -> list[SortValue]:
     """The values of every sort key for one item: ``(empty, comparable)``."""
     out: list[SortValue] = []
     for key in keys:
@@ -55,7 +67,9 @@ def sort_values(style: Style, locale: Locale, keys: tuple[Element, ...], item: d
                 out.append((True, ""))
                 continue
             if var in NAME_VARIABLES:
-                ev = Evaluator(style, locale, item, state, mode, sort_mode=True, name_overrides=overrides)
+                ev = Evaluator(
+                    style, locale, item, state, mode, sort_mode=True, name_overrides=overrides
+                )
                 names = [n for n in value if isinstance(n, dict)]
                 opts = dict(ev.inherited)
                 opts.update(overrides)
@@ -74,7 +88,9 @@ def sort_values(style: Style, locale: Locale, keys: tuple[Element, ...], item: d
             if macro is None:
                 out.append((True, ""))
                 continue
-            ev = Evaluator(style, locale, item, state, mode, sort_mode=True, name_overrides=overrides)
+            ev = Evaluator(
+                style, locale, item, state, mode, sort_mode=True, name_overrides=overrides
+            )
             text = plain(ev.children(macro))
             out.append((not text, _text(_padded(text))))
     return out
@@ -82,7 +98,7 @@ def sort_values(style: Style, locale: Locale, keys: tuple[Element, ...], item: d
 
 def compare_keys(a: list[SortValue], b: list[SortValue], directions: list[str]) -> int:
     """-1, 0 or 1: ``a`` before, with or after ``b``."""
-    for (ea, va), (eb, vb), direction in zip(a, b, directions):
+    for (ea, va), (eb, vb), direction in zip(a, b, directions, strict=False):
         if ea and eb:
             continue
         if ea != eb:

@@ -14,16 +14,47 @@ from citekit.csl.output import Out, Part
 __all__ = ["STOP_WORDS", "apply_case"]
 
 STOP_WORDS = frozenset(
-    "a an and as at but by down for from in into nor of on onto or over so the till to up "
-    "via with yet".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "down",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "onto",
+        "or",
+        "over",
+        "so",
+        "the",
+        "till",
+        "to",
+        "up",
+        "via",
+        "with",
+        "yet",
+    ]
 )
 """Words title case leaves in lower case (CSL 1.0.2), except first, last and after a colon."""
 
 _WORD = re.compile(r"[^\s\-/\u2013\u2014]+")
 
 
-def _leaves(part: Part, protected: bool, out: list[tuple[Out | None, int, str, bool]],
-            parent: Out | None, index: int) -> None:
+def _leaves(
+    part: Part,
+    protected: bool,
+    out: list[tuple[Out | None, int, str, bool]],
+    parent: Out | None,
+    index: int,
+) -> None:
     if isinstance(part, str):
         out.append((parent, index, part, protected))
         return
@@ -73,7 +104,7 @@ def _transform(text: str, mask: list[bool], case: str) -> str:
                 setc(i, _up)
                 break
     elif case == "title":
-        letters = [c for c, p in zip(chars, mask) if c.isalpha() and not p]
+        letters = [c for c, p in zip(chars, mask, strict=False) if c.isalpha() and not p]
         if letters and all(c.isupper() for c in letters):
             for i in range(len(chars)):
                 setc(i, _low)
@@ -81,7 +112,6 @@ def _transform(text: str, mask: list[bool], case: str) -> str:
         words = list(re.finditer(r"\S+", text))
         for n, m in enumerate(words):
             word = m.group()
-            core = word.strip("\"'\u201c\u201d\u2018\u2019([{.,:;!?")
             before = text[: m.start()].rstrip()
             after_colon = before.endswith((":", "?", "!")) or before[-1:] in "\u2014"
             first_or_last = n == 0 or n == len(words) - 1 or after_colon
@@ -94,7 +124,12 @@ def _transform(text: str, mask: list[bool], case: str) -> str:
                 if bare.lower() in STOP_WORDS and bare == bare.lower() and not first_or_last:
                     continue
                 inner = sub.start() > 0 or sub.end() < len(word)
-                if inner and bare.lower() in STOP_WORDS and bare == bare.lower() and sub.start() > 0:
+                if (
+                    inner
+                    and bare.lower() in STOP_WORDS
+                    and bare == bare.lower()
+                    and sub.start() > 0
+                ):
                     continue
                 if bare != bare.lower():
                     continue  # a word with capitals keeps them
