@@ -216,8 +216,26 @@ class Evaluator:
         return method(self, element)
 
     def children(self, element: Element, delimiter: str = "") -> Part | None:
-        """An element's children, rendered and joined."""
-        return join([self.render(c) for c in element.children], delimiter)
+        """An element's children, rendered and joined; the elements of a ``<choose>``'s
+        branch count as the parent's children (the parent's delimiter goes between them)."""
+        return join(self._items(element.children), delimiter)
+
+    def _items(self, children: tuple[Element, ...]) -> list[Part | None]:
+        out: list[Part | None] = []
+        for child in children:
+            if child.name == "choose":
+                branch = self._branch(child)
+                if branch is not None:
+                    out.extend(self._items(branch.children))
+            else:
+                out.append(self.render(child))
+        return out
+
+    def _branch(self, el: Element) -> Element | None:
+        for branch in el.children:
+            if branch.name == "else" or self.test(branch):
+                return branch
+        return None
 
     def layout(self, layout: Element) -> Part | None:
         """A ``<layout>`` for this item (without the layout's own affixes)."""

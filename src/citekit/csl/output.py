@@ -267,18 +267,18 @@ def _tokens(part: Part) -> Iterator[tuple[str, object]]:
     yield "close", part
 
 
-def _move_punctuation(part: Part) -> Part:
+def move_punctuation(part: Part) -> Part:
     """Commas and periods after closing quotes go inside them (punctuation-in-quote)."""
     if isinstance(part, str):
         return part
-    children = [_move_punctuation(c) for c in part.children]
+    children = [move_punctuation(c) for c in part.children]
     i = 0
     while i < len(children) - 1:
         left, right = children[i], children[i + 1]
         tail = _last_quote(left)
         start = first_char(right)
         if tail is not None and start in (".", ","):
-            inner_end = last_char(tail)
+            inner_end = last_char(Out("seq", tail.children), through_quotes=True)
             if not (inner_end in ".!?" or (start == "," and inner_end == ",")):
                 tail.children.append(start)
             children[i + 1] = drop_first(right)
@@ -324,7 +324,7 @@ def to_html(
     if part is None:
         return ""
     if punctuation_in_quote:
-        part = _move_punctuation(part)
+        part = move_punctuation(part)
     out: list[str] = []
     _html(part, out, {"italic": False, "bold": False, "sc": False, "quote": 0}, quotes)
     return "".join(out)

@@ -186,7 +186,9 @@ def parse_element(data: bytes | str, file: str = "<style>") -> Element:
         root = etree.fromstring(raw, parser)
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if isinstance(exc.lineno, int) else None
-        raise StyleError(f"malformed CSL XML: {exc.msg}", file=file, line=line) from None
+        raise StyleError(
+            f"cannot read the CSL style: malformed XML: {exc.msg}", file=file, line=line
+        ) from None
     element = _convert(root, file)
     if element is None:
         raise StyleError("no CSL element at the root", file=file)

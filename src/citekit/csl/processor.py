@@ -24,7 +24,15 @@ from citekit.csl.collapse import collapse_citation
 from citekit.csl.disambiguate import Disamb, disambiguate
 from citekit.csl.evaluate import CiteState, Evaluator
 from citekit.csl.locale import Locale, load_locale
-from citekit.csl.output import Out, Part, concat, is_empty, join, parse_markup, plain
+from citekit.csl.output import (
+    Out,
+    Part,
+    concat,
+    is_empty,
+    join,
+    parse_markup,
+    plain,
+)
 from citekit.csl.parse import Style
 from citekit.csl.sort import compare_keys, sort_values
 
@@ -325,7 +333,7 @@ class Processor:
             ev = self.evaluator(key, st, "bibliography")
             if second_field and layout.children:
                 first = ev.render(layout.children[0])
-                rest = join([ev.render(c) for c in layout.children[1:]], "")
+                rest = join(ev._items(layout.children[1:]), "")
                 if first is not None:
                     first = Out(
                         "display",

@@ -1,5 +1,6 @@
 """Sort keys of CSL's ``<sort>``: variables and macros, ascending or descending, empty
-values last, text compared by citekit's collation (UCA, Cyrillic first).
+values last, text compared by citekit's collation (UCA; in a Russian locale, Cyrillic
+before Latin, as Russian lists are ordered).
 
 >>> compare_keys([(False, "b")], [(False, "a")], ["ascending"]) > 0
 True
@@ -28,11 +29,14 @@ __all__ = ["compare_keys", "sort_values"]
 SortValue = tuple[bool, Any]
 
 
-def _text(value: str) -> Any:
+def _text(value: str, russian: bool = False) -> Any:
     value = re.sub(r"<[^>]+>", "", value)
     value = re.sub(r"[^\w\s]", "", value)
     value = re.sub(r"\s+", " ", value).strip()
-    return (*text_key(value.lower()), value) if value else ""
+    if not value:
+        return ""
+    group, collation = text_key(value.lower())
+    return (group if russian else 0, collation, value)
 
 
 def _padded(text: str) -> str:
@@ -49,6 +53,7 @@ def sort_values(
 ) -> list[SortValue]:
     """The values of every sort key for one item: ``(empty, comparable)``."""
     out: list[SortValue] = []
+    russian = locale.lang.lower().startswith("ru")
     for key in keys:
         var = key.attrs.get("variable")
         overrides: dict[str, str] = {}
@@ -75,14 +80,14 @@ def sort_values(
                 opts.update(overrides)
                 part, _ = ev.name_list(names, opts, None, None)
                 text = plain(part)
-                out.append((not text, _text(text)))
+                out.append((not text, _text(text, russian)))
             elif var in DATE_VARIABLES:
                 d = date_sort_key(read_date(value))
                 out.append((not d, d))
             elif var in NUMBER_VARIABLES:
                 out.append((False, _padded(str(value))))
             else:
-                out.append((False, _text(str(value))))
+                out.append((False, _text(str(value), russian)))
         else:
             macro = style.macros.get(key.attrs.get("macro", ""))
             if macro is None:
@@ -92,7 +97,7 @@ def sort_values(
                 style, locale, item, state, mode, sort_mode=True, name_overrides=overrides
             )
             text = plain(ev.children(macro))
-            out.append((not text, _text(_padded(text))))
+            out.append((not text, _text(_padded(text), russian)))
     return out
 
 
