@@ -10,7 +10,8 @@ CSL test suite's HTML or turned into citekit's rich text.
 ...     '<citation><layout><text variable="title" prefix="(" suffix=")"/></layout></citation>'
 ...     '</style>')
 >>> from citekit.csl.output import plain
->>> plain(Processor(style).process([{"id": "a", "title": "Walden"}]).citations[0])
+>>> result = Processor(style).process([{"id": "a", "title": "Walden"}], [[{"id": "a"}]])
+>>> plain(result.citations[0])
 '(Walden)'
 """
 

@@ -6,7 +6,7 @@ the text becomes a link.
 
 >>> from citekit.csl.output import Out
 >>> to_tree(Out("fmt", ["Walden"], ("font-style", "italic")))
-Emph('Walden',)
+Seq(Emph('Walden',),)
 """
 
 from __future__ import annotations
