@@ -141,7 +141,9 @@ def _years(
         previous_collapsed = True
         first_cite, first_st, first_part, _ = group[0]
         out.append(proc.cite_affixes(first_cite, first_part) or "")
-        last_year_text = _year_text(first_part, first_st)
+        last_year_text = _year_text(
+            proc.render_without_names(str(first_cite["id"]), first_st), first_st
+        )
         suffix_run: list[str] = [first_st.year_suffix] if first_st.year_suffix else []
         for cite, st, _part, _ev in group[1:]:
             short = proc.render_without_names(str(cite["id"]), st)

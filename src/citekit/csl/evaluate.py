@@ -161,6 +161,8 @@ class Evaluator:
             return st.year_suffix
         if name == "first-reference-note-number":
             return st.first_note if st.position else None
+        if name == "citation-label" and not self.item.get("citation-label"):
+            return _trigraph(self.item)
         if name == "page-first":
             page = self.item.get("page-first") or self.item.get("page")
             if page is None:
@@ -286,6 +288,12 @@ class Evaluator:
             self.year_suffix_done = True
             return str(value)
         if name == "citation-number":
+            return str(value)
+        if name == "citation-label":
+            suffix = self.state.year_suffix
+            if suffix and not self.year_suffix_done and not self.style_has_year_suffix:
+                self.year_suffix_done = True
+                return f"{value}{suffix}"
             return str(value)
         if name in ("page", "locator"):
             text = str(value)
@@ -724,6 +732,28 @@ class Evaluator:
 
 def _NAME_DECOR(attrs: dict[str, str]) -> dict[str, str]:  # noqa: N802
     return {k: v for k, v in attrs.items() if k in FORMATTING or k in ("prefix", "suffix")}
+
+
+def _trigraph(item: dict[str, Any]) -> str | None:
+    """CSL's default citation label: ``Doe65``, ``RoNo78``, ``ABC99`` (the first letters of
+    up to four authors' family names and the year's last two digits)."""
+    names = []
+    for var in ("author", "editor", "translator"):
+        value = item.get(var)
+        if isinstance(value, list) and value:
+            names = [n for n in value if isinstance(n, dict)]
+            break
+    families = [str(n.get("family") or n.get("literal") or "") for n in names]
+    if len(families) == 1:
+        head = families[0][:4]
+    elif len(families) in (2, 3):
+        head = "".join(f[:2] if len(families) == 2 else f[:1] for f in families)
+    else:
+        head = "".join(f[:1] for f in families[:4])
+    date = read_date(item.get("issued"))
+    year = f"{date.parts[0][0] % 100:02d}" if date and date.parts else ""
+    label = head + year
+    return label or None
 
 
 def _int(value: str | None) -> int | None:

@@ -53,11 +53,7 @@ def initialize(given: str, with_: str, hyphen: bool = True, full: bool = True) -
         out.append(word)
     result = ""
     for word in out:
-        if (
-            result
-            and not result.endswith((" ", "-"))
-            and (with_.endswith(" ") or not with_.strip())
-        ):
+        if result and not result.endswith((" ", "-")) and with_.endswith(" "):
             result += " "
         result += word
     return result.rstrip()

@@ -63,7 +63,7 @@ _RANGE = re.compile(r"([A-Za-z]*)(\d+)\s*[-\u2013]+\s*([A-Za-z]*)(\d+)")
 
 
 def _format_range(first: str, last: str, form: str) -> str:
-    if len(last) < len(first) and form != "expanded":
+    if len(last) < len(first):
         last = first[: len(first) - len(last)] + last  # 321-8 → 321-328 first
     if form == "expanded" or int(last) < int(first):
         return last

@@ -236,15 +236,16 @@ def parse_markup(text: str) -> Part:
 _DQ = re.compile(r'(?:(?<=^)|(?<=[\s(\[]))"(.+?)"(?=$|[\s.,;:!?)\]])')
 
 
+_CQ = re.compile("\u201c(.+?)\u201d")
 _SQ = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))'(.+?)'(?=$|[\s.,;:!?)\]])")
 
 
 def _quotes(text: str) -> list[Part]:
-    if '"' not in text and "'" not in text:
+    if '"' not in text and "'" not in text and "\u201c" not in text:
         return [text]
     out: list[Part] = []
     last = 0
-    pattern = _DQ if '"' in text else _SQ
+    pattern = _DQ if '"' in text else _CQ if "\u201c" in text else _SQ
     for m in pattern.finditer(text):
         out.append(text[last : m.start()])
         out.append(Out("quote", [m.group(1)]))
