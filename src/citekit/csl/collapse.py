@@ -53,13 +53,21 @@ def collapse_citation(
             attrs.get("year-suffix-delimiter", delimiter),
         )
     out: list[Part] = []
+    previous_suffix = ""
     for cite, _st, part, _ev in rendered:
         piece = proc.cite_affixes(cite, part)
         if piece is None:
             continue
         if out and delimiter:
-            out.append(delimiter)
+            prefix = str(cite.get("prefix") or "")
+            if prefix[:1] in (",", ";", ":"):
+                pass  # the prefix brings its own punctuation
+            elif previous_suffix.rstrip()[-1:] in (",", ";", ":"):
+                out.append(" ")
+            else:
+                out.append(delimiter)
         out.append(piece)
+        previous_suffix = str(cite.get("suffix") or "")
     return out
 
 

@@ -299,6 +299,8 @@ class Evaluator:
             text = str(value)
             if name == "page" or (self.state.label or "page") == "page":
                 text = page_range(text, self.style.attrs.get("page-range-format"))
+            else:
+                text = page_range(text, None)
             return text
         if name in ("URL", "DOI", "PMID", "PMCID"):
             return str(value)

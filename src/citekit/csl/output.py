@@ -161,7 +161,8 @@ def join(parts: Iterable[Part | None], delimiter: str) -> Part | None:
 
 _TAG = re.compile(
     r"(<i>|</i>|<b>|</b>|<sup>|</sup>|<sub>|</sub>|<sc>|</sc>"
-    r"|<span\s+style=\"font-variant:\s*small-caps;?\">|<span\s+class=\"nocase\">|</span>)"
+    r"|<span\s+style=\"font-variant:\s*small-caps;?\">|<span\s+class=\"no(?:case|decor)\">"
+    r"|</span>)"
 )
 _OPEN = {
     "<i>": ("fmt", ("font-style", "italic")),
@@ -176,7 +177,7 @@ _CLOSE = {"</i>": "<i>", "</b>": "<b>", "</sup>": "<sup>", "</sub>": "<sub>", "<
 def parse_markup(text: str) -> Part:
     """A field's value with CSL's HTML-like markup (``<i>``, ``<b>``, ``<sup>``, ``<sub>``,
     small caps, ``<span class="nocase">``) and its straight double quotes read."""
-    if "<" not in text and '"' not in text:
+    if "<" not in text and '"' not in text and "'" not in text and "\u201c" not in text:
         return text
     pieces = _TAG.split(text)
     # find matching pairs; an unmatched tag is text
@@ -218,6 +219,8 @@ def parse_markup(text: str) -> Part:
                 inner = build(i + 1, close)
                 if piece.startswith("<span") and "nocase" in piece:
                     out.append(Out("nocase", inner))
+                elif piece.startswith("<span") and "nodecor" in piece:
+                    out.append(Out("fmt", inner, ("font-style", "normal")))
                 elif piece.startswith("<span"):
                     out.append(Out("fmt", inner, ("font-variant", "small-caps")))
                 else:
