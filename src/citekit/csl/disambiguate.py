@@ -39,31 +39,65 @@ class Disamb:
 
 
 def _key_text(proc: Processor, key: str, state: Disamb, suffix: str | None = None) -> str:
-    st = CiteState()
-    st.citation_number = proc.numbers.get(key)
-    st.disambiguate = state.disambiguate
-    st.et_al_use_first = state.et_al_use_first
-    st.givenname_level = dict(state.givenname_level)
-    st.year_suffix = suffix
-    proc.disamb_override = True
-    try:
-        return plain(proc.render_cite(key, st))
-    finally:
-        proc.disamb_override = False
+    """What a cite of the item prints, first and (when the style has its own et-al for
+    them) subsequent, joined by NUL: two items are ambiguous when either part is the same."""
+    texts = []
+    for position in (0, 1) if proc.subsequent_matters else (0,):
+        st = CiteState()
+        st.position = position
+        st.citation_number = proc.numbers.get(key)
+        st.disambiguate = state.disambiguate
+        st.et_al_use_first = state.et_al_use_first
+        st.givenname_level = dict(state.givenname_level)
+        st.year_suffix = suffix
+        proc.disamb_override = True
+        try:
+            texts.append(plain(proc.render_cite(key, st)))
+        finally:
+            proc.disamb_override = False
+    return "\0".join(texts)
+
+
+def _same(a: str, b: str) -> bool:
+    return any(x == y for x, y in zip(a.split("\0"), b.split("\0"), strict=False))
 
 
 def _name_count(proc: Processor, key: str) -> int:
     item = proc.data[key]
     return max(
-        (len(v) for k, v in item.items() if k in NAME_VARIABLES and isinstance(v, list)), default=0
+        (len(v) for k, v in item.items() if k in NAME_VARIABLES and isinstance(v, list)),
+        default=0,
     )
 
 
 def _ambiguous(texts: dict[str, str], keys: list[str]) -> list[list[str]]:
+    """Groups of items whose cites print the same (joined through any shared text)."""
+    parent = {k: k for k in keys}
+
+    def find(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    seen: dict[str, str] = {}
+    for k in keys:
+        for part in texts[k].split("\0"):
+            other = seen.setdefault(part, k)
+            if other != k:
+                parent[find(k)] = find(other)
     groups: dict[str, list[str]] = {}
     for k in keys:
-        groups.setdefault(texts[k], []).append(k)
+        groups.setdefault(find(k), []).append(k)
     return [g for g in groups.values() if len(g) > 1]
+
+
+def _clashes(k: str, group: list[str], texts: dict[str, str]) -> int:
+    return sum(1 for other in group if other != k and _same(texts[other], texts[k]))
+
+
+def _differs_from_others(k: str, group: list[str], texts: dict[str, str]) -> bool:
+    return _clashes(k, group, texts) == 0
 
 
 def disambiguate(
@@ -78,18 +112,20 @@ def disambiguate(
     add_given = attrs.get("disambiguate-add-givenname") == "true"
     add_suffix = attrs.get("disambiguate-add-year-suffix") == "true"
     rule = attrs.get("givenname-disambiguation-rule", "by-cite")
-    cited = [str(c["id"]) for row in states for c, _ in row]
-    keys = [k for k in order if k in set(cited)] if states else list(order)
+    cited = {str(c["id"]) for row in states for c, _ in row}
+    keys = [k for k in order if k in cited] if states else list(order)
     result: dict[str, Disamb] = {k: Disamb() for k in keys}
     texts = {k: _key_text(proc, k, result[k]) for k in keys}
     groups = _ambiguous(texts, keys)
+    if not groups and rule == "by-cite":
+        return {}, result
     if add_given and rule != "by-cite":
         _givenname_global(proc, keys, result, rule)
         texts = {k: _key_text(proc, k, result[k]) for k in keys}
         groups = _ambiguous(texts, keys)
     if add_names:
         for group in groups:
-            _add_names(proc, group, result, texts)
+            _add_names(proc, group, result, texts, add_given and rule == "by-cite")
         groups = _ambiguous(texts, keys)
     if add_given and rule == "by-cite":
         for group in groups:
@@ -99,7 +135,8 @@ def disambiguate(
     if add_suffix:
         position = {k: i for i, k in enumerate(order)}
         for group in groups:
-            for n, k in enumerate(sorted(group, key=lambda k: position.get(k, 0)), start=1):
+            ordered = sorted(group, key=lambda k: position.get(k, 0))
+            for n, k in enumerate(ordered, start=1):
                 suffixes[k] = suffix_letters(n)
         groups = []
     for group in groups:
@@ -108,30 +145,47 @@ def disambiguate(
     return suffixes, result
 
 
+def _expanded(state: Disamb, count: int) -> Disamb:
+    copy = Disamb()
+    copy.et_al_use_first = state.et_al_use_first
+    copy.givenname_level = {i: 2 for i in range(count)}
+    return copy
+
+
 def _add_names(
-    proc: Processor, group: list[str], result: dict[str, Disamb], texts: dict[str, str]
+    proc: Processor,
+    group: list[str],
+    result: dict[str, Disamb],
+    texts: dict[str, str],
+    with_given: bool,
 ) -> None:
+    """Each item shows the fewest names that set it apart from as many of the others as
+    any number of names would (given names counted too when the style adds them)."""
     most = max(_name_count(proc, k) for k in group)
-    pending = list(group)
-    saved = {k: result[k].et_al_use_first for k in group}
+    if most == 0:
+        return
+    base = {k: result[k].et_al_use_first for k in group}
+    scores: dict[str, list[int]] = {k: [] for k in group}
     for n in range(1, most + 1):
-        for k in pending:
-            result[k].et_al_use_first = n
+        trial: dict[str, str] = {}
         for k in group:
-            texts[k] = _key_text(proc, k, result[k])
-        values = [texts[k] for k in group]
-        pending = [k for k in pending if values.count(texts[k]) > 1]
-        if not pending:
-            break
-    failed = [k for k in pending if not _differs_from_others(k, group, texts)]
-    for k in failed:
-        result[k].et_al_use_first = saved[k]
-    for k in failed:
+            state = Disamb()
+            state.et_al_use_first = n
+            state.givenname_level = dict(result[k].givenname_level)
+            if with_given:
+                state = _expanded(state, most)
+            trial[k] = _key_text(proc, k, state)
+        for k in group:
+            scores[k].append(len(group) - 1 - _clashes(k, group, trial))
+    for k in group:
+        best = max(scores[k])
+        if best == scores[k][0] and best == 0:
+            result[k].et_al_use_first = base[k]
+            continue
+        n = scores[k].index(best) + 1
+        result[k].et_al_use_first = n if best > scores[k][0] or n > 1 else base[k]
+    for k in group:
         texts[k] = _key_text(proc, k, result[k])
-
-
-def _differs_from_others(k: str, group: list[str], texts: dict[str, str]) -> bool:
-    return sum(1 for other in group if texts[other] == texts[k]) == 1
 
 
 def _add_given(
@@ -156,11 +210,10 @@ def _add_given(
                         result[k].givenname_level[index] = previous
                     else:
                         result[k].givenname_level.pop(index, None)
-    failed = [k for k in group if not _differs_from_others(k, group, texts)]
-    for k in failed:
-        result[k].givenname_level = saved[k]
-    for k in failed:
-        texts[k] = _key_text(proc, k, result[k])
+    if any(not _differs_from_others(k, group, texts) for k in group):
+        for k in group:  # given names that do not settle the whole group are not added
+            result[k].givenname_level = saved[k]
+            texts[k] = _key_text(proc, k, result[k])
 
 
 def _givenname_global(
@@ -170,7 +223,6 @@ def _givenname_global(
     is ambiguous with another in the document gets its given name (or initials)."""
     initials_only = rule.endswith("with-initials")
     primary = rule.startswith("primary")
-    people: dict[str, set[tuple[str, str]]] = {}
     per_item: dict[str, list[tuple[str, str]]] = {}
     for k in keys:
         item = proc.data[k]
@@ -179,25 +231,20 @@ def _givenname_global(
             if var in NAME_VARIABLES and isinstance(value, list):
                 for n in value:
                     if isinstance(n, dict):
-                        names.append(
-                            (
-                                str(n.get("family") or n.get("literal") or ""),
-                                str(n.get("given") or ""),
-                            )
-                        )
+                        family = str(n.get("family") or n.get("literal") or "")
+                        names.append((family, str(n.get("given") or "")))
         per_item[k] = names
-        for family, given in names:
-            people.setdefault(family, set()).add((family, given))
     for k in keys:
         for index, (family, given) in enumerate(per_item[k]):
             if primary and index > 0:
                 break
-            variants = set()
+            variants = {(family, given)}
             for other in keys:
                 if other != k:
                     variants |= {n for n in per_item[other] if n[0] == family}
-            variants.add((family, given))
             if len(variants) > 1:
                 initials = {g[:1] for _, g in variants}
+                if initials_only and len(initials) == 1:
+                    continue
                 level = 1 if (initials_only or len(initials) == len(variants)) else 2
                 result[k].givenname_level[index] = level

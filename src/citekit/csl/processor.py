@@ -80,6 +80,10 @@ class Processor:
         self.year_suffixes: dict[str, str] = {}
         self.numbers: dict[str, int] = {}
         self.data: dict[str, dict[str, Any]] = {}
+        citation = style.citation
+        self.subsequent_matters = citation is not None and any(
+            k.startswith("et-al-subsequent") for k in citation.attrs
+        )
 
     def quotes(self) -> tuple[str, str, str, str]:
         """The locale's open, close, inner open and inner close quotes."""
