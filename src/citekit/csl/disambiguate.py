@@ -148,7 +148,7 @@ def disambiguate(
 def _expanded(state: Disamb, count: int) -> Disamb:
     copy = Disamb()
     copy.et_al_use_first = state.et_al_use_first
-    copy.givenname_level = {i: 2 for i in range(count)}
+    copy.givenname_level = dict.fromkeys(range(count), 2)
     return copy
 
 
