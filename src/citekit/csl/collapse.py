@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from citekit.csl.output import Part, concat
+from citekit.csl.output import Part, concat, is_empty
 
 if TYPE_CHECKING:
     from citekit.csl.evaluate import CiteState, Evaluator
@@ -50,7 +50,7 @@ def collapse_citation(
             after,
             collapse,
             group_delim or ", ",
-            attrs.get("year-suffix-delimiter", delimiter),
+            attrs.get("year-suffix-delimiter", group_delim or delimiter),
         )
     out: list[Part] = []
     previous_suffix = ""
@@ -153,8 +153,14 @@ def _years(
             proc.render_without_names(str(first_cite["id"]), first_st), first_st
         )
         suffix_run: list[str] = [first_st.year_suffix] if first_st.year_suffix else []
-        for cite, st, _part, _ev in group[1:]:
+        for cite, st, full, _ev in group[1:]:
+            if not collapse:  # grouped, not collapsed: every cite whole
+                out.append(group_delim)
+                out.append(proc.cite_affixes(cite, full) or "")
+                continue
             short = proc.render_without_names(str(cite["id"]), st)
+            if short is None or is_empty(short):
+                continue
             year_text = _year_text(short, st)
             if (
                 collapse.startswith("year-suffix")
