@@ -222,9 +222,11 @@ def parse_markup(text: str) -> Part:
                 elif piece.startswith("<span") and "nodecor" in piece:
                     out.append(Out("fmt", inner, ("font-style", "normal")))
                 elif piece.startswith("<span"):
-                    out.append(Out("fmt", inner, ("font-variant", "small-caps")))
+                    out.append(Out("fmt", [Out("nocase", inner)], ("font-variant", "small-caps")))
                 else:
                     kind, value = _OPEN[piece]
+                    if piece in ("<sup>", "<sub>", "<sc>"):
+                        inner = [Out("nocase", inner)]  # text case leaves them alone
                     out.append(Out(kind, inner, value))
                 i = close + 1
             else:

@@ -14,36 +14,13 @@ from citekit.csl.output import Out, Part
 __all__ = ["STOP_WORDS", "apply_case"]
 
 STOP_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "but",
-        "by",
-        "down",
-        "for",
-        "from",
-        "in",
-        "into",
-        "nor",
-        "of",
-        "on",
-        "onto",
-        "or",
-        "over",
-        "so",
-        "the",
-        "till",
-        "to",
-        "up",
-        "via",
-        "with",
-        "yet",
-    ]
+    "a an and as at but by down for from in into nor of on onto or over so the till to up "
+    "via with yet about above across after against along among around before behind below "
+    "beneath beside between beyond during except inside like near off out per since than "
+    "through toward towards under until upon versus vs v within without de von van et".split()
 )
-"""Words title case leaves in lower case (CSL 1.0.2), except first, last and after a colon."""
+"""Words title case leaves in lower case, except first, last and after a colon: CSL 1.0.2's
+list, with the other short prepositions and name particles processors also leave alone."""
 
 _WORD = re.compile(r"[^\s\-/\u2013\u2014]+")
 
@@ -104,18 +81,13 @@ def _transform(text: str, mask: list[bool], case: str) -> str:
                 setc(i, _up)
                 break
     elif case == "title":
-        letters = [c for c, p in zip(chars, mask, strict=False) if c.isalpha() and not p]
-        if letters and all(c.isupper() for c in letters):
-            for i in range(len(chars)):
-                setc(i, _low)
-            text = "".join(chars)
         words = list(re.finditer(r"\S+", text))
         for n, m in enumerate(words):
             word = m.group()
             before = text[: m.start()].rstrip()
             after_colon = before.endswith((":", "?", "!")) or before[-1:] in "\u2014"
             first_or_last = n == 0 or n == len(words) - 1 or after_colon
-            for sub in re.finditer(r"[^\-/\u2013]+", word):
+            for sub in re.finditer(r"[^\-/\u2013\u2014]+", word):
                 s = sub.group()
                 bare = s.strip("\"'\u201c\u201d\u2018\u2019([{.,:;!?)")
                 start = m.start() + sub.start()
