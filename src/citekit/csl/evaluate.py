@@ -320,7 +320,7 @@ class Evaluator:
         text = str(value)
         form = el.attrs.get("form", "numeric")
         if not is_numeric(text):
-            return self.decorate(parse_markup(text), el.attrs)
+            return self.decorate(text, el.attrs)
         gender = self.locale.gender(name)
         out: list[str] = []
         for token in split_numbers(text):

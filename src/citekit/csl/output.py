@@ -238,7 +238,7 @@ def parse_markup(text: str) -> Part:
     return children[0] if len(children) == 1 else Out("seq", children)
 
 
-_DQ = re.compile(r'(?:(?<=^)|(?<=[\s(\[]))"(.+?)"(?=$|[\s.,;:!?)\]])')
+_DQ = re.compile(r'(?:(?<=^)|(?<=[\s(\[]))"(\S|\S.*?\S)"(?=$|[\s.,;:!?)\]])')
 
 
 _CQ = re.compile("\u201c(.+?)\u201d")
@@ -282,6 +282,12 @@ def move_punctuation(part: Part) -> Part:
     while i < len(children) - 1:
         left, right = children[i], children[i + 1]
         tail = _last_quote(left)
+        while tail is not None:
+            inner = [c for c in tail.children if not is_empty(c)]
+            if inner and isinstance(inner[-1], Out) and inner[-1].kind == "quote":
+                tail = inner[-1]
+            else:
+                break
         start = first_char(right)
         if tail is not None and start in (".", ","):
             inner_end = last_char(Out("seq", tail.children), through_quotes=True)

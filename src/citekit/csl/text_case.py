@@ -14,10 +14,7 @@ from citekit.csl.output import Out, Part
 __all__ = ["STOP_WORDS", "apply_case"]
 
 STOP_WORDS = frozenset(
-    "a an and as at but by down for from in into nor of on onto or over so the till to up "
-    "via with yet about above across after against along among around before behind below "
-    "beneath beside between beyond during except inside like near off out per since than "
-    "through toward towards under until upon versus vs v within without de von van et".split()
+    ["a", "an", "and", "as", "at", "but", "by", "down", "for", "from", "in", "into", "nor", "of", "on", "onto", "or", "over", "so", "the", "till", "to", "up", "via", "with", "yet", "about", "above", "across", "after", "against", "along", "among", "around", "before", "behind", "below", "beneath", "beside", "between", "beyond", "during", "except", "inside", "like", "near", "off", "out", "per", "since", "than", "through", "toward", "towards", "under", "until", "upon", "versus", "vs", "v", "within", "without", "de", "von", "van", "et"]
 )
 """Words title case leaves in lower case, except first, last and after a colon: CSL 1.0.2's
 list, with the other short prepositions and name particles processors also leave alone."""
