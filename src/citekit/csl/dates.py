@@ -86,15 +86,16 @@ def read_date(value: Any) -> DateValue | None:
     return DateValue(parts, season, circa, literal)
 
 
-def date_sort_key(date: DateValue | None) -> str:
-    """A string that sorts dates in time order (``"2000-05-03"``; ranges by their start)."""
+def date_sort_key(date: DateValue | None, parts: str = "year-month-day") -> str:
+    """A string that sorts dates in time order (``"2000-05-03"``; ranges by their start),
+    of the parts a ``<date>`` prints (``year-month``: no day)."""
     if date is None or not date.parts:
         return ""
     out = []
     for p in date.parts[:2]:
         y = p[0]
-        m = p[1] if len(p) > 1 else 0
-        d = p[2] if len(p) > 2 else 0
+        m = p[1] if len(p) > 1 and "month" in parts else 0
+        d = p[2] if len(p) > 2 and "day" in parts else 0
         out.append(f"{y + 10000:05d}{m:02d}{d:02d}")
     return "".join(out)
 

@@ -486,7 +486,11 @@ class Evaluator:
             return None
         if self.sort_mode:
             self.rendered += 1
-            return date_sort_key(date)
+            if "form" in el.attrs:
+                shown = el.attrs.get("date-parts", "year-month-day")
+            else:
+                shown = "-".join(str(p.attrs.get("name")) for p in el.all("date-part"))
+            return date_sort_key(date, shown)
         part = render_date(self, el, date)
         if part is None:
             return None

@@ -218,7 +218,12 @@ class Processor:
                     elif prev_row is not None and len({str(c["id"]) for c, _ in prev_row}) == 1:
                         previous = prev_row[-1]
                     if previous is not None and str(previous[0]["id"]) == key:
-                        mine, theirs = st.locator, previous[1].locator
+                        mine = (st.locator, st.label) if st.locator else None
+                        theirs = (
+                            (previous[1].locator, previous[1].label)
+                            if previous[1].locator
+                            else None
+                        )
                         if mine == theirs:
                             st.position = 3
                         elif mine is None:
@@ -376,6 +381,10 @@ def _capitalize_term(part: Part) -> Part:
     """A note's citation that starts with a term starts with a capital (``Ibid.``)."""
     if isinstance(part, str):
         return part
+    if part.kind == "term":
+        from citekit.csl.text_case import apply_case
+
+        return apply_case(part, "capitalize-first")
     for i, child in enumerate(part.children):
         if is_empty(child):
             continue
