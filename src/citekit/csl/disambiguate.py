@@ -115,6 +115,8 @@ def disambiguate(
     cited = {str(c["id"]) for row in states for c, _ in row}
     keys = [k for k in order if k in cited] if states else list(order)
     result: dict[str, Disamb] = {k: Disamb() for k in keys}
+    if len(keys) < 2 or not (add_names or add_given or add_suffix or proc.tests_disambiguate):
+        return {}, result
     texts = {k: _key_text(proc, k, result[k]) for k in keys}
     groups = _ambiguous(texts, keys)
     if not groups and rule == "by-cite":

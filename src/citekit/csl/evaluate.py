@@ -133,6 +133,7 @@ class Evaluator:
         self.sort_mode = sort_mode
         self.name_overrides = name_overrides or {}
         self.suppressed: set[str] = set()
+        self.type = str(item.get("type", ""))
         self.called = 0
         self.rendered = 0
         self.year_suffix_done = False
@@ -414,23 +415,20 @@ class Evaluator:
         return None
 
     def test(self, el: Element) -> bool:
-        match = el.attrs.get("match", "all")
-        results: list[bool] = []
-        for key, raw in el.attrs.items():
-            if key == "match":
-                continue
-            fn = _CONDITIONS.get(key)
-            if fn is None:
-                continue
-            for v in raw.split():
-                results.append(fn(self, v))
-        if not results:
-            return False
+        """Whether an ``<if>`` or ``<else-if>`` holds (its tests are compiled once)."""
+        compiled = el.compiled
+        if compiled is None:
+            compiled = el.compiled = _compile_condition(el)
+        match, types, tests = compiled  # type: ignore[misc]
         if match == "any":
-            return any(results)
+            return self.type in types or any(fn(self, v) for fn, v in tests)
         if match == "none":
-            return not any(results)
-        return all(results)
+            return self.type not in types and not any(fn(self, v) for fn, v in tests)
+        if not types and not tests:
+            return False
+        if types and (len(types) > 1 or self.type not in types):
+            return False
+        return all(fn(self, v) for fn, v in tests)
 
     def _cond_type(self, v: str) -> bool:
         return str(self.item.get("type", "")) == v
@@ -738,6 +736,20 @@ class Evaluator:
 
 def _NAME_DECOR(attrs: dict[str, str]) -> dict[str, str]:  # noqa: N802
     return {k: v for k, v in attrs.items() if k in FORMATTING or k in ("prefix", "suffix")}
+
+
+def _compile_condition(
+    el: Element,
+) -> tuple[str, frozenset[str], tuple[tuple[Callable[[Evaluator, str], bool], str], ...]]:
+    """An ``<if>``'s match, its type tests as one set, and its other tests."""
+    types = frozenset(el.attrs.get("type", "").split())
+    tests = tuple(
+        (fn, v)
+        for key, raw in el.attrs.items()
+        if key != "type" and (fn := _CONDITIONS.get(key)) is not None
+        for v in raw.split()
+    )
+    return el.attrs.get("match", "all"), types, tests
 
 
 def _trigraph(item: dict[str, Any]) -> str | None:

@@ -23,12 +23,13 @@ __all__ = ["Out", "concat", "join", "parse_markup", "plain", "to_html"]
 class Out:
     """A node of rendered output."""
 
-    __slots__ = ("children", "kind", "value")
+    __slots__ = ("children", "empty", "kind", "value")
 
     def __init__(self, kind: str, children: list[Part], value: object = None) -> None:
         self.kind = kind
         self.children = children
         self.value = value
+        self.empty: bool | None = None  # known once asked; children only ever gain text
 
     def __repr__(self) -> str:
         return f"Out({self.kind!r}, {self.children!r}, {self.value!r})"
@@ -62,7 +63,10 @@ def is_empty(part: Part | None) -> bool:
         return True
     if isinstance(part, str):
         return not part
-    return all(is_empty(c) for c in part.children)
+    empty = part.empty
+    if empty is None:
+        empty = part.empty = all(is_empty(c) for c in part.children)
+    return empty
 
 
 def first_char(part: Part) -> str:

@@ -20,7 +20,7 @@ from lxml import etree
 
 from citekit.errors import StyleError
 
-__all__ = ["Element", "Style", "parse_element", "parse_style", "parse_style_file"]
+__all__ = ["Element", "Style", "parse_element", "parse_style", "parse_style_file", "walk"]
 
 NS = "http://purl.org/net/xbiblio/csl"
 KNOWN = frozenset(
@@ -63,7 +63,7 @@ KNOWN = frozenset(
 class Element:
     """One CSL element: its name, attributes, children, text and source line."""
 
-    __slots__ = ("attrs", "children", "line", "name", "text")
+    __slots__ = ("attrs", "children", "compiled", "line", "name", "text")
 
     def __init__(
         self,
@@ -78,6 +78,8 @@ class Element:
         self.children = children
         self.text = text
         self.line = line
+        self.compiled: object = None
+        """What the evaluator made of the element once (a condition's tests)."""
 
     def get(self, key: str, default: str | None = None) -> str | None:
         """An attribute's value."""
@@ -122,11 +124,12 @@ class Style:
         self.locales = root.all("locale")
         _check_macros(self)
         self.uses_year_suffix = any(
-            e.name == "text" and e.attrs.get("variable") == "year-suffix" for e in _walk(root)
+            e.name == "text" and e.attrs.get("variable") == "year-suffix" for e in walk(root)
         )
 
 
-def _walk(element: Element) -> list[Element]:
+def walk(element: Element) -> list[Element]:
+    """The element and all its descendants."""
     out = []
     stack = [element]
     while stack:

@@ -33,7 +33,7 @@ from citekit.csl.output import (
     parse_markup,
     plain,
 )
-from citekit.csl.parse import Style
+from citekit.csl.parse import Style, walk
 from citekit.csl.sort import compare_keys, sort_values
 
 __all__ = ["Processor", "Result", "normalize_item"]
@@ -81,6 +81,9 @@ class Processor:
         self.numbers: dict[str, int] = {}
         self.data: dict[str, dict[str, Any]] = {}
         citation = style.citation
+        self.tests_disambiguate = any(
+            "disambiguate" in e.attrs for e in walk(style.root) if e.name in ("if", "else-if")
+        )
         self.subsequent_matters = citation is not None and any(
             k.startswith("et-al-subsequent") for k in citation.attrs
         )
@@ -162,10 +165,15 @@ class Processor:
     def _order(self, cited: list[str]) -> tuple[list[str], dict[str, int]]:
         bib = self.style.bibliography
         numbers = {key: i + 1 for i, key in enumerate(cited)}
-        if bib is None or not bib.sort:
+        if bib is None or not bib.sort or len(cited) < 2:
             return cited, numbers
         keys = bib.sort
         plain_keys = tuple(k for k in keys if k.attrs.get("variable") != "citation-number")
+        if plain_keys == keys:
+            self.numbers = numbers
+            order = self._sorted(cited, keys, "bibliography")
+            self.numbers = {key: i + 1 for i, key in enumerate(order)}
+            return order, self.numbers
         if plain_keys:
             self.numbers = numbers
             ranked = self._sorted(cited, plain_keys, "bibliography")
@@ -257,16 +265,20 @@ class Processor:
 
     def render_cite(self, key: str, st: CiteState) -> Part | None:
         """One cite's rendering (without the cite's own prefix and suffix)."""
-        assert self.style.citation is not None
+        citation = self.style.citation
+        if citation is None:
+            return None
         ev = self.evaluator(key, st)
-        return ev.layout(self.style.citation.layout)
+        return ev.layout(citation.layout)
 
     def render_without_names(self, key: str, st: CiteState) -> Part | None:
         """A cite without its first names (a later cite of the same author, collapsed)."""
-        assert self.style.citation is not None
+        citation = self.style.citation
+        if citation is None:
+            return None
         ev = self.evaluator(key, st)
         ev.suppress_names = True
-        return ev.layout(self.style.citation.layout)
+        return ev.layout(citation.layout)
 
     def _citation(self, row: list[tuple[dict[str, Any], CiteState]]) -> Part:
         citation = self.style.citation
@@ -328,7 +340,8 @@ class Processor:
 
     def _bibliography(self, order: list[str]) -> list[Part]:
         bib = self.style.bibliography
-        assert bib is not None
+        if bib is None:
+            return []
         layout = bib.layout
         attrs = dict(layout.attrs)
         attrs.pop("delimiter", None)
