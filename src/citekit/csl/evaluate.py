@@ -419,6 +419,9 @@ class Evaluator:
         compiled = el.compiled
         if compiled is None:
             compiled = el.compiled = _compile_condition(el)
+        match: str
+        types: frozenset[str]
+        tests: tuple[tuple[Callable[[Evaluator, str], bool], str], ...]
         match, types, tests = compiled  # type: ignore[misc]
         if match == "any":
             return self.type in types or any(fn(self, v) for fn, v in tests)

@@ -287,11 +287,10 @@ def move_punctuation(part: Part) -> Part:
         left, right = children[i], children[i + 1]
         tail = _last_quote(left)
         while tail is not None:
-            inner = [c for c in tail.children if not is_empty(c)]
-            if inner and isinstance(inner[-1], Out) and inner[-1].kind == "quote":
-                tail = inner[-1]
-            else:
+            deeper = _last_quote(Out("seq", tail.children))
+            if deeper is None:
                 break
+            tail = deeper
         start = first_char(right)
         if tail is not None and start in (".", ","):
             inner_end = last_char(Out("seq", tail.children), through_quotes=True)

@@ -94,7 +94,14 @@ def _children(
             merged[-1] = merged[-1] + child
         elif child != "":
             merged.append(child)
-    return tuple(_convert(c, italic, depth, quotes) for c in merged)
+    out: list[Inline] = []
+    for child in merged:
+        node = _convert(child, italic, depth, quotes)
+        if node.__class__ is Seq:
+            out.extend(node.children)  # type: ignore[union-attr]
+        else:
+            out.append(node)
+    return tuple(out)
 
 
 def _linked(text: str) -> Inline:

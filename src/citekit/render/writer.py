@@ -105,7 +105,7 @@ def plain_block(display: str) -> tuple[str, str]:
     if display == "left-margin":
         return "", " "
     if display == "block":
-        return " ", " "
+        return " ", ""
     return "", ""
 
 
