@@ -171,7 +171,7 @@ def test_bibliography_sorts_and_numbers_follow_it() -> None:
         )
     )
     items = [{"id": "1", "title": "Zebra"}, {"id": "2", "title": "Apple"}]
-    result = Processor(style).process(items, [[{"id": "1"}]] + [[{"id": "2"}]])
+    result = Processor(style).process(items, [[{"id": "1"}], [{"id": "2"}]])
     assert [plain(e) for e in result.bibliography] == ["1. Apple", "2. Zebra"]
     assert [plain(c) for c in result.citations] == ["2", "1"]
 

@@ -98,7 +98,7 @@ def _children(
     for child in merged:
         node = _convert(child, italic, depth, quotes)
         if node.__class__ is Seq:
-            out.extend(node.children)  # type: ignore[union-attr]
+            out.extend(node.children)
         else:
             out.append(node)
     return tuple(out)
