@@ -134,6 +134,7 @@ class Evaluator:
         self.name_overrides = name_overrides or {}
         self.suppressed: set[str] = set()
         self.type = str(item.get("type", ""))
+        self.range_dash = locale.term("page-range-delimiter") or "\u2013"
         self.called = 0
         self.rendered = 0
         self.year_suffix_done = False
@@ -299,9 +300,9 @@ class Evaluator:
         if name in ("page", "locator"):
             text = str(value)
             if name == "page" or (self.state.label or "page") == "page":
-                text = page_range(text, self.style.attrs.get("page-range-format"))
+                text = page_range(text, self.style.attrs.get("page-range-format"), self.range_dash)
             else:
-                text = page_range(text, None)
+                text = page_range(text, None, self.range_dash)
             return text
         if name in ("URL", "DOI", "PMID", "PMCID"):
             return str(value)
@@ -345,7 +346,7 @@ class Evaluator:
                 else:
                     out.append(str(n))
             elif stripped in ("-", "\u2013"):
-                out.append("\u2013")
+                out.append(self.range_dash)
             elif stripped == ",":
                 out.append(", ")
             elif stripped == "&":
@@ -356,7 +357,7 @@ class Evaluator:
                 out.append(token)
         result = "".join(out)
         if name == "page":
-            result = page_range(result, self.style.attrs.get("page-range-format"))
+            result = page_range(result, self.style.attrs.get("page-range-format"), self.range_dash)
         return self.decorate(result, el.attrs)
 
     # -- label -----------------------------------------------------------------------------
@@ -552,6 +553,10 @@ class Evaluator:
             "editor" in present
             and "translator" in present
             and self.value("editor") == self.value("translator")
+            and (
+                label_el is None
+                or self.locale.term("editortranslator", label_el.attrs.get("form", "long"))
+            )
         ):
             present = [v for v in present if v != "translator"]
             combined = "editor"
