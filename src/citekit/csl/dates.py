@@ -78,7 +78,7 @@ def read_date(value: Any) -> DateValue | None:
     if len(parts) > 1 and parts[1] == parts[0]:
         parts = parts[:1]
     if len(parts) > 1 and all(x == 0 for x in parts[1]):
-        parts = parts[:1]
+        parts = [parts[0], []]  # an open range: 1987–
     literal = str(value.get("literal") or "")
     if not parts and not literal:
         return None
@@ -93,6 +93,8 @@ def date_sort_key(date: DateValue | None, parts: str = "year-month-day") -> str:
         return ""
     out = []
     for p in date.parts[:2]:
+        if not p:
+            continue
         y = p[0]
         m = p[1] if len(p) > 1 and "month" in parts else 0
         d = p[2] if len(p) > 2 and "day" in parts else 0
@@ -222,6 +224,14 @@ def render_date(ev: Evaluator, element: Element, date: DateValue) -> Part | None
         return None
     start = date.parts[0]
     season = date.season
+    if len(date.parts) > 1 and not date.parts[1]:
+        rendered = [_render_part(ev, p, start, season) for p in parts]
+        head = _join_parts(rendered, delimiter)
+        if head is None:
+            return None
+        year_part = next((p for p in parts if p.attrs.get("name") == "year"), None)
+        dash = year_part.attrs.get("range-delimiter", "\u2013") if year_part else "\u2013"
+        return concat([head, dash])
     if len(date.parts) == 1 or date.parts[1] == start:
         rendered = [_render_part(ev, p, start, season) for p in parts]
         out = _join_parts(rendered, delimiter)

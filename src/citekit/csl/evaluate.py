@@ -251,7 +251,8 @@ class Evaluator:
         attrs = el.attrs
         if "variable" in attrs:
             name = attrs["variable"]
-            self.called += 1
+            if name != "year-suffix":  # filled later by disambiguation: never empties a group
+                self.called += 1
             part = self.text_variable(name, attrs.get("form", "long"))
             if part is None:
                 return None
@@ -264,6 +265,7 @@ class Evaluator:
             part = self.children(macro)
             if part is None:
                 return None
+            # a macro whose variables are all empty prints nothing, as a group would
             if self.called > before_called and self.rendered == before_rendered:
                 return None
         elif "term" in attrs:
