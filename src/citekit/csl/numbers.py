@@ -37,6 +37,10 @@ def is_plural(value: object) -> bool:
     if isinstance(value, int):
         return False
     text = str(value)
+    if "\\-" in text:
+        return False
+    if _ROMAN_RANGE.search(text):
+        return True
     return (
         bool(re.search(r"\d\s*(?:[-\u2013,&]|\band\b|\bet\b|\bund\b)", text))
         and len(re.findall(r"\d+", text)) > 1
@@ -111,8 +115,10 @@ def page_range(value: str, form: str | None, delimiter: str = "\u2013") -> str:
             last = _format_range(first, last, form)
         return f"{pre1}{first}{delimiter}{pre2}{last}"
 
+    if "\\-" in value:  # an escaped hyphen is a hyphen, not a range
+        return value.replace("\\-", "-")
     if not form:
-        return _RANGE.sub(
+        out = _RANGE.sub(
             lambda m: (
                 f"{m.group(1)}{m.group(2)}{delimiter}{m.group(3)}{m.group(4)}"
                 if m.group(1) == m.group(3) or not m.group(3)
@@ -120,4 +126,9 @@ def page_range(value: str, form: str | None, delimiter: str = "\u2013") -> str:
             ),
             value,
         )
-    return _RANGE.sub(one, value)
+    else:
+        out = _RANGE.sub(one, value)
+    return _ROMAN_RANGE.sub(lambda m: f"{m.group(1)}{delimiter}{m.group(2)}", out)
+
+
+_ROMAN_RANGE = re.compile(r"\b([ivxlcdm]+)\s*[-\u2013]\s*([ivxlcdm]+)\b")
