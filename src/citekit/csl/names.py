@@ -59,6 +59,9 @@ def initialize(given: str, with_: str, hyphen: bool = True, full: bool = True) -
     return result.rstrip()
 
 
+_GLUED_PARTICLE = re.compile(r"^([a-z\u00e0-\u00ff]{1,3}[-'\u2019])(\w.*)$")
+
+
 def name_parts(name: dict[str, Any]) -> dict[str, str]:
     """A CSL-JSON name's parts, with particles split off the family and given names when
     the data does not give them."""
@@ -75,6 +78,10 @@ def name_parts(name: dict[str, Any]) -> dict[str, str]:
         if k:
             ndp = " ".join(words[:k])
             family = " ".join(words[k:])
+    if not ndp and family and not name.get("static-ordering"):
+        m = _GLUED_PARTICLE.match(family)
+        if m:  # al-One, d'Aubignac: a particle written onto the name
+            ndp, family = m.group(1), m.group(2)
     if family.startswith('"') and family.endswith('"') and len(family) > 1:
         family = family[1:-1]
     if not dp and given and " " in given:
@@ -105,7 +112,7 @@ def name_parts(name: dict[str, Any]) -> dict[str, str]:
 
 
 def _space(a: str, b: str) -> str:
-    """The glue between two name parts: none after an apostrophe or hyphen."""
+    """The glue between two name parts: none after an apostrophe or a hyphen."""
     if a.endswith(("'", "\u2019", "-")):
         return ""
     return " "
