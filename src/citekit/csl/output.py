@@ -375,6 +375,8 @@ def _html(
         out.append(c)
         return
     if kind == "display":
+        if is_empty(part):
+            return
         mode = str(part.value)
         before, after = _DISPLAY_SPACING.get(mode, ("", ""))
         out.append(f'{before}<div class="{_DISPLAY_CLASS.get(mode, "csl-block")}">')

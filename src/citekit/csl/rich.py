@@ -79,7 +79,7 @@ def _convert(part: Part, italic: bool, depth: int, quotes: tuple[str, str, str, 
     if kind == "nocase":
         return NoCase(inner)
     if kind == "display":
-        return Block(str(part.value), inner)
+        return Block(str(part.value), inner) if inner else Seq(())
     return Seq(inner)
 
 
