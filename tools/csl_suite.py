@@ -68,17 +68,23 @@ def skip_reason(fixture: dict[str, Any]) -> str | None:
     return None
 
 
-def _notes(fixture: dict[str, Any]) -> list[int | None]:
-    """The note number of each citation of a ``CITATIONS`` section, in document order."""
-    return [c.get("properties", {}).get("noteIndex") for c in _document(fixture)]
+def _notes(fixture: dict[str, Any], upto: int | None = None) -> list[int | None]:
+    """The note number of each citation of a ``CITATIONS`` section, in document order: the
+    last insertion's lists say where the others are now (their notes may have moved)."""
+    _citation, before, after = fixture["citations"][:upto][-1]
+    moved = {entry[0]: entry[1] for entry in [*before, *after] if len(entry) > 1}
+    return [
+        moved.get(c.get("citationID"), c.get("properties", {}).get("noteIndex"))
+        for c in _document(fixture, upto)
+    ]
 
 
-def _document(fixture: dict[str, Any]) -> list[dict[str, Any]]:
-    """A ``CITATIONS`` section's citations in the order of the document: each says which
-    citations come before and after it when it is inserted."""
+def _document(fixture: dict[str, Any], upto: int | None = None) -> list[dict[str, Any]]:
+    """A ``CITATIONS`` section's citations in the order of the document (after the first
+    ``upto`` insertions): each says which citations come before and after it."""
     order: list[str] = []
     by_id: dict[str, dict[str, Any]] = {}
-    for citation, before, after in fixture["citations"]:
+    for citation, before, after in fixture["citations"][:upto]:
         cid = citation.get("citationID") or f"#{len(by_id)}"
         by_id[cid] = citation
         order = [b[0] for b in before] + [cid] + [a[0] for a in after]
@@ -129,12 +135,10 @@ def citekit_engine(fixture: dict[str, Any], citations: list[list[dict[str, Any]]
     if "citations" in fixture and len(citations) > 1:
         # the suite marks with ">>" the citations the last insertion changed or added
         last = fixture["citations"][-1][0].get("citationID")
-        kept = [i for i, c in enumerate(_document(fixture)) if c.get("citationID") != last]
-        before = processor.process(
-            fixture["input"],
-            [citations[i] for i in kept],
-            [notes[i] for i in kept] if notes else None,
-        )
+        document = _document(fixture)
+        kept = [i for i, c in enumerate(document) if c.get("citationID") != last]
+        old_notes = _notes(fixture, -1)
+        before = processor.process(fixture["input"], [citations[i] for i in kept], old_notes)
         old = dict(zip(kept, (to_html(t, pq, quotes) for t in before.citations), strict=False))
         fixture["changed"] = [i for i, t in enumerate(texts) if old.get(i) != t]
     return entries, texts

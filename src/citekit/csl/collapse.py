@@ -60,7 +60,7 @@ def collapse_citation(
             continue
         if out and delimiter:
             prefix = str(cite.get("prefix") or "")
-            if prefix[:1] in (",", ";", ":"):
+            if prefix[:1] in (",", ";", ":", "."):
                 pass  # the prefix brings its own punctuation
             elif previous_suffix.rstrip()[-1:] in (",", ";", ":"):
                 out.append(" ")

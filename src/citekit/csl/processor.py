@@ -17,12 +17,13 @@ through the :class:`~citekit.csl.evaluate.Evaluator`.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from citekit.csl.collapse import collapse_citation
 from citekit.csl.disambiguate import Disamb, disambiguate
-from citekit.csl.evaluate import CiteState, Evaluator
+from citekit.csl.evaluate import DATE_VARIABLES, NAME_VARIABLES, CiteState, Evaluator
 from citekit.csl.locale import Locale, load_locale
 from citekit.csl.output import (
     Out,
@@ -52,10 +53,41 @@ def normalize_item(item: Mapping[str, Any]) -> dict[str, Any]:
     for alias, name in ALIASES.items():
         if alias in out and name not in out:
             out[name] = out[alias]
+    note = out.get("note")
+    if isinstance(note, str) and ":" in note:
+        _note_fields(note, out)
     for key, value in list(out.items()):
         if isinstance(value, (int, float)) and not isinstance(value, bool) and key != "id":
             out[key] = str(value) if not isinstance(value, float) else str(int(value))
     return out
+
+
+_NOTE_FIELD = re.compile(r"^\s*\{?:?([a-z][a-z-]*[a-z]):\s*(.+?)\}?\s*$")
+
+
+def _note_fields(note: str, out: dict[str, Any]) -> None:
+    """Fields written into ``note`` as ``name: value`` lines, a convention of Zotero and
+    citeproc-js (``event-date: 2004-10-01/2004-10-14``, ``reviewed-author: Hall || W.C.``);
+    a field the item has already is kept."""
+    kept = []
+    for line in note.split("\n"):
+        m = _NOTE_FIELD.match(line)
+        if m is None:
+            kept.append(line)
+            continue
+        name, value = m.group(1), m.group(2)
+        if name in out:
+            continue
+        if name in NAME_VARIABLES:
+            family, _, given = value.partition("||")
+            out[name] = [{"family": family.strip(), "given": given.strip()}]
+        elif name in DATE_VARIABLES:
+            out[name] = {"raw": value}
+        else:
+            out[name] = value
+    out["note"] = "\n".join(kept).strip()
+    if not out["note"]:
+        del out["note"]
 
 
 class Result:
@@ -306,11 +338,7 @@ class Processor:
             ev = self.evaluator(key, st)
             part = ev.layout(layout)
             prefix = str(cite.get("prefix") or "")
-            if (
-                note
-                and part is not None
-                and ((i == 0 and not prefix) or prefix.rstrip().endswith("."))
-            ):
+            if note and part is not None and ((i == 0 and not prefix) or _ends_sentence(prefix)):
                 part = _capitalize_term(part)
             rendered.append((cite, st, part, ev))
         delimiter = layout.attrs.get("delimiter", "")
@@ -388,6 +416,10 @@ class Processor:
                 previous_names = names
             entries.append(part)
         return entries
+
+
+def _ends_sentence(prefix: str) -> bool:
+    return prefix.rstrip().rstrip("\u201d\u2019\"'").endswith((".", "!", "?"))
 
 
 def _capitalize_term(part: Part) -> Part:
