@@ -265,9 +265,13 @@ class Evaluator:
             part = self.children(macro)
             if part is None:
                 return None
-            # a macro whose variables are all empty prints nothing, as a group would
+            # a macro whose variables are all empty prints nothing, as a group would; one
+            # that prints counts as a printed variable for the group around it
             if self.called > before_called and self.rendered == before_rendered:
                 return None
+            if self.called == before_called:
+                self.rendered += 1
+                self.called += 1
         elif "term" in attrs:
             plural = attrs.get("plural") == "true"
             term = self.locale.term(attrs["term"], attrs.get("form", "long"), plural)
@@ -409,6 +413,9 @@ class Evaluator:
             return None
         if self.called > before_called and self.rendered == before_rendered:
             return None
+        if self.called == before_called:
+            self.rendered += 1  # a group that prints keeps the group around it
+            self.called += 1
         return self.decorate(part, el.attrs)
 
     def choose(self, el: Element) -> Part | None:
