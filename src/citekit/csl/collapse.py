@@ -130,12 +130,11 @@ def _years(
     groups: list[list[tuple[dict[str, Any], CiteState, Part | None, Evaluator]]] = []
     index: dict[str, int] = {}
     for entry in rendered:
-        names = plain(entry[3].first_names) if entry[3].first_names is not None else None
-        if names and names in index:
+        names = plain(entry[3].first_names) if entry[3].first_names is not None else ""
+        if names in index:
             groups[index[names]].append(entry)
         else:
-            if names:
-                index[names] = len(groups)
+            index[names] = len(groups)
             groups.append([entry])
     out: list[Part] = []
     previous_collapsed = False
@@ -172,9 +171,10 @@ def _years(
             ):
                 suffix_run.append(st.year_suffix)
                 continue
+            collapsed = len(suffix_run) > 1
             _flush_range(out, suffix_run, suffix_delim, collapse)
             suffix_run = [st.year_suffix] if st.year_suffix and _plain_cite(cite) else []
-            out.append(group_delim)
+            out.append(after if collapsed else group_delim)
             out.append(proc.cite_affixes(cite, short) or "")
             last_year_text = year_text
         _flush_range(out, suffix_run, suffix_delim, collapse)
