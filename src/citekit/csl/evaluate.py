@@ -309,6 +309,8 @@ class Evaluator:
                 text = page_range(text, self.style.attrs.get("page-range-format"), self.range_dash)
             else:
                 text = page_range(text, None, self.range_dash)
+            if " & " in text and is_numeric(text):
+                text = text.replace(" & ", f" {self.locale.term('and', 'symbol') or '&'} ")
             return text
         if name in ("URL", "DOI", "PMID", "PMCID"):
             return str(value)
@@ -356,7 +358,7 @@ class Evaluator:
             elif stripped == ",":
                 out.append(", ")
             elif stripped == "&":
-                out.append(" & ")
+                out.append(f" {self.locale.term('and', 'symbol') or '&'} ")
             elif stripped == "and":
                 out.append(" and ")
             else:

@@ -445,5 +445,7 @@ def _fmt_tags(key: str, value: str, state: dict[str, object]) -> tuple[str, str,
             return "<sup>", "</sup>", saved
         if value == "sub":
             return "<sub>", "</sub>", saved
+        if value == "baseline":
+            return '<span style="baseline">', "</span>", saved
         return "", "", saved
     return "", "", saved
