@@ -93,10 +93,10 @@ def _document(fixture: dict[str, Any], upto: int | None = None) -> list[dict[str
 
 def _citations(fixture: dict[str, Any]) -> tuple[list[list[dict[str, Any]]], bool]:
     """The citations to make, and whether they are numbered ``..[0]``/``>>[1]``."""
-    if "citation-items" in fixture:
-        return [list(c) for c in fixture["citation-items"]], False
     if "citations" in fixture:
         return [list(c["citationItems"]) for c in _document(fixture)], True
+    if "citation-items" in fixture:
+        return [list(c) for c in fixture["citation-items"]], False
     if "bibentries" in fixture:
         return [[{"id": str(key)} for key in fixture["bibentries"][-1]]], False
     return [[{"id": item["id"]} for item in fixture["input"]]], False

@@ -311,7 +311,7 @@ class Evaluator:
                 text = page_range(text, None, self.range_dash)
             if " & " in text and is_numeric(text):
                 text = text.replace(" & ", f" {self.locale.term('and', 'symbol') or '&'} ")
-            return text
+            return parse_markup(text) if name == "locator" else text
         if name in ("URL", "DOI", "PMID", "PMCID"):
             return str(value)
         if isinstance(value, (dict, list)):

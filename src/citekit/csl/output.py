@@ -294,7 +294,7 @@ def move_punctuation(part: Part) -> Part:
         start = first_char(right)
         if tail is not None and start in (".", ","):
             inner_end = last_char(Out("seq", tail.children), through_quotes=True)
-            if not (inner_end in ".!?" or (start == "," and inner_end == ",")):
+            if not ((start == "." and inner_end in ".!?") or (start == "," and inner_end == ",")):
                 tail.children.append(start)
             children[i + 1] = drop_first(right)
         i += 1

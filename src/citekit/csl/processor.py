@@ -191,7 +191,8 @@ class Processor:
         if cite:
             loc = cite.get("locator")
             st.locator = str(loc) if loc not in (None, "") else None
-            st.label = str(cite.get("label") or "page") if st.locator else None
+            label = str(cite.get("label") or "page").replace(" ", "-")
+            st.label = label if st.locator else None
         return st
 
     def _order(self, cited: list[str]) -> tuple[list[str], dict[str, int]]:
