@@ -193,29 +193,33 @@ def _add_names(
 def _add_given(
     proc: Processor, group: list[str], result: dict[str, Disamb], texts: dict[str, str]
 ) -> None:
+    """Given names (initials first, then whole) for the names shown, name by name; a step
+    that does not reduce the clashes is taken back, and so is everything done for an item
+    that clashes with as many others at the end as at the start."""
     most = max(_name_count(proc, k) for k in group)
     saved = {k: dict(result[k].givenname_level) for k in group}
+    start = {k: _clashes(k, group, texts) for k in group}
     for index in range(most):
         for level in (1, 2):
             todo = [k for k in group if not _differs_from_others(k, group, texts)]
             if not todo:
-                return
+                break
+            before_levels = {k: dict(result[k].givenname_level) for k in todo}
+            before_texts = {k: texts[k] for k in todo}
+            total = sum(_clashes(k, group, texts) for k in group)
             for k in todo:
-                previous = result[k].givenname_level.get(index, 0)
-                if previous >= level:
-                    continue
-                result[k].givenname_level[index] = level
-                before = texts[k]
-                texts[k] = _key_text(proc, k, result[k])
-                if texts[k] == before:
-                    if previous:
-                        result[k].givenname_level[index] = previous
-                    else:
-                        result[k].givenname_level.pop(index, None)
-    if any(not _differs_from_others(k, group, texts) for k in group):
-        for k in group:  # given names that do not settle the whole group are not added
-            result[k].givenname_level = saved[k]
-            texts[k] = _key_text(proc, k, result[k])
+                if result[k].givenname_level.get(index, 0) < level:
+                    result[k].givenname_level[index] = level
+                    texts[k] = _key_text(proc, k, result[k])
+            if sum(_clashes(k, group, texts) for k in group) >= total:
+                for k in todo:
+                    result[k].givenname_level = before_levels[k]
+                    texts[k] = before_texts[k]
+    failed = [k for k in group if _clashes(k, group, texts) >= start[k] > 0]
+    for k in failed:
+        result[k].givenname_level = saved[k]
+    for k in failed:
+        texts[k] = _key_text(proc, k, result[k])
 
 
 def _givenname_global(
