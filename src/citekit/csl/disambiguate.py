@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from citekit.csl.evaluate import NAME_VARIABLES, CiteState
+from citekit.csl.names import name_parts
 from citekit.csl.output import plain
 
 if TYPE_CHECKING:
@@ -237,7 +238,10 @@ def _givenname_global(
             if var in NAME_VARIABLES and isinstance(value, list):
                 for n in value:
                     if isinstance(n, dict):
-                        family = str(n.get("family") or n.get("literal") or "")
+                        parts = name_parts(n)
+                        family = " ".join(
+                            p for p in (parts["non-dropping-particle"], parts["family"]) if p
+                        ) or str(n.get("literal") or "")
                         names.append((family, str(n.get("given") or "")))
         per_item[k] = names
     for k in keys:
