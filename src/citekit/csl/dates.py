@@ -165,8 +165,8 @@ def _render_part(
             text += ev.locale.term("ad") or "AD"
     elif name == "month":
         month = _part_value(date, "month")
-        if month is not None and 13 <= month <= 16:
-            text = ev.locale.term(f"season-{month - 12:02d}") or ""
+        if month is not None and 13 <= month <= 24:  # seasons: 13-16, 17-20, 21-24
+            text = ev.locale.term(f"season-{(month - 13) % 4 + 1:02d}") or ""
         elif month is None or month > 12:
             if season is None or (date and len(date) > 2 and date[2]):
                 return None
