@@ -133,12 +133,23 @@ def _date_parts(ev: Evaluator, element: Element) -> tuple[list[Element], str]:
                 part = Element("date-part", merged, (), "", part.line)
             parts.append(part)
         return parts, localized.attrs.get("delimiter", "")
-    return list(element.all("date-part")), element.attrs.get("delimiter", "")
+    own = list(element.all("date-part"))
+    delimiter = element.attrs.get("delimiter", "")
+    if delimiter and own and own[0].attrs.get("name") == "year" and len(own) > 1:
+        own[0] = Element("date-part", {**own[0].attrs, "glued": "1"}, (), "", own[0].line)
+    return own, delimiter
 
 
 def _part_value(p: list[int], name: str) -> int | None:
     i = _ORDER[name]
     return p[i] if len(p) > i and p[i] else None
+
+
+def _era(ev: Evaluator, term: str, part: Element) -> str:
+    """The BC/AD term; glued to the year when the date goes on with a delimiter
+    (``100BC-7-13``), spaced as the locale has it otherwise (``250 BC``)."""
+    text = ev.locale.term(term) or term.upper()
+    return text.strip() if part.attrs.get("glued") else text
 
 
 def _render_part(
@@ -160,9 +171,9 @@ def _render_part(
             return None
         text = f"{abs(year) % 100:02d}" if form == "short" else str(abs(year))
         if year < 0:
-            text += ev.locale.term("bc") or "BC"
+            text += _era(ev, "bc", part)
         elif year < 1000:
-            text += ev.locale.term("ad") or "AD"
+            text += _era(ev, "ad", part)
     elif name == "month":
         month = _part_value(date, "month")
         if month is not None and 13 <= month <= 24:  # seasons: 13-16, 17-20, 21-24
@@ -248,7 +259,12 @@ def render_date(ev: Evaluator, element: Element, date: DateValue) -> Part | None
             out = _join_parts(rendered, delimiter)
         else:
             top = differing[0]
-            ranged = {n for n in names if _ORDER[n] >= _ORDER[top]}
+            ranged = {
+                n
+                for n in names
+                if _ORDER[n] >= _ORDER[top]
+                and (_part_value(start, n) is not None or _part_value(end, n) is not None)
+            }
             idx = [i for i, n in enumerate(names) if n in ranged]
             lo, hi = idx[0], idx[-1]
             range_part = parts[_ORDER_INDEX(names, top)]
