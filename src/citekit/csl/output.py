@@ -279,7 +279,7 @@ def _tokens(part: Part) -> Iterator[tuple[str, object]]:
 
 def move_punctuation(part: Part) -> Part:
     """Commas and periods after closing quotes go inside them (punctuation-in-quote)."""
-    if isinstance(part, str):
+    if isinstance(part, str) or part.kind == "verbatim":
         return part
     children = [move_punctuation(c) for c in part.children]
     i = 0
@@ -302,7 +302,7 @@ def move_punctuation(part: Part) -> Part:
 
 
 def _last_quote(part: Part) -> Out | None:
-    if isinstance(part, str):
+    if isinstance(part, str) or part.kind == "verbatim":
         return None
     if part.kind == "quote":
         return part

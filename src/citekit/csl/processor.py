@@ -190,7 +190,7 @@ class Processor:
         st.citation_number = self.numbers.get(key)
         if cite:
             loc = cite.get("locator")
-            st.locator = str(loc) if loc not in (None, "") else None
+            st.locator = (str(loc).strip() or None) if loc is not None else None
             label = str(cite.get("label") or "page").replace(" ", "-")
             st.label = label if st.locator else None
         return st
@@ -359,8 +359,9 @@ class Processor:
         suffix = cite.get("suffix") or ""
         if not prefix and not suffix:
             return part
-        pre = parse_markup(str(prefix)) if prefix else None
-        suf = parse_markup(str(suffix)) if suffix else None
+        # a cite's own affixes are the writer's text: no punctuation moves into their quotes
+        pre = Out("verbatim", [parse_markup(str(prefix))]) if prefix else None
+        suf = Out("verbatim", [parse_markup(str(suffix))]) if suffix else None
         if pre is not None and plain(pre)[-1:].isalnum():
             pre = concat([pre, " "])
         if suf is not None and plain(suf)[:1].isalnum():
