@@ -268,3 +268,23 @@ def test_cli_csl_engine() -> None:
 def test_numbered_style_numbers_as_its_bibliography(example_refs: list[citekit.Reference]) -> None:
     text = citekit.bibliography(example_refs[:3], "csl:ieee")
     assert [line[:3] for line in text.splitlines()] == ["[1]", "[2]", "[3]"]
+
+
+def test_odd_values_do_not_break_the_processor() -> None:
+    style = parse_style(
+        _style(
+            '<citation><layout><group delimiter=", "><names variable="author"/>'
+            '<date variable="issued" form="text"/><text variable="page"/>'
+            '<number variable="edition" form="ordinal"/><label variable="locator"/>'
+            '<text variable="locator"/></group></layout></citation>'
+        )
+    )
+    odd: list[dict[str, Any]] = [
+        {"id": "a", "author": True, "issued": {"date-parts": "x"}, "page": {}},
+        {"id": "b", "author": [{"family": 5}, "x"], "issued": [[1]], "edition": []},
+        {"id": "c", "issued": {"date-parts": [[2000, 99, 99]]}, "edition": "1-2-3--"},
+    ]
+    cites = [[{"id": i["id"], "locator": ["a"], "label": 5, "prefix": 3}] for i in odd]
+    result = Processor(style).process(odd, cites)
+    # nothing of the first item is text; a prefix comes with a cite that prints
+    assert [plain(c) for c in result.citations] == ["", "3 5", "3 2000, 1-2-3--"]

@@ -63,6 +63,10 @@ def read_date(value: Any) -> DateValue | None:
             if n is None:
                 break
             clean.append(n)
+        if len(clean) > 1 and not 0 < clean[1] <= 24:
+            clean = clean[:1]  # no such month (nor a day in it)
+        if len(clean) > 2 and not 0 < clean[2] <= 31:
+            clean = clean[:2]
         if clean:
             parts.append(clean[:3])
     if not parts and value.get("raw"):

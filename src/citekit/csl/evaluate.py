@@ -290,8 +290,8 @@ class Evaluator:
             value = self.value(f"{name}-short")
         if value is None:
             value = self.value(name)
-        if value is None:
-            return None
+        if value is None or isinstance(value, (dict, list, bool)):
+            return None  # not text: a structured value in a text variable prints nothing
         if name == "year-suffix":
             self.year_suffix_done = True
             return str(value)
@@ -450,8 +450,7 @@ class Evaluator:
 
     def _cond_variable(self, v: str) -> bool:
         if v in NAME_VARIABLES:
-            value = self.value(v)
-            return bool(value)
+            return bool(_name_list(self.value(v)))
         if v in DATE_VARIABLES:
             return read_date(self.value(v)) is not None
         return self.value(v) is not None
@@ -552,7 +551,7 @@ class Evaluator:
         ) or self.inherited.get("name-delimiter", ", ")
         opts["delimiter"] = name_delim
         count_form = opts.get("form") == "count"
-        present = [v for v in variables if self.value(v)]
+        present = [v for v in variables if _name_list(self.value(v))]
         self.called += len(variables) or 1
         if present:
             self.rendered += 1
@@ -574,7 +573,7 @@ class Evaluator:
         else:
             combined = ""
         for var in present:
-            names = [n for n in self.value(var) if isinstance(n, dict)]
+            names = _name_list(self.value(var))
             rendered, count = self.name_list(names, opts, name_el, et_al_el)
             total += count
             if rendered is None:
@@ -778,7 +777,7 @@ def _trigraph(item: dict[str, Any]) -> str | None:
     for var in ("author", "editor", "translator"):
         value = item.get(var)
         if isinstance(value, list) and value:
-            names = [n for n in value if isinstance(n, dict)]
+            names = _name_list(value)
             break
     families = [str(n.get("family") or n.get("literal") or "") for n in names]
     if len(families) == 1:
@@ -791,6 +790,13 @@ def _trigraph(item: dict[str, Any]) -> str | None:
     year = f"{date.parts[0][0] % 100:02d}" if date and date.parts else ""
     label = head + year
     return label or None
+
+
+def _name_list(value: object) -> list[dict[str, Any]]:
+    """The names of a name variable (anything that is not a list of names is none)."""
+    if not isinstance(value, list):
+        return []
+    return [n for n in value if isinstance(n, dict)]
 
 
 def _int(value: str | None) -> int | None:

@@ -190,8 +190,10 @@ class Processor:
         st.citation_number = self.numbers.get(key)
         if cite:
             loc = cite.get("locator")
-            st.locator = (str(loc).strip() or None) if loc is not None else None
-            label = str(cite.get("label") or "page").replace(" ", "-")
+            scalar = isinstance(loc, (str, int, float)) and not isinstance(loc, bool)
+            st.locator = (str(loc).strip() or None) if scalar else None
+            given = cite.get("label")
+            label = (given if isinstance(given, str) and given else "page").replace(" ", "-")
             st.label = label if st.locator else None
         return st
 

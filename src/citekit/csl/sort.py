@@ -75,7 +75,7 @@ def sort_values(
                 ev = Evaluator(
                     style, locale, item, state, mode, sort_mode=True, name_overrides=overrides
                 )
-                names = [n for n in value if isinstance(n, dict)]
+                names = [n for n in value if isinstance(n, dict)] if isinstance(value, list) else []
                 opts = dict(ev.inherited)
                 opts.update(overrides)
                 part, _ = ev.name_list(names, opts, None, None)
