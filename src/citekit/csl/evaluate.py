@@ -142,6 +142,9 @@ class Evaluator:
         self.names_seen: list[Part] = []
         self.first_names: Part | None = None
         self.suppress_names = False
+        self.names_substitute: tuple[str, str] | None = None
+        """subsequent-author-substitute's text and rule, for an entry whose names repeat
+        the entry before's."""
         self.substituting = 0
         section = style.citation if mode == "citation" else style.bibliography
         self.inherited: dict[str, str] = dict(style.attrs)
@@ -584,6 +587,10 @@ class Evaluator:
                 )
             if first_core is None:
                 first_core = rendered
+                if self.names_substitute is not None and self.first_names is None:
+                    rendered = self._substituted(rendered, count)
+            elif self.names_substitute is not None and self.first_names is None:
+                rendered = None  # complete-all: one substitute for every list
             if label_el is not None and not count_form and not self.sort_mode:
                 term = "editortranslator" if combined and var == "editor" else var
                 lab = self.label(label_el, term_name=term, names_count=len(names))
@@ -605,6 +612,15 @@ class Evaluator:
             if self.suppress_names:
                 return None
         return self.decorate(out, el.attrs)
+
+    def _substituted(self, names: Part, count: int) -> Part | None:
+        """The names of an entry that repeat the entry before's, replaced as
+        ``subsequent-author-substitute-rule`` says (``complete-all``: the whole list;
+        ``complete-each``: each name; a label stays)."""
+        text, rule = self.names_substitute or ("", "complete-all")
+        if rule == "complete-each" and count > 1:
+            return join([text] * count, ", ")
+        return text or None
 
     def _substitute(self, el: Element) -> Part | None:
         sub = el.child("substitute")
@@ -630,6 +646,8 @@ class Evaluator:
                     self.first_names = part
                     if self.suppress_names:
                         return None
+                    if self.names_substitute is not None:
+                        part = self._substituted(part, 1)
                 return self.decorate(
                     part, {k: v for k, v in el.attrs.items() if k not in ("delimiter",)}
                 )

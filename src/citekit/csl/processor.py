@@ -34,7 +34,7 @@ from citekit.csl.output import (
     parse_markup,
     plain,
 )
-from citekit.csl.parse import Style, walk
+from citekit.csl.parse import Element, Style, walk
 from citekit.csl.sort import compare_keys, sort_values
 
 __all__ = ["Processor", "Result", "normalize_item"]
@@ -370,6 +370,21 @@ class Processor:
             suf = concat([" ", suf])
         return concat([pre, part, suf])
 
+    def _entry(
+        self,
+        key: str,
+        layout: Element,
+        attrs: Mapping[str, str],
+        second_field: str | None,
+        substitute: tuple[str, str] | None,
+    ) -> tuple[Evaluator, Part | None]:
+        """One bibliography entry, and the evaluator that made it."""
+        ev = self.evaluator(key, self._state(key), "bibliography")
+        ev.names_substitute = substitute
+        if second_field and layout.children:
+            return ev, _second_field(ev, layout, attrs)
+        return ev, _layout_decorate(ev, ev.layout(layout), attrs)
+
     def _bibliography(self, order: list[str]) -> list[Part]:
         bib = self.style.bibliography
         if bib is None:
@@ -383,47 +398,33 @@ class Processor:
         previous_names: str | None = None
         second_field = bib.attrs.get("second-field-align")
         for key in order:
-            st = self._state(key)
-            ev = self.evaluator(key, st, "bibliography")
-            if second_field and layout.children:
-                first = ev.render(layout.children[0])
-                rest = join(ev._items(layout.children[1:]), "")
-                if first is not None:
-                    first = Out(
-                        "display",
-                        [ev.decorate(concat([attrs.get("prefix", ""), first]), {}) or first],
-                        "left-margin",
-                    )
-                    rest_dec = ev.decorate(
-                        rest,
-                        {"suffix": attrs.get("suffix", "")} if rest is not None else {},
-                        case=False,
-                    )
-                    part: Part | None = concat(
-                        [
-                            first,
-                            Out("display", [rest_dec], "right-inline")
-                            if rest_dec is not None
-                            else None,
-                        ]
-                    )
-                else:
-                    part = ev.decorate(rest, attrs, case=False)
-            else:
-                part = _layout_decorate(ev, ev.layout(layout), attrs)
-            if part is None:
-                continue
+            ev, part = self._entry(key, layout, attrs, second_field, None)
             if substitute is not None:
                 names = plain(ev.first_names) if ev.first_names is not None else None
-                if names and names == previous_names and ev.first_names is not None:
-                    part = _replace(part, ev.first_names, substitute, rule)
+                if names and names == previous_names:
+                    # the same names as the entry before: rendered again with the substitute
+                    ev, part = self._entry(key, layout, attrs, second_field, (substitute, rule))
                 previous_names = names
+            if part is None:
+                continue
             entries.append(part)
         return entries
 
 
 def _ends_sentence(prefix: str) -> bool:
     return prefix.rstrip().rstrip("\u201d\u2019\"'").endswith((".", "!", "?"))
+
+
+def _second_field(ev: Evaluator, layout: Element, attrs: Mapping[str, str]) -> Part | None:
+    """An entry in two blocks: its first element in the margin, the rest beside it."""
+    first = ev.render(layout.children[0])
+    rest = join(ev._items(layout.children[1:]), "")
+    if first is None:
+        return ev.decorate(rest, dict(attrs), case=False)
+    margin = ev.decorate(concat([attrs.get("prefix", ""), first]), {}) or first
+    rest_dec = ev.decorate(rest, {"suffix": attrs.get("suffix", "")}, case=False)
+    inline = Out("display", [rest_dec], "right-inline") if rest_dec is not None else None
+    return concat([Out("display", [margin], "left-margin"), inline])
 
 
 def _capitalize_term(part: Part) -> Part:
@@ -461,13 +462,3 @@ def _layout_decorate(ev: Evaluator, body: Part | None, attrs: Mapping[str, str])
     inner = concat([attrs.get("prefix", ""), body, attrs.get("suffix", "")])
     rest = {k: v for k, v in attrs.items() if k not in ("prefix", "suffix", "delimiter")}
     return ev.decorate(inner, rest, case=False)
-
-
-def _replace(part: Part, target: Part, substitute: str, rule: str) -> Part:
-    if part is target:
-        return substitute
-    if isinstance(part, str):
-        return part
-    return Out(
-        part.kind, [_replace(c, target, substitute, rule) for c in part.children], part.value
-    )
