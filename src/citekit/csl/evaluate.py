@@ -317,8 +317,8 @@ class Evaluator:
             return parse_markup(text) if name == "locator" else text
         if name in ("URL", "DOI", "PMID", "PMCID"):
             return str(value)
-        if isinstance(value, (dict, list)):
-            return None
+        if name in NUMBER_VARIABLES and is_numeric(str(value)):
+            return page_range(str(value), None, self.range_dash)  # 3-4 → 3–4
         return parse_markup(str(value))
 
     # -- number ----------------------------------------------------------------------------
