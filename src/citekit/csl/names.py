@@ -73,7 +73,7 @@ def name_parts(name: dict[str, Any]) -> dict[str, str]:
     if not ndp and family and not name.get("static-ordering") and " " in family:
         words = family.split(" ")
         k = 0
-        while k < len(words) - 1 and words[k][:1].islower():
+        while k < len(words) - 1 and words[k].lstrip("'\u2019")[:1].islower():
             k += 1
         if k:
             ndp = " ".join(words[:k])
@@ -166,7 +166,7 @@ def render_name(
         )
     demote = opts.get("demote-non-dropping-particle", "display-and-sort")
     ndp, dp, suffix = p["non-dropping-particle"], p["dropping-particle"], p["suffix"]
-    fam = _fmt(ev, name_el, "family", family)
+    fam = _fmt(ev, name_el, "family", parse_markup(family) if "<" in family else family)
     ndp_f = _fmt(ev, name_el, "family", ndp) if ndp else None
     if form == "short" and not sort:
         if not roman:

@@ -181,7 +181,7 @@ _CLOSE = {"</i>": "<i>", "</b>": "<b>", "</sup>": "<sup>", "</sub>": "<sub>", "<
 def parse_markup(text: str) -> Part:
     """A field's value with CSL's HTML-like markup (``<i>``, ``<b>``, ``<sup>``, ``<sub>``,
     small caps, ``<span class="nocase">``) and its straight double quotes read."""
-    if "<" not in text and '"' not in text and "'" not in text and "\u201c" not in text:
+    if not any(ch in text for ch in "<\"'\u201c\u00ab\u00bb"):
         return text
     pieces = _TAG.split(text)
     # find matching pairs; an unmatched tag is text
@@ -250,6 +250,8 @@ _SQ = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))'(.+?)'(?=$|[\s.,;:!?)\]])")
 
 
 def _quotes(text: str) -> list[Part]:
+    if "\u00ab " in text or " \u00bb" in text:  # guillemets typed with plain spaces
+        text = text.replace("\u00ab ", "\u00ab\u202f").replace(" \u00bb", "\u202f\u00bb")
     if '"' not in text and "'" not in text and "\u201c" not in text:
         return [text]
     out: list[Part] = []
