@@ -41,7 +41,10 @@ def initialize(given: str, with_: str, hyphen: bool = True, full: bool = True) -
             if not sub:
                 continue
             if len(sub) == 1 or (full and not (period and len(sub) > 1)):
-                pieces.append(sub[0].upper() + with_ if sub[0].isalpha() else sub + with_)
+                head = sub[0].upper()
+                if len(sub) > 2 and sub[1].isupper() and sub[2].islower():
+                    head += sub[1].lower()  # TSerendorjiin → Ts. (a two-letter initial)
+                pieces.append(head + with_ if sub[0].isalpha() else sub + with_)
             else:
                 pieces.append(sub + (with_ if period else " "))
         if not pieces:
@@ -113,7 +116,7 @@ def name_parts(name: dict[str, Any]) -> dict[str, str]:
 
 def _space(a: str, b: str) -> str:
     """The glue between two name parts: none after an apostrophe or a hyphen."""
-    if a.endswith(("'", "\u2019", "-")):
+    if a.endswith(("'", "\u2019", "-")) or a[-1:].isspace():
         return ""
     return " "
 
