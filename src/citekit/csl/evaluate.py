@@ -167,7 +167,7 @@ class Evaluator:
         if name == "first-reference-note-number":
             return st.first_note if st.position else None
         if name == "citation-label" and not self.item.get("citation-label"):
-            return _trigraph(self.item)
+            return trigraph(self.item)
         if name == "page-first":
             page = self.item.get("page-first") or self.item.get("page")
             if page is None:
@@ -788,7 +788,7 @@ def _compile_condition(
     return el.attrs.get("match", "all"), types, tests
 
 
-def _trigraph(item: dict[str, Any]) -> str | None:
+def trigraph(item: dict[str, Any]) -> str | None:
     """CSL's default citation label: ``Doe65``, ``RoNo78``, ``ABC99`` (the first letters of
     up to four authors' family names and the year's last two digits)."""
     names = []

@@ -19,6 +19,7 @@ from citekit.csl.evaluate import (
     NUMBER_VARIABLES,
     CiteState,
     Evaluator,
+    trigraph,
 )
 from citekit.csl.locale import Locale
 from citekit.csl.output import plain
@@ -65,6 +66,8 @@ def sort_values(
             overrides["et-al-use-last"] = key.attrs["names-use-last"]
         if var:
             value = item.get(var)
+            if var == "citation-label" and not value:
+                value = trigraph(item)
             if var == "citation-number":
                 out.append((False, state.citation_number or 0))
                 continue
