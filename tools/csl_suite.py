@@ -127,6 +127,10 @@ def citekit_engine(fixture: dict[str, Any], citations: list[list[dict[str, Any]]
     style = parse_style(fixture["csl"], "fixture.csl")
     processor = Processor(style)
     notes = _notes(fixture) if "citations" in fixture else None
+    if not any(k in fixture for k in ("citations", "citation-items", "bibentries")):
+        # every item in one citation, in the order the processor registers them
+        ids = processor.process(fixture["input"], None, bibliography=False).ids
+        citations = [[{"id": key} for key in ids]]
     result = processor.process(fixture["input"], citations, notes)
     quotes = processor.quotes()
     pq = processor.locale.punctuation_in_quote

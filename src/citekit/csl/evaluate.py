@@ -30,7 +30,14 @@ from citekit.csl.output import Out, Part, concat, is_empty, join, parse_markup
 from citekit.csl.parse import Element, Style
 from citekit.csl.text_case import apply_case
 
-__all__ = ["DATE_VARIABLES", "NAME_VARIABLES", "NUMBER_VARIABLES", "CiteState", "Evaluator", "trigraph"]
+__all__ = [
+    "DATE_VARIABLES",
+    "NAME_VARIABLES",
+    "NUMBER_VARIABLES",
+    "CiteState",
+    "Evaluator",
+    "trigraph",
+]
 
 NAME_VARIABLES = frozenset(
     [
