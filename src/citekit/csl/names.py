@@ -171,7 +171,7 @@ def render_name(
     ndp, dp, suffix = p["non-dropping-particle"], p["dropping-particle"], p["suffix"]
     fam = _fmt(ev, name_el, "family", parse_markup(family) if "<" in family else family)
     ndp_f = _fmt(ev, name_el, "family", ndp) if ndp else None
-    if form == "short" and not sort:
+    if form == "short":
         if not roman:
             return _wrap(ev, name_el, "family", fam)
         return _wrap(ev, name_el, "family", _join_words(ndp_f, fam))
