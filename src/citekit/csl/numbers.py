@@ -63,7 +63,7 @@ def roman(number: int) -> str:
     return "".join(out)
 
 
-_RANGE = re.compile(r"([A-Za-z]*)(\d+)\s*[-\u2013]+\s*([A-Za-z]*)(\d+)")
+_RANGE = re.compile(r"(?<!\w)([A-Za-z]*)(\d+)\s*[-\u2013]+\s*([A-Za-z]*)(\d+)(?!\w)")
 
 
 def _format_range(first: str, last: str, form: str) -> str:
@@ -104,30 +104,25 @@ def _minimal(first: str, last: str, keep: int) -> str:
 
 def page_range(value: str, form: str | None, delimiter: str = "\u2013") -> str:
     """A page range as ``page-range-format`` (``expanded``, ``minimal``, ``minimal-two``,
-    ``chicago``) asks; every range's hyphen becomes ``delimiter``."""
+    ``chicago``) asks; every range's hyphen becomes ``delimiter``. A range whose numbers
+    carry different prefixes (``N110-5``, ``110-N6``) keeps its hyphen; one with the same
+    prefix on both keeps the second only when it is written out whole."""
+    if "\\-" in value:  # an escaped hyphen is a hyphen, not a range
+        return value.replace("\\-", "-")
 
     def one(m: re.Match[str]) -> str:
         pre1, first, pre2, last = m.groups()
-        if pre1 != pre2 and pre2:
-            return m.group(0)
-        pre2 = ""
+        if pre1 != pre2:
+            return f"{pre1}{first}-{pre2}{last}"
+        if int(last) < int(first) and len(last) >= len(first):
+            return f"{pre1}{first}-{pre2}{last}"
         if form:
             last = _format_range(first, last, form)
+            if form != "expanded":
+                pre2 = ""
         return f"{pre1}{first}{delimiter}{pre2}{last}"
 
-    if "\\-" in value:  # an escaped hyphen is a hyphen, not a range
-        return value.replace("\\-", "-")
-    if not form:
-        out = _RANGE.sub(
-            lambda m: (
-                f"{m.group(1)}{m.group(2)}{delimiter}{m.group(3)}{m.group(4)}"
-                if m.group(1) == m.group(3) or not m.group(3)
-                else m.group(0)
-            ),
-            value,
-        )
-    else:
-        out = _RANGE.sub(one, value)
+    out = re.sub(r"(?<=\w)\s+-\s+(?=\w)", "-", _RANGE.sub(one, value))
     return _ROMAN_RANGE.sub(lambda m: f"{m.group(1)}{delimiter}{m.group(2)}", out)
 
 
