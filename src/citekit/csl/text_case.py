@@ -167,6 +167,12 @@ def _transform(text: str, mask: list[bool], case: str) -> str:
                     and sub.start() > 0
                 ):
                     continue
+                if (
+                    sub.start() > 0
+                    and len(bare) == 1
+                    and word[: sub.start()].rstrip("-")[-1:].isdigit()
+                ):
+                    continue  # 07-x: a letter numbered after a number stays as it is
                 if bare != bare.lower():
                     continue  # a word with capitals keeps them
                 first = next((start + i for i, c in enumerate(s) if c.isalpha()), None)
