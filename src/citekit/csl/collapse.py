@@ -129,9 +129,14 @@ def _years(
 
     groups: list[list[tuple[dict[str, Any], CiteState, Part | None, Evaluator]]] = []
     index: dict[str, int] = {}
+    # a sorted citation gathers each author's cites; an unsorted one only those side by side
+    citation = proc.style.citation
+    adjacent_only = citation is None or not citation.sort
     for entry in rendered:
         names = plain(entry[3].first_names) if entry[3].first_names is not None else ""
-        if names in index:
+        if adjacent_only and groups and index.get(names) == len(groups) - 1:
+            groups[-1].append(entry)
+        elif not adjacent_only and names in index:
             groups[index[names]].append(entry)
         else:
             index[names] = len(groups)
