@@ -294,11 +294,13 @@ def move_punctuation(part: Part) -> Part:
                 break
             tail = deeper
         start = first_char(right)
-        if tail is not None and start in (".", ","):
+        if tail is not None and start in (".", ",", "!", "?"):
             inner_end = last_char(Out("seq", tail.children), through_quotes=True)
-            if not ((start == "." and inner_end in ".!?") or (start == "," and inner_end == ",")):
+            if not ((start == "." and inner_end in ".!?") or start == inner_end):
                 tail.children.append(start)
             children[i + 1] = drop_first(right)
+            if start in "!?" and first_char(children[i + 1]) in (":", "."):
+                children[i + 1] = drop_first(children[i + 1])  # ! and ? end the sentence
         i += 1
     return Out(part.kind, children, part.value)
 
