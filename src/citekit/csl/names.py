@@ -153,7 +153,7 @@ def render_name(
         return _wrap(
             ev, name_el, "family", _fmt(ev, name_el, "family", parse_markup(str(name["literal"])))
         )
-    p = name_parts(name)
+    p = {k: v.replace("'", "\u2019") for k, v in name_parts(name).items()}
     family, given = p["family"], p["given"]
     if not family and not given:
         return None

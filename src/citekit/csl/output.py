@@ -183,6 +183,8 @@ def parse_markup(text: str) -> Part:
     small caps, ``<span class="nocase">``) and its straight double quotes read."""
     if not any(ch in text for ch in "<\"'\u201c\u00ab\u00bb"):
         return text
+    if "'" in text and "<" not in text and '"' not in text and not _SQ.search(text):
+        return text.replace("'", "\u2019")  # an apostrophe (the usual case)
     pieces = _TAG.split(text)
     # find matching pairs; an unmatched tag is text
     stack: list[tuple[str, int]] = []
@@ -259,10 +261,10 @@ def _quotes(text: str) -> list[Part]:
     pattern = _DQ if '"' in text else _CQ if "\u201c" in text else _SQ
     for m in pattern.finditer(text):
         out.append(text[last : m.start()])
-        out.append(Out("quote", [m.group(1)]))
+        out.append(Out("quote", [m.group(1).replace("'", "\u2019")]))
         last = m.end()
     out.append(text[last:])
-    return [p for p in out if p != ""]
+    return [p.replace("'", "\u2019") if isinstance(p, str) else p for p in out if p != ""]
 
 
 # -- writing out ------------------------------------------------------------------------------
@@ -353,7 +355,7 @@ def _html(
     part: Part, out: list[str], state: dict[str, object], quotes: tuple[str, str, str, str]
 ) -> None:
     if isinstance(part, str):
-        text = part.replace("'", "\u2019").translate(_HTML_ESCAPE)
+        text = part.translate(_HTML_ESCAPE)
         if any(ord(ch) > 0x7F for ch in text):
             text = "".join(_superscript(ch) for ch in text)
         out.append(text)

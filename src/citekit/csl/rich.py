@@ -50,7 +50,7 @@ def to_tree(
 
 def _convert(part: Part, italic: bool, depth: int, quotes: tuple[str, str, str, str]) -> Inline:
     if isinstance(part, str):
-        return _linked(part.replace("'", "\u2019"))
+        return _linked(part)
     kind = part.kind
     if kind == "fmt" and isinstance(part.value, tuple):
         key, value = str(part.value[0]), str(part.value[1])
