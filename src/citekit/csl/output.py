@@ -178,93 +178,148 @@ _OPEN = {
 _CLOSE = {"</i>": "<i>", "</b>": "<b>", "</sup>": "<sup>", "</sub>": "<sub>", "</sc>": "<sc>"}
 
 
-def parse_markup(text: str) -> Part:
-    """A field's value with CSL's HTML-like markup (``<i>``, ``<b>``, ``<sup>``, ``<sub>``,
-    small caps, ``<span class="nocase">``) and its straight double quotes read."""
-    if not any(ch in text for ch in "<\"'\u201c\u00ab\u00bb"):
-        return text
-    if "'" in text and "<" not in text and '"' not in text and not _SQ.search(text):
-        return text.replace("'", "\u2019")  # an apostrophe (the usual case)
-    pieces = _TAG.split(text)
-    # find matching pairs; an unmatched tag is text
-    stack: list[tuple[str, int]] = []
-    pairs: dict[int, int] = {}
-    for i, piece in enumerate(pieces):
-        if i % 2 == 0:
-            continue
-        if piece.startswith("<span"):
-            stack.append(("<span", i))
-        elif piece == "</span>":
-            for j in range(len(stack) - 1, -1, -1):
-                if stack[j][0] == "<span":
-                    pairs[stack[j][1]] = i
-                    del stack[j:]
-                    break
-        elif piece in _CLOSE:
-            opener = _CLOSE[piece]
-            for j in range(len(stack) - 1, -1, -1):
-                if stack[j][0] == opener:
-                    pairs[stack[j][1]] = i
-                    del stack[j:]
-                    break
+_TOKEN = re.compile(
+    r"(<i>|</i>|<b>|</b>|<sup>|</sup>|<sub>|</sub>|<sc>|</sc>"
+    r"|<span\s+style=\"font-variant:\s*small-caps;?\">|<span\s+class=\"no(?:case|decor)\">"
+    r"|</span>|[\"\u201c\u201d\u2018\u2019'])"
+)
+_OPENS_AFTER = " \t\n([{\u00a0-\u2013\u2014/\"'\u201c\u2018"
+_CLOSES_BEFORE = " \t\n)]}.,;:!?\u00a0-\u2013\u2014/\"'\u201d\u2019"
+
+
+class _Frame:
+    __slots__ = ("children", "kind", "opener")
+
+    def __init__(self, kind: str, opener: str) -> None:
+        self.kind = kind  # "tag" name, or "q\"" / "q'" for quotes
+        self.opener = opener
+        self.children: list[Part] = []
+
+
+def _close(frame: _Frame) -> Part:
+    inner = frame.children
+    opener = frame.opener
+    if frame.kind.startswith("q"):
+        return Out("quote", inner)
+    if opener.startswith("<span") and "nocase" in opener:
+        return Out("nocase", inner)
+    if opener.startswith("<span") and "nodecor" in opener:
+        return Out("fmt", inner, ("font-style", "normal"))
+    if opener.startswith("<span"):
+        return Out("fmt", [Out("nocase", inner)], ("font-variant", "small-caps"))
+    kind, value = _OPEN[opener]
+    if opener in ("<sup>", "<sub>", "<sc>"):
+        inner = [Out("nocase", inner)]  # text case leaves them alone
+    return Out(kind, inner, value)
+
+
+def _merge_curly(pieces: list[str]) -> list[str]:
+    """Token list with curly quote tokens folded into the text around them."""
+    out: list[str] = [pieces[0]]
+    for k in range(1, len(pieces), 2):
+        token, text = pieces[k], pieces[k + 1]
+        if token in ("\u201c", "\u201d", "\u2018", "\u2019"):
+            out[-1] += token + text
         else:
-            stack.append((piece, i))
-
-    def build(start: int, end: int) -> list[Part]:
-        out: list[Part] = []
-        i = start
-        while i < end:
-            piece = pieces[i]
-            if i % 2 == 0:
-                if piece:
-                    out.extend(_quotes(piece))
-                i += 1
-                continue
-            if i in pairs:
-                close = pairs[i]
-                inner = build(i + 1, close)
-                if piece.startswith("<span") and "nocase" in piece:
-                    out.append(Out("nocase", inner))
-                elif piece.startswith("<span") and "nodecor" in piece:
-                    out.append(Out("fmt", inner, ("font-style", "normal")))
-                elif piece.startswith("<span"):
-                    out.append(Out("fmt", [Out("nocase", inner)], ("font-variant", "small-caps")))
-                else:
-                    kind, value = _OPEN[piece]
-                    if piece in ("<sup>", "<sub>", "<sc>"):
-                        inner = [Out("nocase", inner)]  # text case leaves them alone
-                    out.append(Out(kind, inner, value))
-                i = close + 1
-            else:
-                out.append(piece)
-                i += 1
-        return out
-
-    children = build(0, len(pieces))
-    return children[0] if len(children) == 1 else Out("seq", children)
+            out += [token, text]
+    return out
 
 
-_DQ = re.compile(r'(?:(?<=^)|(?<=[\s(\[]))"(\S|\S.*?\S)"(?=$|[\s.,;:!?)\]])')
+def _apostrophes(part: Part) -> Part:
+    """Straight single quotes left over (not paired as quotes) are apostrophes."""
+    if isinstance(part, str):
+        return part.replace("'", "\u2019")
+    part.children = [_apostrophes(c) for c in part.children]
+    return part
 
 
-_CQ = re.compile("\u201c(.+?)\u201d")
-_SQ = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))'(.+?)'(?=$|[\s.,;:!?)\]])")
+def _neighbour(pieces: list[str], i: int, step: int) -> str:
+    """The character next to token ``i`` (a tag counts as a letter; "" at either end)."""
+    j = i + step
+    while 0 <= j < len(pieces):
+        piece = pieces[j]
+        if piece:
+            if j % 2 and piece.startswith("<"):
+                return "x"
+            return piece[-1] if step < 0 else piece[0]
+        j += step
+    return ""
 
 
-def _quotes(text: str) -> list[Part]:
+def parse_markup(text: str, curly: bool = True) -> Part:
+    """A field's value with CSL's HTML-like markup (``<i>``, ``<b>``, ``<sup>``, ``<sub>``,
+    small caps, ``<span class="nocase">``) and its quotes (straight or curly, double or
+    single) read; a tag or quote without its partner is text, and a lone ``'`` is an
+    apostrophe (``’``)."""
     if "\u00ab " in text or " \u00bb" in text:  # guillemets typed with plain spaces
         text = text.replace("\u00ab ", "\u00ab\u202f").replace(" \u00bb", "\u202f\u00bb")
-    if '"' not in text and "'" not in text and "\u201c" not in text:
-        return [text]
-    out: list[Part] = []
-    last = 0
-    pattern = _DQ if '"' in text else _CQ if "\u201c" in text else _SQ
-    for m in pattern.finditer(text):
-        out.append(text[last : m.start()])
-        out.append(Out("quote", [m.group(1).replace("'", "\u2019")]))
-        last = m.end()
-    out.append(text[last:])
-    return [p.replace("'", "\u2019") if isinstance(p, str) else p for p in out if p != ""]
+    if not any(ch in text for ch in "<\"'\u201c\u201d\u2018\u2019"):
+        return text
+    pieces = _TOKEN.split(text)
+    if not curly:  # curly quotes are the writer's own: left as they are
+        pieces = _merge_curly(pieces)
+    stack = [_Frame("root", "")]
+
+    def add(part: Part) -> None:
+        children = stack[-1].children
+        if isinstance(part, str) and children and isinstance(children[-1], str):
+            children[-1] += part
+        elif part != "":
+            children.append(part)
+
+    def find(kind: str) -> int:
+        for j in range(len(stack) - 1, 0, -1):
+            if stack[j].kind == kind:
+                return j
+        return 0
+
+    def unwind(to: int) -> None:
+        while len(stack) - 1 > to:  # frames left open inside are text again
+            frame = stack.pop()
+            add(frame.opener)
+            for child in frame.children:
+                add(child)
+
+    for i, piece in enumerate(pieces):
+        if i % 2 == 0:
+            add(piece)
+            continue
+        before = _neighbour(pieces, i, -1)
+        after = _neighbour(pieces, i, 1)
+        opens = (not before or before in _OPENS_AFTER) and after.strip() != ""
+        closes = (not after or after in _CLOSES_BEFORE) and before.strip() != ""
+        if piece in _OPEN or piece.startswith("<span"):
+            stack.append(_Frame(piece if piece in _OPEN else "span", piece))
+        elif piece in _CLOSE or piece == "</span>":
+            j = find(_CLOSE.get(piece, "span"))
+            if j:
+                unwind(j)
+                add(_close(stack.pop()))
+            else:
+                add(piece)
+        elif piece in ('"', "\u201c", "\u201d"):
+            j = find('q"')
+            if piece != "\u201c" and j and (closes or piece == "\u201d"):
+                unwind(j)
+                add(_close(stack.pop()))
+            elif piece != "\u201d" and (opens or piece == "\u201c"):
+                stack.append(_Frame('q"', piece))
+            else:
+                add(piece)
+        else:  # ' ‘ ’
+            j = find("q'")
+            if piece != "\u2018" and j and closes:
+                unwind(j)
+                add(_close(stack.pop()))
+            elif piece != "\u2019" and opens and (piece == "\u2018" or not before.isalpha()):
+                stack.append(_Frame("q'", piece))
+            else:
+                add("\u2019" if piece == "'" else piece)
+    unwind(0)
+    children = [_apostrophes(child) for child in stack[0].children]
+    if len(children) == 1:
+        return children[0]
+    return Out("seq", children)
 
 
 # -- writing out ------------------------------------------------------------------------------

@@ -362,8 +362,8 @@ class Processor:
         if not prefix and not suffix:
             return part
         # a cite's own affixes are the writer's text: no punctuation moves into their quotes
-        pre: Part | None = Out("verbatim", [parse_markup(str(prefix))]) if prefix else None
-        suf: Part | None = Out("verbatim", [parse_markup(str(suffix))]) if suffix else None
+        pre: Part | None = Out("verbatim", [parse_markup(str(prefix), False)]) if prefix else None
+        suf: Part | None = Out("verbatim", [parse_markup(str(suffix), False)]) if suffix else None
         if pre is not None and plain(pre)[-1:].isalnum():
             pre = concat([pre, " "])
         if suf is not None and plain(suf)[:1].isalnum():
