@@ -163,11 +163,6 @@ def join(parts: Iterable[Part | None], delimiter: str) -> Part | None:
 
 # -- markup inside field values ---------------------------------------------------------------
 
-_TAG = re.compile(
-    r"(<i>|</i>|<b>|</b>|<sup>|</sup>|<sub>|</sub>|<sc>|</sc>"
-    r"|<span\s+style=\"font-variant:\s*small-caps;?\">|<span\s+class=\"no(?:case|decor)\">"
-    r"|</span>)"
-)
 _OPEN = {
     "<i>": ("fmt", ("font-style", "italic")),
     "<b>": ("fmt", ("font-weight", "bold")),
@@ -204,7 +199,7 @@ def _close(frame: _Frame) -> Part:
     if opener.startswith("<span") and "nocase" in opener:
         return Out("nocase", inner)
     if opener.startswith("<span") and "nodecor" in opener:
-        return Out("fmt", inner, ("font-style", "normal"))
+        return Out("nodecor", [Out("nocase", inner)])
     if opener.startswith("<span"):
         return Out("fmt", [Out("nocase", inner)], ("font-variant", "small-caps"))
     kind, value = _OPEN[opener]
@@ -435,6 +430,21 @@ def _html(
         state["quote"] = depth
         out.append(c)
         return
+    if kind == "nodecor":  # every decoration in force is undone
+        resets = [
+            ('<span style="font-style:normal;">', "italic"),
+            ('<span style="font-variant:normal;">', "sc"),
+            ('<span style="font-weight:normal;">', "bold"),
+        ]
+        active = [tag for tag, key in resets if state[key]]
+        saved = dict(state)
+        state.update(italic=False, sc=False, bold=False)
+        out.append("".join(active))
+        for c in part.children:
+            _html(c, out, state, quotes)
+        out.append("</span>" * len(active))
+        state.update(saved)
+        return
     if kind == "display":
         if is_empty(part):
             return
@@ -449,10 +459,21 @@ def _html(
         _html(c, out, state, quotes)
 
 
+_SUPERSCRIPT_EXTRA = {
+    "\u02c0": "\u0294",
+    "\u02c1": "\u0295",
+    "\u06e5": "\u0648",
+    "\u06e6": "\u064a",
+}
+"""Modifier letters used as superscripts that Unicode does not decompose as such."""
+
+
 def _superscript(ch: str) -> str:
     """A superscript character as ``<sup>`` and its plain form, as citeproc-js writes it."""
     if ord(ch) < 0xAA:
         return ch
+    if ch in _SUPERSCRIPT_EXTRA:
+        return f"<sup>{_SUPERSCRIPT_EXTRA[ch]}</sup>"
     decomposition = unicodedata.decomposition(ch)
     if decomposition.startswith("<super>"):
         plain_form = "".join(chr(int(code, 16)) for code in decomposition.split()[1:])

@@ -75,6 +75,9 @@ def _convert(part: Part, italic: bool, depth: int, quotes: tuple[str, str, str, 
         opening, closing = (quotes[0], quotes[1]) if depth % 2 == 0 else (quotes[2], quotes[3])
         inner = _children(part.children, italic, depth + 1, quotes)
         return Seq((opening, *inner, closing))
+    if kind == "nodecor":
+        plain_inner = _children(part.children, False, depth, quotes)
+        return Upright(plain_inner) if italic else Seq(plain_inner)
     inner = _children(part.children, italic, depth, quotes)
     if kind == "nocase":
         return NoCase(inner)
