@@ -196,7 +196,7 @@ class Evaluator:
         if case and "text-case" in attrs:
             tc = attrs["text-case"]
             if tc != "title" or self._english():
-                part = apply_case(part, tc)
+                part = apply_case(part, tc, str(self.item.get("language") or ""))
         if attrs.get("strip-periods") == "true":
             part = _strip_periods(part)
         for key in FORMATTING:

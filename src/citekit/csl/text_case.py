@@ -173,6 +173,8 @@ def _transform(text: str, mask: list[bool], case: str) -> str:
                     and word[: sub.start()].rstrip("-")[-1:].isdigit()
                 ):
                     continue  # 07-x: a letter numbered after a number stays as it is
+                if len(bare) == 1 and not bare.isascii() and sub.end() < len(word):
+                    continue  # β-carotene: a Greek letter before a hyphen keeps its case
                 if bare != bare.lower():
                     continue  # a word with capitals keeps them
                 first = next((start + i for i, c in enumerate(s) if c.isalpha()), None)
@@ -181,10 +183,17 @@ def _transform(text: str, mask: list[bool], case: str) -> str:
     return "".join(chars)
 
 
-def apply_case(part: Part, case: str) -> Part:
-    """``part`` with ``case`` applied to its text outside ``nocase`` nodes."""
+_TURKIC_UP = str.maketrans({"i": "\u0130"})
+_TURKIC_LOW = str.maketrans({"I": "\u0131"})
+
+
+def apply_case(part: Part, case: str, lang: str = "") -> Part:
+    """``part`` with ``case`` applied to its text outside ``nocase`` nodes; in Turkish and
+    Azerbaijani (``lang``) the dotted and dotless i keep their dots."""
     if not case:
         return part
+    if lang[:2].lower() in ("tr", "az") and case in ("uppercase", "lowercase"):
+        part = _map_leaves(part, _TURKIC_UP if case == "uppercase" else _TURKIC_LOW)
     if isinstance(part, str):
         return _transform(part, [False] * len(part), case)
     leaves: list[tuple[Out | None, int, str, bool]] = []
@@ -202,6 +211,14 @@ def apply_case(part: Part, case: str) -> Part:
         if parent is not None:
             parent.children[index] = piece
     return root
+
+
+def _map_leaves(part: Part, table: dict[int, str]) -> Part:
+    if isinstance(part, str):
+        return part.translate(table)
+    if part.kind == "nocase":
+        return part
+    return Out(part.kind, [_map_leaves(c, table) for c in part.children], part.value)
 
 
 def _copy(part: Part) -> Part:
