@@ -95,6 +95,9 @@ NUMBER_VARIABLES = frozenset(
     ]
 )
 FORMATTING = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
+DECORATIONS = frozenset(
+    (*FORMATTING, "text-case", "strip-periods", "quotes", "prefix", "suffix", "display")
+)
 POSITIONS = {"first": 0, "subsequent": 1, "ibid-with-locator": 2, "ibid": 3}
 
 
@@ -193,6 +196,8 @@ class Evaluator:
         """Text case, strip-periods, formatting, quotes, affixes and display of an element."""
         if part is None or is_empty(part):
             return None
+        if DECORATIONS.isdisjoint(attrs):
+            return part  # most elements carry nothing to apply
         if case and "text-case" in attrs:
             tc = attrs["text-case"]
             if tc != "title" or self._english():

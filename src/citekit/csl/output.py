@@ -333,7 +333,7 @@ def _tokens(part: Part) -> Iterator[tuple[str, object]]:
 
 def move_punctuation(part: Part) -> Part:
     """Commas and periods after closing quotes go inside them (punctuation-in-quote)."""
-    if isinstance(part, str) or part.kind == "verbatim":
+    if isinstance(part, str) or part.kind == "verbatim" or not _has_quote(part):
         return part
     children = [move_punctuation(c) for c in part.children]
     i = 0
@@ -355,6 +355,12 @@ def move_punctuation(part: Part) -> Part:
                 children[i + 1] = drop_first(children[i + 1])  # ! and ? end the sentence
         i += 1
     return Out(part.kind, children, part.value)
+
+
+def _has_quote(part: Part) -> bool:
+    if isinstance(part, str):
+        return False
+    return part.kind == "quote" or any(_has_quote(c) for c in part.children)
 
 
 def _last_quote(part: Part) -> Out | None:
