@@ -29,8 +29,10 @@ from citekit.csl.output import (
     Out,
     Part,
     concat,
+    drop_last,
     is_empty,
     join,
+    last_char,
     parse_markup,
     plain,
 )
@@ -423,8 +425,12 @@ def _second_field(ev: Evaluator, layout: Element, attrs: Mapping[str, str]) -> P
         return ev.decorate(rest, dict(attrs), case=False)
     margin = ev.decorate(concat([attrs.get("prefix", ""), first]), {}) or first
     rest_dec = ev.decorate(rest, {"suffix": attrs.get("suffix", "")}, case=False)
+    trailing = ""
+    while rest_dec is not None and last_char(rest_dec) == " ":
+        rest_dec = drop_last(rest_dec)  # a trailing space goes after the block (citeproc-js)
+        trailing += " "
     inline = Out("display", [rest_dec], "right-inline") if rest_dec is not None else None
-    return concat([Out("display", [margin], "left-margin"), inline])
+    return concat([Out("display", [margin], "left-margin"), inline, trailing])
 
 
 def _capitalize_term(part: Part) -> Part:

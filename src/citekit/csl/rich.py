@@ -45,7 +45,10 @@ def to_tree(
     if punctuation_in_quote:
         part = move_punctuation(part)
     node = _convert(part, False, 0, quotes)
-    return node if isinstance(node, Seq) else Seq((node,))
+    children = node.children if isinstance(node, Seq) else (node,)
+    if children and isinstance(children[-1], str) and children[-1] != children[-1].rstrip():
+        children = (*children[:-1], children[-1].rstrip())  # no space at the end of an entry
+    return Seq(tuple(c for c in children if c != ""))
 
 
 def _convert(part: Part, italic: bool, depth: int, quotes: tuple[str, str, str, str]) -> Inline:
