@@ -651,6 +651,10 @@ class Evaluator:
             finally:
                 self.substituting -= 1
             self.called = before
+            if part is None and child.name == "text" and "term" in child.attrs:
+                form = child.attrs.get("form", "long")
+                if self.locale.term(child.attrs["term"], form) is not None:
+                    return None  # a term the locale has, even empty, is the substitute
             if part is not None and not is_empty(part):
                 self.suppressed.update(used)
                 self.rendered += 1
