@@ -37,9 +37,9 @@ def initialize(given: str, with_: str, hyphen: bool = True, full: bool = True) -
     for m in re.finditer(r"([^\s.]+)(\.?)", given):
         token, period = m.group(1), m.group(2)
         pieces: list[str] = []
-        for sub in token.split("-"):
-            if not sub:
-                continue
+        for n, sub in enumerate(token.split("-")):
+            if not sub or (n and full and sub[0].islower()):
+                continue  # Guo-ping → G.: a lower-case part after a hyphen has no initial
             if len(sub) == 1 or (full and not (period and len(sub) > 1)):
                 head = sub[0].upper()
                 if len(sub) > 2 and sub[1].isupper() and sub[2].islower():

@@ -414,7 +414,9 @@ class Processor:
 
 
 def _ends_sentence(prefix: str) -> bool:
-    return prefix.rstrip().rstrip("\u201d\u2019\"'").endswith((".", "!", "?"))
+    """Whether a cite prefix is a sentence (``See the note.``), not one abbreviated word."""
+    text = prefix.strip().rstrip("\u201d\u2019\"'")
+    return " " in text and text.endswith((".", "!", "?"))
 
 
 def _second_field(ev: Evaluator, layout: Element, attrs: Mapping[str, str]) -> Part | None:
