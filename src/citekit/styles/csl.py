@@ -262,9 +262,9 @@ class CslStyle(BaseStyle):
         order given. ``listed`` ids are registered first, in that order, without a citation
         printed (they fix the numbers of a numeric style).
 
-        This is the engine the CSL test suite measures (``tools/csl_suite.py``); citekit's
-        fixes apply here: the style's sort compared by collation, the date-range retry and
-        the punctuation clean-up.
+        This is the ``engine="citeproc-py"`` path; citekit's fixes apply here: the style's
+        sort compared by collation, the date-range retry and the punctuation clean-up.
+        (``engine="citekit"``, the default, runs :mod:`citekit.csl` instead.)
         """
         listing, texts = self._retrying(items, options, citations, listed, entries)
         return (
