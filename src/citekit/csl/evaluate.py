@@ -24,7 +24,7 @@ from typing import Any
 
 from citekit.csl.dates import date_sort_key, read_date, render_date
 from citekit.csl.locale import Locale
-from citekit.csl.names import render_name
+from citekit.csl.names import name_parts, render_name
 from citekit.csl.numbers import is_numeric, is_plural, page_range, roman, split_numbers
 from citekit.csl.output import Out, Part, concat, is_empty, join, parse_markup
 from citekit.csl.parse import Element, Style
@@ -813,7 +813,7 @@ def trigraph(item: dict[str, Any]) -> str | None:
         if isinstance(value, list) and value:
             names = _name_list(value)
             break
-    families = [str(n.get("family") or n.get("literal") or "") for n in names]
+    families = [name_parts(n)["family"] or str(n.get("literal") or "") for n in names]
     if len(families) == 1:
         head = families[0][:4]
     elif len(families) in (2, 3):
