@@ -33,7 +33,7 @@ NODES = seq(
         (
             "html",
             "H<sub>2</sub>O, 2<sup>nd</sup> <b>ed.</b> "
-            '<span style="font-variant: small-caps">Smith</span> <i>J</i>',
+            '<span style="font-variant:small-caps;">Smith</span> <i>J</i>',
         ),
         ("markdown", "H<sub>2</sub>O, 2<sup>nd</sup> **ed.** Smith *J*"),
         (

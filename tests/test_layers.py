@@ -21,7 +21,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("rich text", ("citekit.render.tree",)),
     ("text forms", ("citekit.translit", "citekit.names")),
     ("render", ("citekit.render",)),
-    ("styles", ("citekit.styles",)),
+    ("styles", ("citekit.styles", "citekit.csl")),  # citekit.csl: the CSL processor
     ("io", ("citekit.io",)),
     ("application", ("citekit.api", "citekit.check", "citekit.cli", "citekit.meta",
                      "citekit.notebook", "citekit.jinja", "citekit")),

@@ -8,7 +8,7 @@ r"""Render a rich-text tree as LaTeX (UTF-8 text; needs ``hyperref`` for links).
 from __future__ import annotations
 
 from citekit.render.tree import Inline
-from citekit.render.writer import TEXT, OutputFormat, write
+from citekit.render.writer import TEXT, OutputFormat, plain_block, write
 
 __all__ = ["LATEX", "escape_latex", "to_latex"]
 
@@ -50,6 +50,8 @@ LATEX = OutputFormat(
     sup=("\\textsuperscript{", "}"),
     sub=("\\textsubscript{", "}"),
     verbatim=TEXT,  # a BibTeX entry stays BibTeX: its writer has escaped it for LaTeX already
+    upright=("\\textup{", "}"),
+    block=plain_block,
 )
 
 

@@ -11,7 +11,7 @@ emphasis, a link or raw HTML.
 from __future__ import annotations
 
 from citekit.render.tree import Inline
-from citekit.render.writer import OutputFormat, write
+from citekit.render.writer import OutputFormat, plain_block, write
 
 __all__ = ["MARKDOWN", "to_markdown"]
 
@@ -34,8 +34,9 @@ MARKDOWN = OutputFormat(
     nbsp="&nbsp;",
     link=_link,
     strong=("**", "**"),
-    sup=("<sup>", "</sup>"),  # CommonMark passes inline HTML through; it has no mark of its own
+    sup=("<sup>", "</sup>"),  # CommonMark has no superscript; inline HTML is allowed
     sub=("<sub>", "</sub>"),
+    block=plain_block,
 )
 
 

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from citekit.errors import StyleError
 from citekit.render.tree import (
     NBSP,
+    Block,
     Emph,
     Inline,
     Link,
@@ -34,12 +35,13 @@ from citekit.render.tree import (
     Strong,
     Sub,
     Sup,
+    Upright,
     Verbatim,
     linkable,
 )
 from citekit.script import UNSAFE_CHARACTERS
 
-__all__ = ["TEXT", "OutputFormat", "to_text", "write"]
+__all__ = ["TEXT", "OutputFormat", "plain_block", "to_text", "write"]
 
 _ENDS_SENTENCE = frozenset(".?!…")
 _SPACES = " " + NBSP
@@ -55,6 +57,7 @@ class OutputFormat:
     """
 
     __slots__ = (
+        "block",
         "emph",
         "escape",
         "link",
@@ -65,6 +68,7 @@ class OutputFormat:
         "strong",
         "sub",
         "sup",
+        "upright",
         "verbatim",
     )
 
@@ -81,9 +85,13 @@ class OutputFormat:
         sup: tuple[str, str] = ("", ""),
         sub: tuple[str, str] = ("", ""),
         verbatim: OutputFormat | None = None,
+        upright: tuple[str, str] = ("", ""),
+        block: Callable[[str], tuple[str, str]] | None = None,
     ) -> None:
         self.escape = escape
         self.emph = emph
+        self.upright = upright
+        self.block = block
         self.nocase = nocase
         self.strong = strong
         self.smallcaps = smallcaps
@@ -99,7 +107,17 @@ class OutputFormat:
         self.spaces_nbsp = nbsp == " " and escape is None
 
 
-TEXT = OutputFormat()
+def plain_block(display: str) -> tuple[str, str]:
+    """A CSL ``display`` block in a format without blocks: a space after a left margin
+    (``[1] Title``) and around a block, nothing else."""
+    if display == "left-margin":
+        return "", " "
+    if display == "block":
+        return " ", ""
+    return "", ""
+
+
+TEXT = OutputFormat(block=plain_block)
 """Plain text: no escaping, no markup, a non-breaking space printed as a space."""
 
 
@@ -110,7 +128,9 @@ def _as_node(child: object) -> Inline:
         return str(child)
     if isinstance(child, Link):
         return Link(child.url, child.children)
-    for kind in (Seq, Emph, NoCase, Strong, SmallCaps, Sup, Sub, Verbatim):
+    if isinstance(child, Block):
+        return Block(child.display, child.children)
+    for kind in (Seq, Emph, NoCase, Strong, SmallCaps, Sup, Sub, Verbatim, Upright):
         if isinstance(child, kind):
             return kind(child.children)
     raise StyleError(f"a style returned {child!r}, which is not rich text (citekit.render.tree)")
@@ -202,6 +222,13 @@ def _walk(children: tuple[object, ...], last: str, out: list[str], markup: Outpu
         elif kind is Verbatim:
             source: Verbatim = child  # type: ignore[assignment]
             last = _walk(source.children, last, out, markup.verbatim or markup)
+        elif kind is Upright:
+            upright: Upright = child  # type: ignore[assignment]
+            last = _wrap(upright.children, markup.upright, last, out, markup)
+        elif kind is Block:
+            block: Block = child  # type: ignore[assignment]
+            marks = markup.block(block.display) if markup.block is not None else ("", "")
+            last = _wrap(block.children, marks, last, out, markup)
         else:
             last = _walk((_as_node(child),), last, out, markup)
     return last
