@@ -78,6 +78,11 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--translit", choices=list(SCHEMES), help="transliteration scheme")
         sub.add_argument("--max-authors", type=_positive, help="list at most this many authors")
         sub.add_argument(
+            "--csl-engine",
+            choices=["citekit", "citeproc-py"],
+            help="the engine of a csl: style (default: citekit's own processor)",
+        )
+        sub.add_argument(
             "--keep-going",
             action="store_true",
             help="report bad references and go on with the good ones (exit status still 1)",
@@ -210,7 +215,11 @@ def _convert(args: argparse.Namespace) -> int:
 
 
 def _style_options(args: argparse.Namespace) -> dict[str, Any]:
-    given = {"translit": args.translit, "max_authors": args.max_authors}
+    given = {
+        "translit": args.translit,
+        "max_authors": args.max_authors,
+        "engine": getattr(args, "csl_engine", None),
+    }
     return {name: value for name, value in given.items() if value is not None}
 
 

@@ -29,7 +29,26 @@ def _link(url: str, inner: str, _bare: bool) -> str:
     return f'<a href="{escape(url)}">{inner}</a>'
 
 
-HTML = OutputFormat(escape=_escape, emph=("<i>", "</i>"), nbsp="&nbsp;", link=_link)
+_DISPLAYS = frozenset({"block", "left-margin", "right-inline", "indent"})
+
+
+def _block(display: str) -> tuple[str, str]:
+    name = display if display in _DISPLAYS else "block"
+    return f'<div class="csl-{name}">', "</div>"
+
+
+HTML = OutputFormat(
+    escape=_escape,
+    emph=("<i>", "</i>"),
+    nbsp="&nbsp;",
+    link=_link,
+    strong=("<b>", "</b>"),
+    smallcaps=('<span style="font-variant:small-caps;">', "</span>"),
+    sup=("<sup>", "</sup>"),
+    sub=("<sub>", "</sub>"),
+    upright=('<span style="font-style:normal;">', "</span>"),
+    block=_block,
+)
 
 
 def to_html(node: Inline) -> str:

@@ -8,7 +8,7 @@ r"""Render a rich-text tree as LaTeX (UTF-8 text; needs ``hyperref`` for links).
 from __future__ import annotations
 
 from citekit.render.tree import Inline
-from citekit.render.writer import OutputFormat, write
+from citekit.render.writer import OutputFormat, plain_block, write
 
 __all__ = ["LATEX", "escape_latex", "to_latex"]
 
@@ -40,7 +40,17 @@ def _link(url: str, inner: str, bare: bool) -> str:
 
 
 LATEX = OutputFormat(
-    escape=escape_latex, emph=("\\emph{", "}"), nocase=("{", "}"), nbsp="~", link=_link
+    escape=escape_latex,
+    emph=("\\emph{", "}"),
+    nocase=("{", "}"),
+    nbsp="~",
+    link=_link,
+    strong=("\\textbf{", "}"),
+    smallcaps=("\\textsc{", "}"),
+    sup=("\\textsuperscript{", "}"),
+    sub=("\\textsubscript{", "}"),
+    upright=("\\textup{", "}"),
+    block=plain_block,
 )
 
 

@@ -11,7 +11,7 @@ emphasis, a link or raw HTML.
 from __future__ import annotations
 
 from citekit.render.tree import Inline
-from citekit.render.writer import OutputFormat, write
+from citekit.render.writer import OutputFormat, plain_block, write
 
 __all__ = ["MARKDOWN", "to_markdown"]
 
@@ -28,7 +28,16 @@ def _link(url: str, inner: str, bare: bool) -> str:
     return f"<{url}>" if bare else f"[{inner}]({url})"
 
 
-MARKDOWN = OutputFormat(escape=_escape, emph=("*", "*"), nbsp="&nbsp;", link=_link)
+MARKDOWN = OutputFormat(
+    escape=_escape,
+    emph=("*", "*"),
+    nbsp="&nbsp;",
+    link=_link,
+    strong=("**", "**"),
+    sup=("<sup>", "</sup>"),  # CommonMark has no superscript; inline HTML is allowed
+    sub=("<sub>", "</sub>"),
+    block=plain_block,
+)
 
 
 def to_markdown(node: Inline) -> str:

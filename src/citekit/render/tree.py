@@ -20,11 +20,17 @@ from mypy_extensions import mypyc_attr
 
 __all__ = [
     "NBSP",
+    "Block",
     "Emph",
     "Inline",
     "Link",
     "NoCase",
     "Seq",
+    "SmallCaps",
+    "Strong",
+    "Sub",
+    "Sup",
+    "Upright",
     "emph",
     "join",
     "join_into",
@@ -104,7 +110,67 @@ class Link(_Container):
         return f"Link({self.url!r}, {self.children!r})"
 
 
-Inline = str | Seq | Emph | NoCase | Link
+@mypyc_attr(allow_interpreted_subclasses=True)
+class Strong(_Container):
+    """Bold (CSL ``font-weight="bold"``)."""
+
+    __slots__ = ()
+
+
+@mypyc_attr(allow_interpreted_subclasses=True)
+class SmallCaps(_Container):
+    """Small capitals (CSL ``font-variant="small-caps"``)."""
+
+    __slots__ = ()
+
+
+@mypyc_attr(allow_interpreted_subclasses=True)
+class Sup(_Container):
+    """Superscript (CSL ``vertical-align="sup"``)."""
+
+    __slots__ = ()
+
+
+@mypyc_attr(allow_interpreted_subclasses=True)
+class Sub(_Container):
+    """Subscript (CSL ``vertical-align="sub"``)."""
+
+    __slots__ = ()
+
+
+@mypyc_attr(allow_interpreted_subclasses=True)
+class Upright(_Container):
+    """Upright text inside italics (CSL ``font-style="normal"``, and italics flip-flopped
+    inside italics)."""
+
+    __slots__ = ()
+
+
+@mypyc_attr(allow_interpreted_subclasses=True)
+class Block(_Container):
+    """A CSL ``display`` block: ``block``, ``left-margin``, ``right-inline`` or ``indent``."""
+
+    __slots__ = ("display",)
+
+    def __init__(self, display: str, children: tuple[Inline, ...]) -> None:
+        self.children = children
+        self.display = display
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, Block)
+            and other.display == self.display
+            and other.children == self.children
+        )
+
+    def __hash__(self) -> int:
+        return hash((Block, self.display, self.children))
+
+    def __repr__(self) -> str:
+        return f"Block({self.display!r}, {self.children!r})"
+
+
+Inline = str | Seq | Emph | NoCase | Link | Strong | SmallCaps | Sup | Sub | Upright | Block
 
 
 def _present(children: tuple[Inline | None, ...]) -> tuple[Inline, ...]:

@@ -23,10 +23,24 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from citekit.errors import StyleError
-from citekit.render.tree import NBSP, Emph, Inline, Link, NoCase, Seq, linkable
+from citekit.render.tree import (
+    NBSP,
+    Block,
+    Emph,
+    Inline,
+    Link,
+    NoCase,
+    Seq,
+    SmallCaps,
+    Strong,
+    Sub,
+    Sup,
+    Upright,
+    linkable,
+)
 from citekit.script import UNSAFE_CHARACTERS
 
-__all__ = ["TEXT", "OutputFormat", "to_text", "write"]
+__all__ = ["TEXT", "OutputFormat", "plain_block", "to_text", "write"]
 
 _ENDS_SENTENCE = frozenset(".?!…")
 _SPACES = " " + NBSP
@@ -39,7 +53,20 @@ class OutputFormat:
     URL itself; it is called only for ``http``/``https`` URLs (others show their text).
     """
 
-    __slots__ = ("emph", "escape", "link", "nbsp", "nocase", "spaces_nbsp")
+    __slots__ = (
+        "block",
+        "emph",
+        "escape",
+        "link",
+        "nbsp",
+        "nocase",
+        "smallcaps",
+        "spaces_nbsp",
+        "strong",
+        "sub",
+        "sup",
+        "upright",
+    )
 
     def __init__(
         self,
@@ -49,9 +76,21 @@ class OutputFormat:
         nocase: tuple[str, str] = ("", ""),
         nbsp: str = " ",
         link: Callable[[str, str, bool], str] | None = None,
+        strong: tuple[str, str] = ("", ""),
+        smallcaps: tuple[str, str] = ("", ""),
+        sup: tuple[str, str] = ("", ""),
+        sub: tuple[str, str] = ("", ""),
+        upright: tuple[str, str] = ("", ""),
+        block: Callable[[str], tuple[str, str]] | None = None,
     ) -> None:
         self.escape = escape
         self.emph = emph
+        self.strong = strong
+        self.smallcaps = smallcaps
+        self.sup = sup
+        self.sub = sub
+        self.upright = upright
+        self.block = block
         self.nocase = nocase
         self.nbsp = nbsp
         self.link = link
@@ -60,7 +99,17 @@ class OutputFormat:
         self.spaces_nbsp = nbsp == " " and escape is None
 
 
-TEXT = OutputFormat()
+def plain_block(display: str) -> tuple[str, str]:
+    """A CSL ``display`` block in a format without blocks: a space after a left margin
+    (``[1] Title``) and around a block, nothing else."""
+    if display == "left-margin":
+        return "", " "
+    if display == "block":
+        return " ", ""
+    return "", ""
+
+
+TEXT = OutputFormat(block=plain_block)
 """Plain text: no escaping, no markup, a non-breaking space printed as a space."""
 
 
@@ -71,7 +120,9 @@ def _as_node(child: object) -> Inline:
         return str(child)
     if isinstance(child, Link):
         return Link(child.url, child.children)
-    for kind in (Seq, Emph, NoCase):
+    if isinstance(child, Block):
+        return Block(child.display, child.children)
+    for kind in (Seq, Emph, NoCase, Strong, SmallCaps, Sup, Sub, Upright):
         if isinstance(child, kind):
             return kind(child.children)
     raise StyleError(f"a style returned {child!r}, which is not rich text (citekit.render.tree)")
@@ -148,6 +199,25 @@ def _walk(children: tuple[object, ...], last: str, out: list[str], markup: Outpu
         elif kind is NoCase:
             kept: NoCase = child  # type: ignore[assignment]
             last = _wrap(kept.children, markup.nocase, last, out, markup)
+        elif kind is Strong:
+            bold: Strong = child  # type: ignore[assignment]
+            last = _wrap(bold.children, markup.strong, last, out, markup)
+        elif kind is SmallCaps:
+            caps: SmallCaps = child  # type: ignore[assignment]
+            last = _wrap(caps.children, markup.smallcaps, last, out, markup)
+        elif kind is Sup:
+            high: Sup = child  # type: ignore[assignment]
+            last = _wrap(high.children, markup.sup, last, out, markup)
+        elif kind is Sub:
+            low: Sub = child  # type: ignore[assignment]
+            last = _wrap(low.children, markup.sub, last, out, markup)
+        elif kind is Upright:
+            upright: Upright = child  # type: ignore[assignment]
+            last = _wrap(upright.children, markup.upright, last, out, markup)
+        elif kind is Block:
+            block: Block = child  # type: ignore[assignment]
+            marks = markup.block(block.display) if markup.block is not None else ("", "")
+            last = _wrap(block.children, marks, last, out, markup)
         else:
             last = _walk((_as_node(child),), last, out, markup)
     return last

