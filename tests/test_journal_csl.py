@@ -15,6 +15,7 @@ journal's English title, the original title in ``original-title``.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -331,6 +332,27 @@ def test_the_four_files_are_there_with_their_info() -> None:
         assert root.find("c:info/c:link[@rel='documentation']", ns) is not None, style
         comments = [c.text for c in root.iter(etree.Comment)]
         assert any("CSL 1.0.2 cannot" in (c or "") for c in comments), style
+
+
+CSL_RNG = os.environ.get("CITEKIT_CSL_RNG")
+
+
+@pytest.mark.skipif(
+    not CSL_RNG,
+    reason="the CSL 1.0.2 schema is not in the repository: set CITEKIT_CSL_RNG to csl.rng, "
+    "made from the schema repository's schemas/styles/csl.rnc with "
+    "`trang -I rnc -O rng csl.rnc csl.rng`",
+)
+def test_the_four_files_are_valid_csl_1_0_2() -> None:
+    from lxml import etree
+
+    schema = etree.RelaxNG(etree.parse(str(CSL_RNG)))
+    for style in CASES:
+        valid = schema.validate(etree.parse(str(STYLES / f"{style}.csl")))
+        assert valid, (style, str(schema.error_log))
+    assert not schema.validate(
+        etree.fromstring(b'<style xmlns="http://purl.org/net/xbiblio/csl"/>')
+    )
 
 
 # -- the corpus ------------------------------------------------------------------------------
