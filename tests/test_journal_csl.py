@@ -355,6 +355,12 @@ def test_the_four_files_are_valid_csl_1_0_2() -> None:
     )
 
 
+def test_the_known_differences_are_documented() -> None:
+    doc = (ROOT / "docs" / "styles" / "zotero.md").read_text(encoding="utf-8")
+    for name in KNOWN:
+        assert f"`{re.sub(r'^field-quotes-.*', 'field-quotes-<style>', name)}`" in doc, name
+
+
 # -- the corpus ------------------------------------------------------------------------------
 
 
