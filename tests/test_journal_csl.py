@@ -396,11 +396,19 @@ def test_the_english_line_of_the_seed_article_is_the_journals() -> None:
 
 @needs_citeproc_js
 @needs_corpus
-def test_alphabetical_gost_orders_as_the_native_style() -> None:
+def test_gost_lists_order_as_the_native_style() -> None:
     refs = list(citekit.load(CORPUS))
     entries = citeproc_js("gost-r-7-0-100-2018-alphabetical", [record(r, False) for r in refs])
-    assert [i for i, _ in entries] == [r.id for r in sorted(refs, key=russian_list_key)]
+    ordered = sorted(refs, key=russian_list_key)
+    assert [i for i, _ in entries] == [r.id for r in ordered]
     assert entries[0][1].startswith("1. Каспе")  # Cyrillic first
+    for style, order in (
+        ("gost-r-7-0-100-2018-alphabetical", ordered),
+        ("gost-r-7-0-100-2018", refs),
+    ):
+        lines = citekit.bibliography(refs, f"csl:{style}").splitlines()
+        expected = [f"{n}. {_heading(r.authors[0])} " for n, r in enumerate(order, start=1)]
+        assert [line[: len(e)] for line, e in zip(lines, expected, strict=True)] == expected
 
 
 @needs_citeproc_js
