@@ -264,6 +264,11 @@ def _latin_name(person: Person) -> dict[str, str]:
 
 def citeproc_js(style: str, items: list[dict[str, Any]]) -> list[tuple[str, str]]:
     """(id, line) in bibliography order, from one node process; fails on any error."""
+    return [(entry_id, line) for entry_id, line in run_citeproc_js(style, items)["entries"]]
+
+
+def run_citeproc_js(style: str, items: list[dict[str, Any]]) -> dict[str, Any]:
+    """The node program's whole answer: entries, each item's citation, errors (none)."""
     assert NODE is not None
     done = subprocess.run(
         [NODE, str(SCRIPT), str(CITEPROC_JS), str(STYLES / f"{style}.csl"), str(LOCALES)],
@@ -274,9 +279,9 @@ def citeproc_js(style: str, items: list[dict[str, Any]]) -> list[tuple[str, str]
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    out = json.loads(done.stdout)
+    out: dict[str, Any] = json.loads(done.stdout)
     assert out["errors"] == [], out["errors"]
-    return [(entry_id, line) for entry_id, line in out["entries"]]
+    return out
 
 
 def citekit_csl(style: str, item: dict[str, Any]) -> str:
@@ -409,6 +414,16 @@ def test_gost_lists_order_as_the_native_style() -> None:
         lines = citekit.bibliography(refs, f"csl:{style}").splitlines()
         expected = [f"{n}. {_heading(r.authors[0])} " for n, r in enumerate(order, start=1)]
         assert [line[: len(e)] for line, e in zip(lines, expected, strict=True)] == expected
+
+
+@needs_citeproc_js
+@needs_corpus
+@pytest.mark.parametrize("style", sorted(CASES))
+def test_citations_are_the_bibliography_numbers(style: str) -> None:
+    refs = list(citekit.load(CORPUS))
+    out = run_citeproc_js(style, [record(r, CASES[style].english) for r in refs])
+    position = {entry[0]: n for n, entry in enumerate(out["entries"], start=1)}
+    assert out["citations"] == [f"[{position[r.id]}]" for r in refs]
 
 
 @needs_citeproc_js

@@ -4,8 +4,9 @@
 //
 // CITEPROC_DIR is an installed `citeproc` package (benchmarks/.node/node_modules/citeproc);
 // LOCALES_DIR holds locales-xx-XX.xml files (citeproc-py ships them). The items are a CSL-JSON
-// array on standard input, cited in that order. Standard output is a JSON array of
-// [id, plain-text entry] in bibliography order; anything citeproc-js reports through its
+// array on standard input, cited in that order. Standard output is a JSON object: pairs
+// [id, plain-text entry] in bibliography order (under "entries") and each item's in-text
+// citation (under "citations", in input order); anything citeproc-js reports through its
 // error channels is collected under "errors" so that the caller can fail on it.
 "use strict";
 const fs = require("fs");
@@ -34,4 +35,6 @@ engine.setOutputFormat("text");
 engine.updateItems(items.map((item) => String(item.id)));
 const [meta, entries] = engine.makeBibliography();
 const result = meta.entry_ids.map((ids, i) => [String(ids[0]), entries[i].trim()]);
-process.stdout.write(JSON.stringify({ entries: result, errors }));
+// The in-text citation of each item alone, as a word processor plugin asks for it.
+const citations = items.map((item) => engine.makeCitationCluster([{ id: String(item.id) }]));
+process.stdout.write(JSON.stringify({ entries: result, citations, errors }));
