@@ -215,3 +215,95 @@ def of_kind(draw: st.DrawFn, kind: Kind) -> Reference:
 
 of_every_kind = st.one_of([of_kind(kind) for kind in KINDS])
 """A reference of any kind in the kinds table, with any of its fields filled."""
+
+
+# -- references as authors keep them in a reference manager ----------------------------------
+# Plain words in one script, names with initials, real-looking identifiers: what a journal's
+# authors cite. Used where two processors are compared line by line (tests/test_journal_csl.py),
+# so that a difference says something about the styles rather than about odd input.
+
+
+# A Russian word starts with neither ъ nor ь (nor ы), ends in no ъ, and has no ъ beside ь or ъ:
+# BSI writes ъ as a straight double quote, which a CSL processor reads as a quotation mark
+# where it stands at the edge of a word.
+plain_cyrillic_words = st.builds(
+    lambda first, rest: first + rest,
+    st.sampled_from([c for c in RUSSIAN_LOWER if c not in "ъьы"]),
+    st.text(alphabet=RUSSIAN_LOWER, max_size=11),
+).filter(lambda w: not w.endswith("ъ") and not any(p in w for p in ("ъъ", "ьъ", "ъь", "ьь")))
+
+
+def _sentence(words: list[str]) -> str:
+    text = " ".join(words)
+    return text[:1].upper() + text[1:].lower()
+
+
+def _plain_title(script: st.SearchStrategy[str], lang: str) -> st.SearchStrategy[Title]:
+    return st.builds(
+        lambda words, english: Title(
+            _sentence(words), lang=lang, translations={"en": english} if english else {}
+        ),
+        st.lists(script, min_size=1, max_size=6),
+        st.none() | st.lists(latin_words, min_size=1, max_size=5).map(_sentence)
+        if lang == "ru"
+        else st.none(),
+    )
+
+
+def _person(family: str, initials: str) -> Person:
+    return Person(family[:1].upper() + family[1:].lower(), initials)
+
+
+@st.composite
+def _plain_people(draw: st.DrawFn, cyrillic: bool) -> list[Person]:
+    words = plain_cyrillic_words if cyrillic else latin_words
+    letters = "АБВГДЕЖЗИКЛМНОПРСТЮЯ" if cyrillic else string.ascii_uppercase
+    count = draw(st.integers(0, 5))
+    found = []
+    for _ in range(count):
+        family = draw(words)
+        initials = draw(st.lists(st.sampled_from(letters), min_size=1, max_size=2))
+        found.append(_person(family, " ".join(f"{i}." for i in initials)))
+    return found
+
+
+@st.composite
+def journal_references(draw: st.DrawFn) -> object:
+    """A journal article, magazine article, web article, book or chapter, Russian or English."""
+    russian = draw(st.booleans())
+    script = plain_cyrillic_words if russian else latin_words
+    lang = "ru" if russian else "en"
+    common: dict[str, object] = {
+        "id": draw(st.text(alphabet=string.ascii_lowercase, min_size=4, max_size=8)),
+        "title": draw(_plain_title(script, lang)),
+        "authors": tuple(draw(_plain_people(russian))),
+        "issued": draw(dates),
+        "language": lang,
+        "doi": draw(st.none() | st.from_regex(r"10\.[0-9]{4,5}/[a-z0-9.-]{1,12}", fullmatch=True)),
+    }
+    kind = draw(st.sampled_from(["journal", "magazine", "web", "book", "chapter"]))
+    if kind in ("journal", "magazine"):
+        cls = JournalArticle if kind == "journal" else MagazineArticle
+        return cls(
+            container_title=draw(_plain_title(script, lang)),
+            volume=draw(numbers),
+            issue=draw(numbers),
+            pages=draw(page_ranges()),
+            **common,  # type: ignore[arg-type]
+        )
+    url = draw(st.sampled_from(["https://example.org/a/1", "https://journal.example.ru/view/2"]))
+    if kind == "web":
+        common["url"] = url
+        return _web_article(draw(_plain_title(script, lang)), draw(dates), common)
+    extra = {
+        "publisher": draw(st.none() | st.lists(script, min_size=1, max_size=2).map(_sentence)),
+        "place": draw(st.none() | st.sampled_from(["Москва", "London"])),
+    }
+    if kind == "book":
+        return Book(**extra, **common)  # type: ignore[arg-type]
+    return Chapter(
+        container_title=draw(_plain_title(script, lang)),
+        pages=draw(page_ranges()),
+        **extra,
+        **common,  # type: ignore[arg-type]
+    )
