@@ -1,7 +1,9 @@
 """Jinja2 filters for site generators: ``cite`` and ``bibliography``.
 
-The filters return :class:`markupsafe.Markup`, so an autoescaping environment neither
-escapes citekit's HTML a second time nor lets anything from the data through unescaped.
+The filters are for HTML templates and always return :class:`markupsafe.Markup`: citekit's
+own HTML as it is, and any other format (``to='text'``, ``'markdown'``, ``'latex'``) escaped
+as HTML. So whether or not the environment autoescapes, nothing from the data reaches the
+page as markup, and nothing is escaped twice.
 
 >>> from jinja2 import Environment
 >>> import citekit
@@ -17,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from citekit import api
 from citekit.model.reference import Reference
@@ -25,20 +27,21 @@ from citekit.model.reference import Reference
 __all__ = ["bibliography_filter", "cite_filter", "install"]
 
 
-def cite_filter(
-    ref: Reference, style: str = "elpub", to: str = "html", **options: Any
-) -> Markup | str:
-    """``{{ ref | cite('gost') }}``: one reference; HTML comes back as Markup."""
-    text = api.format(ref, style, to=to, **options)
-    return Markup(text) if to == "html" else text
+def _markup(text: str, to: str) -> Markup:
+    """citekit's HTML as it is; any other format's text escaped for HTML."""
+    return Markup(text) if to == "html" else escape(text)
+
+
+def cite_filter(ref: Reference, style: str = "elpub", to: str = "html", **options: Any) -> Markup:
+    """``{{ ref | cite('gost') }}``: one reference, as Markup (other formats escaped)."""
+    return _markup(api.format(ref, style, to=to, **options), to)
 
 
 def bibliography_filter(
     refs: Iterable[Reference], style: str = "gost", to: str = "html", **options: Any
-) -> Markup | str:
-    """``{{ refs | bibliography('gost') }}``: the list as an ``<ol>``/``<ul>``."""
-    text = api.bibliography(refs, style, to=to, **options)
-    return Markup(text) if to == "html" else text
+) -> Markup:
+    """``{{ refs | bibliography('gost') }}``: the list as an ``<ol>``/``<ul>``, as Markup."""
+    return _markup(api.bibliography(refs, style, to=to, **options), to)
 
 
 def install(env: Any) -> None:
