@@ -18,18 +18,24 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Mapping, Sequence
+import warnings
+from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
+from urllib.parse import unquote
 
 import attrs
 import latexcodec  # noqa: F401  (registers the "ulatex" codec)
-from pybtex.database import Entry, parse_string
+from pybtex.bibtex.utils import split_name_list
+from pybtex.database import Entry
 from pybtex.database import Person as BibPerson
+from pybtex.database.input.bibtex import LowLevelParser, month_names
+from pybtex.exceptions import PybtexError
 from pybtex.scanner import PybtexSyntaxError
 
-from citekit.errors import CitekitError, ParseError, ValidationError
+from citekit.errors import CitekitError, DataLossWarning, ParseError, ValidationError
 from citekit.io.csljson import Loss
+from citekit.io.limits import check_text_size, check_value, macro_budget
 from citekit.io.problems import ErrorHandler, deliver
 from citekit.model.date import PartialDate
 from citekit.model.person import Person
@@ -45,10 +51,10 @@ from citekit.model.reference import (
     Thesis,
     WebArticle,
 )
-from citekit.model.title import Title, latn_scheme
+from citekit.model.title import Title, latn_scheme, valid_lang
 from citekit.render.latex import escape_latex
 
-__all__ = ["entry_text", "read_bibtex", "write_bibtex"]
+__all__ = ["bibtex_key", "entry_text", "read_bibtex", "write_bibtex"]
 
 _TYPES: Mapping[str, type[Reference]] = MappingProxyType(
     {
@@ -112,6 +118,7 @@ _LANGUAGE_NAMES = {code: name for name, code in reversed(_LANGUAGES.items())}
 
 _VERBATIM = frozenset({"url", "doi", "eprint"})  # BibLaTeX verbatim fields: no LaTeX in them
 _HELD = {
+    "\\textbackslash{}": "\\",
     "\\textbraceleft{}": "{",
     "\\textbraceright{}": "}",
     "\\{": "{",
@@ -119,8 +126,19 @@ _HELD = {
     "\\$": "$",
     "\\textasciicircum{}": "^",
 }
+_COMMAND = re.compile(r"\\[A-Za-z]+|\\.")
 _LIGATURES = ("--", "``", "''", "?`", "!`", ",,", "<<", ">>")
-_ENTRY_START = re.compile(r"@\s*([A-Za-z]+)\s*[{(]\s*([^,\s]*)")
+# What may pass into the parts of an entry that are not LaTeX text (docs/robustness.md):
+_KEY_UNSAFE = re.compile(r"[^\w.:+/-]")  # a key: letters, digits and a few marks, no {}(),=#%"
+_FIELD_NAME = re.compile(r"[a-z][a-z0-9_.:+/-]*\Z")  # a field name: what BibTeX takes for one
+_ENTRY_TYPE = re.compile(r"[a-z]+\Z")
+_DOI_UNSAFE = re.compile(r"[^!$&-;=?-Z_a-z|\x80-\U0010ffff]")
+"""In a DOI: white space, controls and ``"#%<>[\\]^`{}~`` are percent-encoded, so that neither
+BibTeX (braces) nor LaTeX (``\\``, ``^^``, ``%``, ``#``, ``~``) sees anything but text; the
+reader decodes them again."""
+_URL_UNSAFE = re.compile(r"[^!#-;=?-Z_a-z~\x80-\U0010ffff]")
+"""In a URL, which is percent-encoded already (``%``, ``#``, ``~`` keep their meaning): the
+characters a URL cannot hold (``"<>[\\]^`{|}``, white space), which the model refuses anyway."""
 
 
 def _decode(value: str) -> str:
@@ -130,6 +148,15 @@ def _decode(value: str) -> str:
     # typeshed knows only the standard str→str codecs; latexcodec's "ulatex" is one too
     decoded: str = codecs.decode(value, "ulatex")  # type: ignore[call-overload]
     value = decoded.replace("{", "").replace("}", "")
+    if "\\" in value:
+        command = _COMMAND.search(value)
+        if command:
+            warnings.warn(
+                UnknownCommandWarning(
+                    f"the LaTeX command {command[0]} is unknown and kept as text: {value[:60]!r}"
+                ),
+                stacklevel=2,
+            )
     for i, plain in enumerate(_HELD.values()):
         value = value.replace(chr(0xE000 + i), plain)
     return " ".join(value.split())
@@ -180,7 +207,7 @@ def _date(fields: Mapping[str, str]) -> PartialDate | None:
     if "year" not in fields:
         return None
     year = _decode(fields["year"])
-    if not year.isdigit():
+    if not (year.isascii() and year.isdigit()):
         raise ValidationError(f"not a year: {year!r}", field="year")
     month = fields.get("month")
     number = None
@@ -190,13 +217,15 @@ def _date(fields: Mapping[str, str]) -> PartialDate | None:
         text = _decode(month).lower()
         number = (
             int(text)
-            if text.isdigit()
+            if text.isascii() and text.isdigit()
             else next((i for i, name in enumerate(names, 1) if name.startswith(text[:3])), None)
         )
         if number is None:
             raise ValidationError(f"not a month: {month!r}", field="month")
     day = fields.get("day")
-    return PartialDate(int(year), number, int(day) if day and day.isdigit() else None)
+    if day and not (day.isascii() and day.isdigit()):
+        raise ValidationError(f"not a day: {day!r}", field="day")
+    return PartialDate(int(year), number, int(day) if day else None)
 
 
 def _entry_to_reference(key: str, entry: Entry) -> Reference:
@@ -208,6 +237,7 @@ def _entry_to_reference(key: str, entry: Entry) -> Reference:
             f"entry type @{kind} is not supported; use one of: {known}", field="type"
         )
     fields = {name.lower(): value for name, value in entry.fields.items()}
+    spelled = {name.lower(): name for name in entry.fields}  # extras keep their spelling
     subtype = fields.pop("entrysubtype", "").lower()
     if cls is JournalArticle and subtype in _BY_SUBTYPE:
         cls = _BY_SUBTYPE[subtype]
@@ -229,7 +259,7 @@ def _entry_to_reference(key: str, entry: Entry) -> Reference:
     forms: dict[str, dict[str, str]] = {}
     for name in list(fields):
         base, dash, tag = name.partition("-")
-        if dash and base in titles:
+        if dash and base in titles and valid_lang(_canonical_tag(tag)):
             forms.setdefault(base, {})[_canonical_tag(tag)] = _decode(fields.pop(name))
     values["issued"] = _date(fields)
     for name in ("date", "year", "month", "day"):
@@ -250,6 +280,8 @@ def _entry_to_reference(key: str, entry: Entry) -> Reference:
                     transliterations={t: v for t, v in found.items() if latn_scheme(t) is not None},
                     translations={t: v for t, v in found.items() if latn_scheme(t) is None},
                 )
+            elif name == "doi":
+                values["doi"] = unquote(raw.strip()) if "%" in raw else raw.strip()
             elif name in _VERBATIM and name in text:
                 values[text[name]] = raw.strip()
             elif name in text and text[name] in accepted:
@@ -259,12 +291,22 @@ def _entry_to_reference(key: str, entry: Entry) -> Reference:
             elif name == "changing":
                 values["changing"] = _decode(raw).lower() == "true"
             else:
-                extra[name] = _decode(raw)
+                extra[spelled[name]] = _decode(raw)
         except CitekitError as exc:
             raise exc.located(field=name) from None
+    others = []
     for role, attribute in _PEOPLE.items():
         if role in entry.persons:
-            values[attribute] = [_person(p) for p in entry.persons[role]]
+            people = list(entry.persons[role])
+            if people and str(people[-1]) == "others":  # BibTeX's "and others": et al.
+                people.pop()
+                others.append(role)
+            try:
+                values[attribute] = [_person(p) for p in people]
+            except CitekitError as exc:
+                raise exc.located(field=role) from None
+    if others:
+        extra["others"] = others
     return cls(**values, extra=extra)
 
 
@@ -274,37 +316,179 @@ def read_bibtex(
     file: str | None = None,
     on_error: ErrorHandler | None = None,
 ) -> list[Reference]:
-    """The references in a BibTeX or BibLaTeX file; errors name the file, line, key and field."""
-    lines = {}
+    """The references in a BibTeX or BibLaTeX file; errors name the file, line, key and field.
+
+    The file is cut at each ``@`` that starts a line into pieces read one by one, so the cost
+    is proportional to the file, and a syntax error costs only its own entry: with
+    ``on_error`` reading goes on at the next entry. ``@string`` macros may add at most
+    :func:`~citekit.io.limits.macro_budget` characters to the file.
+    """
+    macros: dict[str, str] = {}
+    budget = _Budget(macro_budget(text))
     seen: dict[str, int] = {}
-    for match in _ENTRY_START.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
-        key = match.group(2)
-        if match.group(1).lower() in ("comment", "preamble", "string"):
+    refs = []
+    for line, piece in _pieces(text):
+        try:
+            check_text_size(piece)
+            parsed = _parse_piece(piece, line, macros, budget)
+        except CitekitError as exc:
+            exc.located(file=file, line=line)
+            deliver(exc, on_error)
             continue
-        if key in seen:
+        for entry_line, key, entry in parsed:
+            try:
+                if key.lower() in seen:
+                    raise ParseError(
+                        f"the key {key!r} is used again (first at line {seen[key.lower()]}); "
+                        "keys must be unique"
+                    )
+                seen[key.lower()] = entry_line
+                with warnings.catch_warnings(record=True) as caught:
+                    warnings.simplefilter("always", UnknownCommandWarning)
+                    refs.append(_entry_to_reference(key, entry))
+                for warning in caught:
+                    _warn_located(warning, file, entry_line, key)
+            except CitekitError as exc:
+                ref_id = None if isinstance(exc, ParseError) else key
+                exc.located(file=file, line=entry_line, ref_id=ref_id)
+                deliver(exc, on_error)
+    return refs
+
+
+class UnknownCommandWarning(DataLossWarning):
+    """A LaTeX command latexcodec does not know (``\\cyra``) was kept as text."""
+
+
+def _warn_located(warning: warnings.WarningMessage, file: str | None, line: int, key: str) -> None:
+    where = f"{file}:{line}: " if file else f"line {line}: "
+    warnings.warn(warning.category(f"{where}{key}: {warning.message}"), stacklevel=4)
+
+
+_PIECE_START = re.compile(r"^[ \t]*@", re.MULTILINE)
+
+
+def _pieces(text: str) -> Iterator[tuple[int, str]]:
+    """The file cut before each ``@`` that starts a line, with the line each piece starts on.
+    A piece that leaves a brace open is joined with the pieces after it while that closes
+    it, so an ``@`` that starts a line inside a value stays there; when the next piece has no
+    closing brace to spare the open one is an error of its own piece alone."""
+    starts = [m.start() for m in _PIECE_START.finditer(text)]
+    if not starts:
+        return
+    bounds = [*starts, len(text)]
+    line = text.count("\n", 0, starts[0]) + 1
+    i = 0
+    while i < len(starts):
+        begin, end = bounds[i], bounds[i + 1]
+        depth = _depth(text, begin, end)
+        j = i + 1
+        while depth > 0 and j < len(starts):
+            more = _depth(text, bounds[j], bounds[j + 1])
+            if more >= 0:
+                break  # the next piece is an entry of its own: the open brace is this one's
+            depth += more
+            end = bounds[j + 1]
+            j += 1
+        yield line, text[begin:end]
+        line += text.count("\n", begin, end)
+        i = j
+
+
+def _depth(text: str, begin: int, end: int) -> int:
+    return text.count("{", begin, end) - text.count("}", begin, end)
+
+
+class _Budget:
+    """What ``@string`` macros may still add to the file."""
+
+    __slots__ = ("left", "total")
+
+    def __init__(self, total: int) -> None:
+        self.left = self.total = total
+
+
+class _Scanner(LowLevelParser):  # type: ignore[misc]  # pybtex is untyped
+    """pybtex's BibTeX parser for one piece, with the file's macros, a budget for what they
+    expand to, and errors raised at once."""
+
+    def __init__(self, text: str, macros: dict[str, str], budget: _Budget) -> None:
+        super().__init__(text, macros=macros)
+        self.budget = budget
+
+    def handle_error(self, error: Exception) -> None:
+        raise error
+
+    def substitute_macro(self, name: str) -> str:
+        value: str | None = self.macros.get(name.lower())
+        if value is None:
+            raise ParseError(f"the macro {name!r} is not defined (by @string) before its use")
+        self.budget.left -= len(value)
+        if self.budget.left < 0:
             raise ParseError(
-                f"the key {key!r} is used again (first at line {seen[key]}); keys must be unique",
-                file=file,
-                line=line,
+                f"@string macros expand to more text than the file can mean (over "
+                f"{self.budget.total:,} characters at {name!r}); "
+                "a macro that doubles another is a bomb"
             )
-        seen[key] = line
-        lines[key.lower()] = line
+        return value
+
+    def parse_string_body(self, body_end: Any) -> None:
+        super().parse_string_body(body_end)
+        name = self.current_field_name.lower()
+        self.macros[name] = self.macros.pop(self.current_field_name)
+        check_value(self.macros[name], f"@string {self.current_field_name}")
+
+
+_MONTHS = dict(month_names)
+
+
+def _parse_piece(
+    piece: str, line: int, macros: dict[str, str], budget: _Budget
+) -> list[tuple[int, str, Entry]]:
+    """The entries in one piece of a file, with the line each starts on."""
+    if not macros:
+        macros.update(_MONTHS)
+    scanner = _Scanner(piece, macros, budget)
+    found = []
     try:
-        data = parse_string(text, "bibtex")
+        for command, body in scanner:
+            kind = command.lower()
+            if kind in ("string", "preamble"):
+                continue
+            key, fields = body
+            where = line + piece.count("\n", 0, scanner.command_start)
+            found.append((where, key, _entry(command, key, fields)))
     except PybtexSyntaxError as exc:
         message = str(exc).split(": ", 1)[-1] if ": " in str(exc) else exc.error_type
-        raise ParseError(f"not valid BibTeX: {message}", file=file, line=exc.lineno) from None
-    except Exception as exc:  # pybtex raises its own error types for bad names, macros, …
-        raise ParseError(f"not valid BibTeX: {exc}", file=file) from None
-    refs = []
-    for key, entry in data.entries.items():
+        raise ParseError(f"not valid BibTeX: {message}", line=line + exc.lineno - 1) from None
+    except RecursionError:
+        raise ParseError("not valid BibTeX: braces nested too deeply") from None
+    return found
+
+
+def _entry(command: str, key: str | None, fields: list[tuple[str, list[str]]]) -> Entry:
+    if key is None:
+        raise ParseError("an entry without a key")
+    entry = Entry(command)
+    seen: set[str] = set()
+    for name, parts in fields:
+        if name.lower() in seen:
+            raise ValidationError(f"the field {name!r} is given twice; keep one", field=name)
+        seen.add(name.lower())
+        value = " ".join("".join(parts).split())
         try:
-            refs.append(_entry_to_reference(key, entry))
+            check_value(value, name.lower())
+            if name.lower() in _PEOPLE:
+                names = split_name_list(value)
+                check_value(names, name.lower())
+                for one in names:
+                    entry.add_person(BibPerson(one), name.lower())
+            else:
+                entry.fields[name] = value
         except CitekitError as exc:
-            exc.located(file=file, line=lines.get(key.lower()), ref_id=key)
-            deliver(exc, on_error)
-    return refs
+            raise exc.located(ref_id=key) from None
+        except PybtexError as exc:
+            raise ValidationError(f"not a list of names: {exc}", field=name, ref_id=key) from None
+    return entry
 
 
 # -- writing ------------------------------------------------------------------------------------
@@ -327,7 +511,7 @@ def _bib_person(person: Person, ref: Reference, role: str, lose: Loss) -> BibPer
 
 def _reference_to_entry(ref: Reference, lose: Loss) -> Entry:
     cls = type(ref)
-    kind = ref.extra.get("bibtex-type") or _WRITE_TYPE[cls]
+    kind = _entry_type(ref, lose)
     fields: dict[str, str] = {}
     if cls in _SUBTYPES:
         fields["entrysubtype"] = _SUBTYPES[cls]
@@ -353,6 +537,7 @@ def _reference_to_entry(ref: Reference, lose: Loss) -> Entry:
     if ref.language:
         fields["langid"] = _LANGUAGE_NAMES.get(ref.language, ref.language)
     persons: dict[str, list[BibPerson]] = {}
+    others = ref.extra.get("others") or ()
     for field in attrs.fields(cls):
         value = getattr(ref, field.name)
         if (
@@ -365,11 +550,16 @@ def _reference_to_entry(ref: Reference, lose: Loss) -> Entry:
         if field.name in _PEOPLE.values():
             role = next(r for r, a in _PEOPLE.items() if a == field.name)
             persons[role] = [_bib_person(p, ref, role, lose) for p in value]
+            if role in others:
+                persons[role].append(BibPerson("others"))
         elif isinstance(value, Title):
             name = titles[field.name]
             fields[name] = _encode(value.original, protect=True)
             for tag, form in {**value.transliterations, **value.translations}.items():
-                fields[f"{name}-{tag.lower()}"] = _encode(form, protect=True)
+                if _FIELD_NAME.match(f"{name}-{tag.lower()}"):
+                    fields[f"{name}-{tag.lower()}"] = _encode(form, protect=True)
+                else:
+                    lose(ref, field.name, f"the form tagged {tag!r} cannot be a BibTeX field")
             if value.lang is not None and value.lang != ref.language:
                 lose(ref, field.name, f"its language ({value.lang}) differs from the entry's")
         elif field.name == "issued":
@@ -380,21 +570,52 @@ def _reference_to_entry(ref: Reference, lose: Loss) -> Entry:
         elif field.name == "changing":
             fields["changing"] = "true"
         elif field.name == "pages":
-            fields["pages"] = value.replace("-", "--")
-        elif field.name in ("url", "doi"):
-            fields[field.name] = value
+            fields["pages"] = "--".join(_encode(part) for part in value.split("-"))
+        elif field.name == "doi":
+            fields["doi"] = _percent_encoded(value, _DOI_UNSAFE)
+        elif field.name == "url":
+            fields["url"] = _percent_encoded(value, _URL_UNSAFE)
         elif field.name in text:
             fields[text[field.name]] = _encode(value)
         else:
             lose(ref, field.name, "BibTeX has no field for it")
     for key, value in ref.extra.items():
-        if key == "bibtex-type":
+        if key == "bibtex-type" or (key == "others" and isinstance(value, list | tuple)):
             continue
-        if isinstance(value, str):
-            fields.setdefault(key, _encode(value))
-        else:
+        if not isinstance(value, str):
             lose(ref, key, "only text can be written to BibTeX")
+        elif not _FIELD_NAME.match(key.lower()):
+            lose(ref, key, "not a BibTeX field name (a letter, then letters, digits or _.:+/-)")
+        elif key.lower() in (name.lower() for name in fields):
+            lose(ref, key, "BibTeX has this field already")
+        else:
+            fields[key] = _encode(value)  # as spelled: BibTeX ignores the case, CSL does not
     return Entry(kind, fields=fields, persons=persons)
+
+
+def _percent_encoded(value: str, unsafe: re.Pattern[str]) -> str:
+    """A DOI or URL for a BibTeX field: its ``unsafe`` characters percent-encoded."""
+    return unsafe.sub(lambda m: "".join(f"%{b:02X}" for b in m[0].encode()), value)
+
+
+def _entry_type(ref: Reference, lose: Loss) -> str:
+    kind = ref.extra.get("bibtex-type")
+    if kind is None:
+        return _WRITE_TYPE[type(ref)]
+    if not isinstance(kind, str) or not _ENTRY_TYPE.match(kind.lower()):
+        lose(ref, "bibtex-type", f"{kind!r} is not a BibTeX entry type")
+        return _WRITE_TYPE[type(ref)]
+    return kind.lower()
+
+
+def bibtex_key(ref: Reference, lose: Loss, key: str | None = None) -> str:
+    """``key`` or the reference's id as a BibTeX key: characters that end a key or a field
+    (white space, ``{}(),=#%"``, backslashes) become ``-``, with a loss reported."""
+    wanted = key or ref.id
+    safe = _KEY_UNSAFE.sub("-", wanted)
+    if safe != wanted:
+        lose(ref, "id", f"written as the key {safe!r}: a BibTeX key cannot hold {wanted!r}")
+    return safe
 
 
 def entry_text(
@@ -407,7 +628,7 @@ def entry_text(
     parts = [f"{role} = {{{' and '.join(str(p) for p in people)}}}"
              for role, people in entry.persons.items()]  # fmt: skip
     parts += [f"{name} = {{{value}}}" for name, value in entry.fields.items()]
-    head = f"@{entry.type}{{{key or ref.id},"
+    head = f"@{entry.type}{{{bibtex_key(ref, lose, key)},"
     if one_line:
         return f"{head} {', '.join(parts)}}}"
     return head + "".join(f"\n  {part}," for part in parts) + "\n}\n"
