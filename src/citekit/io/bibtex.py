@@ -162,6 +162,12 @@ def _decode(value: str) -> str:
     return " ".join(value.split())
 
 
+def _plain(value: str) -> str:
+    """A date as EDTF text: braces dropped, nothing decoded (``2020~`` is circa 2020, where
+    LaTeX would read a non-breaking space)."""
+    return value.replace("{", "").replace("}", "").strip()
+
+
 def _encode(value: str, *, protect: bool = False) -> str:
     """Unicode to LaTeX: specials escaped, ligatures broken; ``protect`` braces words with
     capitals after their first letter (``{USA}``, ``{McClean}``) so styles keep their case."""
@@ -203,12 +209,12 @@ def _person(person: BibPerson) -> Person:
 
 def _date(fields: Mapping[str, str]) -> PartialDate | None:
     if "date" in fields:
-        return PartialDate.parse(_decode(fields["date"]))
+        return PartialDate.parse(_plain(fields["date"]))
     if "year" not in fields:
         return None
     year = _decode(fields["year"])
-    if not (year.isascii() and year.isdigit()):
-        raise ValidationError(f"not a year: {year!r}", field="year")
+    if not (year.isascii() and year.isdigit() and len(year) <= 9):
+        raise ValidationError(f"not a year: {year[:20]!r}", field="year")
     month = fields.get("month")
     number = None
     if month:
@@ -265,7 +271,7 @@ def _entry_to_reference(key: str, entry: Entry) -> Reference:
     for name in ("date", "year", "month", "day"):
         fields.pop(name, None)
     if "urldate" in fields:
-        values["accessed"] = PartialDate.parse(_decode(fields.pop("urldate")))
+        values["accessed"] = PartialDate.parse(_plain(fields.pop("urldate")))
     number_field = {JournalArticle: "issue", MagazineArticle: "issue", NewspaperArticle: "issue",
                     Report: "number"}.get(cls, "collection_number")  # fmt: skip
     text = {**_TEXT, "number": number_field, "issue": "issue", "type": "genre",
@@ -352,6 +358,9 @@ def read_bibtex(
                 ref_id = None if isinstance(exc, ParseError) else key
                 exc.located(file=file, line=entry_line, ref_id=ref_id)
                 deliver(exc, on_error)
+            except ValueError as exc:  # a value the model could not convert
+                error = ValidationError(f"a value citekit cannot take: {exc}")
+                deliver(error.located(file=file, line=entry_line, ref_id=key), on_error)
     return refs
 
 
@@ -459,7 +468,10 @@ def _parse_piece(
             found.append((where, key, _entry(command, key, fields)))
     except PybtexSyntaxError as exc:
         message = str(exc).split(": ", 1)[-1] if ": " in str(exc) else exc.error_type
-        raise ParseError(f"not valid BibTeX: {message}", line=line + exc.lineno - 1) from None
+        last = line + piece.rstrip().count("\n")  # not the next entry's line, after the end
+        raise ParseError(
+            f"not valid BibTeX: {message}", line=min(line + exc.lineno - 1, last)
+        ) from None
     except RecursionError:
         raise ParseError("not valid BibTeX: braces nested too deeply") from None
     return found

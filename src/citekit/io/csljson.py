@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 import attrs
 
 from citekit.errors import CitekitError, ParseError, ValidationError
+from citekit.io.limits import check_value
 from citekit.io.problems import ErrorHandler, deliver
 from citekit.model.date import SEASONS, PartialDate
 from citekit.model.person import Person
@@ -112,7 +113,20 @@ def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-_DECODER = json.JSONDecoder(object_pairs_hook=_refuse_duplicates)
+class _LongNumberError(ValueError):
+    pass
+
+
+def _integer(text: str) -> int:
+    """A JSON integer; one longer than a reference can mean is refused before Python's own
+    limit on converting (4,300 digits) raises a bare ValueError."""
+    if len(text) > _MAX_DIGITS:
+        raise _LongNumberError(len(text))
+    return int(text)
+
+
+_MAX_DIGITS = 100
+_DECODER = json.JSONDecoder(object_pairs_hook=_refuse_duplicates, parse_int=_integer)
 
 
 class _Lines:
@@ -174,6 +188,11 @@ def _items(text: str) -> list[tuple[int, Any]]:
         raise ParseError(
             "the JSON is nested too deeply to be references", line=lines.at(begin)
         ) from None
+    except _LongNumberError as exc:
+        raise ParseError(
+            f"a number of {exc.args[0]:,} digits; citekit reads numbers of up to {_MAX_DIGITS}",
+            line=lines.at(begin),
+        ) from None
 
 
 def read_csl_json(
@@ -215,10 +234,12 @@ def read_csl_json(
 
 
 def _text_value(value: Any, field: str) -> str | int | bool | None:
-    if value is None or isinstance(value, str | int):
+    if value is None or isinstance(value, str | bool):
         return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
+    if isinstance(value, int):
+        return str(value)  # an ISBN or a volume given as a number is the same text
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
     raise ValidationError(f"expected text or a number, got {type(value).__name__}", field=field)
 
 
@@ -277,8 +298,17 @@ def _person(value: Any, built: _Built | None) -> Person:
 def _new_person(value: dict[str, Any]) -> Person:
     get = value.get
     forms = {}
-    multi = get("multi", {})
-    for tag, form in (multi.get("_key", {}) if isinstance(multi, dict) else {}).items():
+    multi = get("multi") or {}
+    keyed = multi.get("_key") or {} if isinstance(multi, dict) else None
+    if not isinstance(keyed, dict):
+        raise ValidationError(
+            "a name's multi._key must be an object of tag: name", field="multi._key"
+        )
+    for tag, form in keyed.items():
+        if not isinstance(form, dict):
+            raise ValidationError(
+                "another form of a name must be an object", field=f"multi._key.{tag}"
+            )
         forms[tag] = _person({k: v for k, v in form.items() if k != "multi"}, None)
     if get("literal"):
         return Person(literal=value["literal"], forms=forms)
@@ -399,11 +429,14 @@ def _reference(item: Any, fallback_id: str, built: _Built | None) -> Reference:
     ref_id = item.get("id")
     ref_id = str(ref_id) if isinstance(ref_id, str | int) and str(ref_id).strip() else fallback_id
     try:
+        check_value(item, "item")
         return _build(item, ref_id, built)
     except CitekitError as exc:
         if exc.field in _ATTRIBUTE_TO_CSL:
             exc.field = _ATTRIBUTE_TO_CSL[exc.field]
         raise exc.located(ref_id=ref_id) from None
+    except ValueError as exc:  # a value the model could not convert (a year of 5,000 digits)
+        raise ValidationError(f"a value citekit cannot take: {exc}", ref_id=ref_id) from None
 
 
 def _build(item: dict[str, Any], ref_id: str, built: _Built | None) -> Reference:

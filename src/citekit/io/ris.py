@@ -27,7 +27,7 @@ import rispy
 
 from citekit.errors import CitekitError, ParseError, ValidationError
 from citekit.io.csljson import Loss
-from citekit.io.limits import check_text_size
+from citekit.io.limits import check_text_size, check_value
 from citekit.io.problems import ErrorHandler, deliver
 from citekit.model.date import PartialDate
 from citekit.model.person import Person
@@ -100,13 +100,10 @@ def _date(entry: Mapping[str, Any]) -> PartialDate | None:
     year = entry.get("year") or entry.get("publication_year")
     if not year:
         return None
-    try:
-        numbers = [p.strip() for p in str(year).split("/", 3)[:3]]
-        # PY is YYYY/MM/DD/other: the month and day are read too, and an impossible one refused
-        parts = numbers[:1] + [p for p in numbers[1:] if p]
-        return PartialDate.parse("-".join(parts))
-    except CitekitError as exc:
-        raise exc.located(field="PY") from None
+    numbers = [p.strip() for p in str(year).split("/", 3)[:3]]
+    # PY is YYYY/MM/DD/other: the month and day are read too, and an impossible one refused
+    parts = numbers[:1] + [p for p in numbers[1:] if p]
+    return PartialDate.parse("-".join(parts))
 
 
 def _entry_to_reference(entry: Mapping[str, Any], number: int) -> Reference:
@@ -146,7 +143,7 @@ def _entry_to_reference(entry: Mapping[str, Any], number: int) -> Reference:
         values["issued"] = _date(entry)
         used.update(("year", "publication_year"))
     except CitekitError as exc:
-        raise exc.located(field="DA") from None
+        raise exc.located(field="DA" if entry.get("date") else "PY") from None
     if take("access_date"):
         try:
             values["accessed"] = PartialDate.parse(
@@ -211,10 +208,15 @@ def read_ris(
         try:
             check_text_size("\n".join(lines))
             (entry,) = rispy.loads("\n".join(lines))
+            for key, value in entry.items():
+                check_value(value, _TAG_OF.get(key, key))
             refs.append(_entry_to_reference(entry, number))
         except CitekitError as exc:
             exc.located(file=file, line=line, ref_id=entry.get("id"))
             deliver(exc, on_error)
+        except ValueError as exc:  # a value the model could not convert
+            error = ValidationError(f"a value citekit cannot take: {exc}")
+            deliver(error.located(file=file, line=line, ref_id=entry.get("id")), on_error)
         except Exception as exc:  # rispy raises plain IOError/ValueError on malformed records
             deliver(ParseError(f"not valid RIS: {exc}", file=file, line=line), on_error)
     return refs
