@@ -42,7 +42,8 @@ EXPECTED = {
     "bad_month.bib": "bad_month.bib:1: a: month: not a month: 13; use 1 to 12",
     "duplicate_key.bib": "duplicate_key.bib:3: the key 'a' is used again (first at line 1); "
     "keys must be unique",
-    "unclosed_brace.bib": "unclosed_brace.bib:2: not valid BibTeX: premature end of file",
+    "unclosed_brace.bib": "unclosed_brace.bib:2: not valid BibTeX: a value's brace or quote is left open up to the next entry or "
+    "the end of the file",
     "unknown_type.bib": f"unknown_type.bib:1: a: type: entry type @patent is not supported; "
     f"use one of: {BIBTEX_TYPES}",
     "bad_date.json": "bad_date.json:2: a: issued.month: not a month: 13; use 1 to 12",

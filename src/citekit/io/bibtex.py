@@ -21,7 +21,7 @@ import re
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NoReturn
 from urllib.parse import unquote
 
 import attrs
@@ -29,9 +29,8 @@ import latexcodec  # noqa: F401  (registers the "ulatex" codec)
 from pybtex.bibtex.utils import split_name_list
 from pybtex.database import Entry
 from pybtex.database import Person as BibPerson
-from pybtex.database.input.bibtex import LowLevelParser, month_names
+from pybtex.database.input.bibtex import NAME_CHARS, month_names
 from pybtex.exceptions import PybtexError
-from pybtex.scanner import PybtexSyntaxError
 
 from citekit.errors import CitekitError, DataLossWarning, ParseError, ValidationError
 from citekit.io.csljson import Loss
@@ -126,6 +125,9 @@ _HELD = {
     "\\$": "$",
     "\\textasciicircum{}": "^",
 }
+_CODED = re.compile(r"[$%\\~]|--|''|``|,,|!`|\?`")
+"""What latexcodec changes: a command, a comment, a tie, a ligature (found character by
+character and pair by pair); text without any of them is decoded as it is."""
 _COMMAND = re.compile(r"\\[A-Za-z]+|\\.")
 _LIGATURES = ("--", "``", "''", "?`", "!`", ",,", "<<", ">>")
 # What may pass into the parts of an entry that are not LaTeX text (docs/robustness.md):
@@ -143,10 +145,15 @@ characters a URL cannot hold (``"<>[\\]^`{|}``, white space), which the model re
 
 def _decode(value: str) -> str:
     """LaTeX to Unicode: accents and escapes decoded, protective braces dropped."""
+    if _CODED.search(value) is None:  # most values: nothing for latexcodec to do
+        return " ".join(value.replace("{", "").replace("}", "").split())
     for i, escaped in enumerate(_HELD):
         value = value.replace(escaped, chr(0xE000 + i))
     # typeshed knows only the standard str→str codecs; latexcodec's "ulatex" is one too
-    decoded: str = codecs.decode(value, "ulatex")  # type: ignore[call-overload]
+    try:
+        decoded: str = codecs.decode(value, "ulatex")  # type: ignore[call-overload]
+    except UnicodeDecodeError as exc:  # a lone backslash at the end
+        raise ValidationError(f"not valid LaTeX: {exc.reason}") from None
     value = decoded.replace("{", "").replace("}", "")
     if "\\" in value:
         command = _COMMAND.search(value)
@@ -416,35 +423,162 @@ class _Budget:
         self.left = self.total = total
 
 
-class _Scanner(LowLevelParser):  # type: ignore[misc]  # pybtex is untyped
-    """pybtex's BibTeX parser for one piece, with the file's macros, a budget for what they
-    expand to, and errors raised at once."""
+_NAME = re.compile(
+    "[{0}][{0}0-9]*".format(re.escape("".join(sorted(set(NAME_CHARS) - {"@"}))) + "@")
+)
+"""A command, field or macro name, with the characters BibTeX (and pybtex) allow in one."""
+_SPACE = re.compile(r"\s*")
+_KEY = {"}": re.compile(r"[^\s,}]+"), ")": re.compile(r"[^\s,]+")}
+_NUMBER = re.compile(r"[0-9]+")
+_BRACES = re.compile(r"[{}]")
+_QUOTE_OR_BRACES = re.compile(r'["{}]')
+_MAX_BRACES = 100
+
+
+class _Scanner:
+    """BibTeX's syntax, read from one piece of a file in one pass: ``@type{key, name = value
+    # value, …}``, ``@string{name = value}``, ``@preamble{…}``, ``@comment``; values in braces,
+    in quotes, numbers and macros. pybtex reads names; this replaces its scanner, which cost
+    most of the time of reading a file."""
+
+    __slots__ = ("budget", "macros", "pos", "text")
 
     def __init__(self, text: str, macros: dict[str, str], budget: _Budget) -> None:
-        super().__init__(text, macros=macros)
+        self.text = text
+        self.macros = macros
         self.budget = budget
+        self.pos = 0
 
-    def handle_error(self, error: Exception) -> None:
-        raise error
+    def fail(self, what: str) -> NoReturn:
+        found = self.text[self.pos : self.pos + 20].split("\n")[0]
+        shown = f"{found!r}" if found else "the end of the entry"
+        raise _SyntaxError(f"not valid BibTeX: expected {what}, found {shown}", self.pos)
 
-    def substitute_macro(self, name: str) -> str:
-        value: str | None = self.macros.get(name.lower())
+    def skip(self) -> None:
+        self.pos = _SPACE.match(self.text, self.pos).end()  # type: ignore[union-attr]
+
+    def token(self, pattern: re.Pattern[str], what: str) -> str:
+        self.skip()
+        match = pattern.match(self.text, self.pos)
+        if match is None:
+            self.fail(what)
+        self.pos = match.end()
+        return match[0]
+
+    def literal(self, chars: str) -> str | None:
+        self.skip()
+        ch = self.text[self.pos : self.pos + 1]
+        if ch and ch in chars:
+            self.pos += 1
+            return ch
+        return None
+
+    def commands(self) -> Iterator[tuple[int, str, str | None, list[tuple[str, str]]]]:
+        """Each command in the piece: where it starts, its name, key and fields."""
+        while True:
+            at = self.text.find("@", self.pos)
+            if at < 0:
+                return
+            self.pos = at + 1
+            command = self.token(_NAME, "an entry type after @")
+            kind = command.lower()
+            if kind == "comment":
+                continue  # the rest is skipped as BibTeX does, up to the next @
+            opening = self.literal("{(")
+            if opening is None:
+                self.fail("{ or ( after @" + command)
+            closing = "}" if opening == "{" else ")"
+            key: str | None = None
+            fields: list[tuple[str, str]] = []
+            if kind == "string":
+                name = self.token(_NAME, "a macro name")
+                if self.literal("=") is None:
+                    self.fail("=")
+                value = self.value()
+                check_value(value, f"@string {name}")
+                self.macros[name.lower()] = value
+            elif kind == "preamble":
+                self.value()
+            else:
+                key = self.token(_KEY[closing], "an entry key")
+                while self.literal(","):
+                    self.skip()
+                    if _NAME.match(self.text, self.pos) is None:
+                        continue  # a comma before the end, or two commas
+                    name = self.token(_NAME, "a field name")
+                    if self.literal("=") is None:
+                        self.fail(f"= after {name}")
+                    fields.append((name, self.value()))
+            if self.literal(closing) is None:
+                self.fail(f"a comma or {closing}")
+            yield at, command, key, fields
+
+    def value(self) -> str:
+        parts = [self.part()]
+        while self.literal("#"):
+            parts.append(self.part())
+        return "".join(parts)
+
+    def part(self) -> str:
+        self.skip()
+        ch = self.text[self.pos : self.pos + 1]
+        if ch == "{":
+            return self.group(_BRACES)
+        if ch == '"':
+            return self.group(_QUOTE_OR_BRACES)
+        if ch.isdigit():
+            return self.token(_NUMBER, "a number")
+        name = self.token(_NAME, 'a value: {…}, "…", a number or a macro')
+        value = self.macros.get(name.lower())
         if value is None:
-            raise ParseError(f"the macro {name!r} is not defined (by @string) before its use")
+            raise _SyntaxError(
+                f"the macro {name!r} is not defined (by @string) before its use", self.pos
+            )
         self.budget.left -= len(value)
         if self.budget.left < 0:
-            raise ParseError(
+            raise _SyntaxError(
                 f"@string macros expand to more text than the file can mean (over "
                 f"{self.budget.total:,} characters at {name!r}); "
-                "a macro that doubles another is a bomb"
+                "a macro that doubles another is a bomb",
+                self.pos,
             )
         return value
 
-    def parse_string_body(self, body_end: Any) -> None:
-        super().parse_string_body(body_end)
-        name = self.current_field_name.lower()
-        self.macros[name] = self.macros.pop(self.current_field_name)
-        check_value(self.macros[name], f"@string {self.current_field_name}")
+    def group(self, special: re.Pattern[str]) -> str:
+        """The text of a ``{…}`` or ``"…"`` value, without its delimiters; braces inside must
+        balance (a quote inside braces is text)."""
+        start = self.pos + 1
+        depth = 0
+        quoted = special is _QUOTE_OR_BRACES
+        for match in special.finditer(self.text, start):
+            ch = match[0]
+            if ch == "{":
+                depth += 1
+                if depth > _MAX_BRACES:
+                    self.pos = match.start()
+                    self.fail(f"at most {_MAX_BRACES} levels of braces")
+            elif ch == "}":
+                if depth == 0:
+                    if quoted:
+                        self.pos = match.start()
+                        self.fail('a closing " before an unbalanced }')
+                    self.pos = match.end()
+                    return self.text[start : match.start()]
+                depth -= 1
+            elif depth == 0:  # a quote outside braces ends a quoted value
+                self.pos = match.end()
+                return self.text[start : match.start()]
+        raise _SyntaxError(
+            "not valid BibTeX: a value's brace or quote is left open up to the next entry or "
+            "the end of the file",
+            start - 1,
+        )
+
+
+class _SyntaxError(Exception):
+    def __init__(self, message: str, pos: int) -> None:
+        super().__init__(message)
+        self.pos = pos
 
 
 _MONTHS = dict(month_names)
@@ -459,34 +593,25 @@ def _parse_piece(
     scanner = _Scanner(piece, macros, budget)
     found = []
     try:
-        for command, body in scanner:
-            kind = command.lower()
-            if kind in ("string", "preamble"):
-                continue
-            key, fields = body
-            where = line + piece.count("\n", 0, scanner.command_start)
-            found.append((where, key, _entry(command, key, fields)))
-    except PybtexSyntaxError as exc:
-        message = str(exc).split(": ", 1)[-1] if ": " in str(exc) else exc.error_type
+        for start, command, key, fields in scanner.commands():
+            if key is not None:
+                where = line + piece.count("\n", 0, start) if start else line
+                found.append((where, key, _entry(command, key, fields)))
+    except _SyntaxError as exc:
         last = line + piece.rstrip().count("\n")  # not the next entry's line, after the end
-        raise ParseError(
-            f"not valid BibTeX: {message}", line=min(line + exc.lineno - 1, last)
-        ) from None
-    except RecursionError:
-        raise ParseError("not valid BibTeX: braces nested too deeply") from None
+        where = min(line + piece.count("\n", 0, exc.pos), last)
+        raise ParseError(str(exc), line=where) from None
     return found
 
 
-def _entry(command: str, key: str | None, fields: list[tuple[str, list[str]]]) -> Entry:
-    if key is None:
-        raise ParseError("an entry without a key")
+def _entry(command: str, key: str, fields: list[tuple[str, str]]) -> Entry:
     entry = Entry(command)
     seen: set[str] = set()
-    for name, parts in fields:
+    for name, raw in fields:
         if name.lower() in seen:
             raise ValidationError(f"the field {name!r} is given twice; keep one", field=name)
         seen.add(name.lower())
-        value = " ".join("".join(parts).split())
+        value = " ".join(raw.split())
         try:
             check_value(value, name.lower())
             if name.lower() in _PEOPLE:
