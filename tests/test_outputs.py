@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import re
 import warnings
+from urllib.parse import unquote
 
 import html5lib
 from hypothesis import HealthCheck, given, settings
@@ -24,7 +25,7 @@ from tex import compile_latex, needs_tex
 
 STYLES = ["elpub", "elpub-ru", "references", "gost", "gost-2008", "apa", "bibtex"]
 SLOW = settings(
-    max_examples=60,
+    max_examples=40,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -42,7 +43,7 @@ def _html_shape(fragment: str) -> tuple[list[tuple[str, tuple[tuple[str, str], .
     """The elements (name, attributes) and the text of an HTML fragment, as a browser sees it."""
     tree = html5lib.parseFragment(fragment, treebuilder="etree", namespaceHTMLElements=False)
     elements = [
-        (node.tag, tuple(sorted(node.attrib.items())))
+        (node.tag, tuple(sorted((k, unquote(v)) for k, v in node.attrib.items())))
         for node in tree.iter()
         if isinstance(node.tag, str) and node.tag != "DOCUMENT_FRAGMENT"
     ]
@@ -81,7 +82,7 @@ def test_markdown_reads_as_the_same_text_and_markup_as_html(ref: Reference, styl
     rendered = COMMONMARK.renderInline(markdown).replace("<em>", "<i>").replace("</em>", "</i>")
     md_elements, md_text = _html_shape(rendered)
     html_elements, html_text = _html_shape(page)
-    assert md_text == html_text, markdown
+    assert unquote(md_text) == unquote(html_text), markdown  # autolinks show URLs decoded
     assert md_elements == html_elements, markdown
 
 
@@ -138,7 +139,7 @@ _ALLOWED_FIELDS = {
     "doi", "url", "note", "volume", "number", "issue", "pages", "publisher", "address",
     "edition", "isbn", "issn", "pagetotal", "volumes", "eventtitle", "venue", "eid",
     "seriesnumber", "institution", "school", "type", "langid", "entrysubtype", "title-en",
-    "journal-en", "booktitle-en", "series-en", "organization-en",
+    "journal-en", "booktitle-en", "series-en", "organization-en", "translator",
 }  # fmt: skip
 
 

@@ -35,7 +35,7 @@ PREAMBLE = r"""\documentclass{article}
 \usepackage[T1]{fontenc}
 \usepackage{textcomp}
 \usepackage{url}
-\usepackage{natbib}
+\usepackage[numbers]{natbib}
 \usepackage{hyperref}
 % glyphs are not what is tested: a character the fonts lack prints as "?" (Cyrillic needs
 % texlive-lang-cyrillic)

@@ -203,7 +203,7 @@ def _canonical_tag(tag: str) -> str:
 
 def _person(person: BibPerson) -> Person:
     last = " ".join(person.last_names)
-    if not person.first_names and not person.middle_names and last.startswith("{"):
+    if not person.first_names and not person.middle_names and _one_group(last):
         return Person(literal=_decode(last))
     given = " ".join([*person.first_names, *person.middle_names])
     return Person(
@@ -639,11 +639,32 @@ def _bib_person(person: Person, ref: Reference, role: str, lose: Loss) -> BibPer
     if person.literal is not None:
         return BibPerson(last=f"{{{_encode(person.literal)}}}")
     return BibPerson(
-        first=_encode(person.given) if person.given else "",
-        prelast=_encode(person.particle) if person.particle else "",
-        last=_encode(person.family or ""),
-        lineage=_encode(person.suffix) if person.suffix else "",
+        first=_name_part(person.given) if person.given else "",
+        prelast=_name_part(person.particle) if person.particle else "",
+        last=_name_part(person.family or ""),
+        lineage=_name_part(person.suffix) if person.suffix else "",
     )
+
+
+_NAME_SPLITTERS = re.compile(r",|(?<=\s)and(?=\s)", re.IGNORECASE)
+
+
+def _name_part(text: str) -> str:
+    """A part of a name for BibTeX: a comma or a word ``and`` is braced, where BibTeX would
+    split the name or the list at it."""
+    return _NAME_SPLITTERS.sub(lambda m: "{" + m[0] + "}", _encode(text))
+
+
+def _one_group(text: str) -> bool:
+    """``{…}`` as a whole: an organisation's name as the writer braces it."""
+    if not (text.startswith("{") and text.endswith("}")):
+        return False
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += (ch == "{") - (ch == "}")
+        if depth == 0:
+            return i == len(text) - 1
+    return False
 
 
 def _reference_to_entry(ref: Reference, lose: Loss) -> Entry:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -112,6 +113,16 @@ class _Dumper(yaml.SafeDumper):
 
     def ignore_aliases(self, data: Any) -> bool:
         return True
+
+
+def _text(dumper: _Dumper, data: str) -> yaml.ScalarNode:
+    """Text with a line break YAML reads as one (NEL, U+2028, U+2029) is double-quoted, where
+    PyYAML escapes it; in any other style it writes it raw and reads a different text back."""
+    style = '"' if any(ch in data for ch in "\x85\u2028\u2029") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_Dumper.add_representer(str, _text)
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -315,4 +326,12 @@ def write_yaml(refs: Sequence[Reference], *, lose: Loss) -> str:
 def write_json(refs: Sequence[Reference], *, lose: Loss) -> str:
     """The references as citekit JSON."""
     del lose
-    return json.dumps([_item(r) for r in refs], ensure_ascii=False, indent=1) + "\n"
+    text = json.dumps([_item(r) for r in refs], ensure_ascii=False, indent=1) + "\n"
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+
+
+_YAML_UNSAFE = re.compile(
+    "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+"""What the JSON writer escapes (inside strings, where alone it can be): the characters
+YAML, which reads citekit JSON, refuses or takes for a line break (NEL, U+2028, U+2029)."""

@@ -272,22 +272,25 @@ def _unended(line: int, file: str | None, what: str) -> ParseError:
 # -- writing ------------------------------------------------------------------------------------
 
 
-def _ris_person(person: Person, ref: Reference, field: str, lose: Loss) -> str:
+def _ris_person(person: Person, ref: Reference, field: str, lose: Loss) -> str | None:
+    """A name as RIS writes it (``Family, Given, Suffix``; an organisation without a comma),
+    or None when nothing of it is left once the commas RIS splits at are taken out."""
+
+    def uncomma(text: str) -> str:
+        if "," not in text:
+            return text
+        lose(ref, field, f"{text!r} has a comma, where RIS splits a name: written without it")
+        return " ".join(text.replace(",", " ").split())
+
     if person.literal is not None:
-        if "," in person.literal:
-            lose(
-                ref,
-                field,
-                f"the organisation {person.literal!r} has a comma, read back as a person",
-            )
-        return person.literal
+        return uncomma(person.literal) or None
     if person.particle or person.dropping_particle or person.forms:
         lose(ref, field, "RIS keeps no particles or other forms of a name")
-    parts = [" ".join(p for p in (person.dropping_particle, person.particle, person.family) if p)]
-    parts.append(person.given or "")
+    family = " ".join(p for p in (person.dropping_particle, person.particle, person.family) if p)
+    parts = [uncomma(family), uncomma(person.given or "")]
     if person.suffix:
-        parts.append(person.suffix)
-    return ", ".join(parts)
+        parts.append(uncomma(person.suffix))
+    return ", ".join(parts) if parts[0] else None
 
 
 def _reference_to_entry(ref: Reference, lose: Loss) -> dict[str, Any]:
@@ -371,7 +374,8 @@ def _reference_to_entry(ref: Reference, lose: Loss) -> dict[str, Any]:
     for key, attribute in _PEOPLE.items():
         people = getattr(ref, attribute)
         if people:
-            entry[key] = [_ris_person(p, ref, attribute, lose) for p in people]
+            names = [_ris_person(p, ref, attribute, lose) for p in people]
+            entry[key] = [name for name in names if name is not None]
     for field in attrs.fields(cls):
         if field.name not in handled and getattr(ref, field.name) not in (None, (), False):
             lose(ref, field.name, "RIS has no tag for it")
