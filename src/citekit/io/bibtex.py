@@ -138,9 +138,9 @@ _DOI_UNSAFE = re.compile(r"[^!$&-;=?-Z_a-z|\x80-\U0010ffff]")
 """In a DOI: white space, controls and ``"#%<>[\\]^`{}~`` are percent-encoded, so that neither
 BibTeX (braces) nor LaTeX (``\\``, ``^^``, ``%``, ``#``, ``~``) sees anything but text; the
 reader decodes them again."""
-_URL_UNSAFE = re.compile(r"[^!#-;=?-Z_a-z~\x80-\U0010ffff]")
+_URL_UNSAFE = re.compile(r'[\x00-\x20\x7f"<>\\^`{|}]')
 """In a URL, which is percent-encoded already (``%``, ``#``, ``~`` keep their meaning): the
-characters a URL cannot hold (``"<>[\\]^`{|}``, white space), which the model refuses anyway."""
+characters a URL cannot hold (``"<>\\^`{|}``, white space), which the model refuses anyway."""
 
 
 def _decode(value: str) -> str:

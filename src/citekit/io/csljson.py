@@ -529,7 +529,11 @@ def _person_json(person: Person, ref: Reference, field: str, lose: Loss) -> dict
 
 def reference_to_item(ref: Reference, lose: Loss) -> dict[str, Any]:
     """One :class:`Reference` as a CSL-JSON item (with Juris-M ``multi`` for other forms)."""
-    item: dict[str, Any] = {"id": ref.id, "type": ref.extra.get("type", _CANONICAL[type(ref)])}
+    kind = ref.extra.get("type", _CANONICAL[type(ref)])
+    if CSL_TYPES.get(kind) is not type(ref):  # an extra "type" that is not this kind's
+        lose(ref, "type", f"{kind!r} is not a CSL type of a {type(ref).__name__}")
+        kind = _CANONICAL[type(ref)]
+    item: dict[str, Any] = {"id": ref.id, "type": kind}
     keys: dict[str, dict[str, str]] = {}
     numbers = {"article_number": "number", "number": "number"}
     for field in attrs.fields(type(ref)):
@@ -553,12 +557,22 @@ def reference_to_item(ref: Reference, lose: Loss) -> dict[str, Any]:
             item[csl] = [_person_json(p, ref, csl, lose) for p in value]
         else:
             item[csl] = value
+    plan = _PLANS[type(ref)]
     for key, value in ref.extra.items():
-        if key not in ("type", "multi"):
-            item.setdefault(key, value)
-    multi = dict(ref.extra.get("multi") or {})
+        if key in ("type", "multi"):
+            continue
+        if key in item or key in plan or key == "id":
+            lose(ref, key, "CSL-JSON would read it as the reference's own variable")
+        else:
+            item[key] = value
+    multi = ref.extra.get("multi") or {}
+    if not isinstance(multi, dict):
+        lose(ref, "multi", "CSL-JSON's multi must be an object")
+        multi = {}
+    multi = dict(multi)
     if keys:
-        multi["_keys"] = {**multi.get("_keys", {}), **keys}
+        known = multi.get("_keys")
+        multi["_keys"] = {**(known if isinstance(known, dict) else {}), **keys}
     if multi:
         item["multi"] = multi
     return item

@@ -151,7 +151,7 @@ def _entry_to_reference(entry: Mapping[str, Any], number: int) -> Reference:
             )
         except CitekitError as exc:
             raise exc.located(field="Y2") from None
-    urls = take("urls")
+    urls = [url for url in take("urls") or () if url]
     if urls:
         values["url"] = urls[0]
         if len(urls) > 1:
@@ -396,8 +396,18 @@ def _reference_to_entry(ref: Reference, lose: Loss) -> dict[str, Any]:
     if unknown:
         entry["unknown_tag"] = unknown
     if "urls" in entry:
-        entry["urls"] = [_one_line(ref, "urls", str(url), lose) for url in entry["urls"]]
+        entry["urls"] = [
+            _ris_url(ref, _one_line(ref, "urls", str(url), lose), lose) for url in entry["urls"]
+        ]
     return entry
+
+
+def _ris_url(ref: Reference, url: str, lose: Loss) -> str:
+    """A URL for ``UR``, which readers split at ``;``: one is written ``%3B``."""
+    if ";" not in url:
+        return url
+    lose(ref, "url", "RIS splits URLs at ';': written as %3B")
+    return url.replace(";", "%3B")
 
 
 _TAG = re.compile(r"[A-Z][A-Z0-9]\Z")
