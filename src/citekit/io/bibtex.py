@@ -17,6 +17,7 @@ other Unicode stay UTF-8. BibLaTeX fields are read and written: ``date``, ``urld
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
@@ -428,6 +429,7 @@ _NAME = re.compile(
 )
 """A command, field or macro name, with the characters BibTeX (and pybtex) allow in one."""
 _SPACE = re.compile(r"\s*")
+_FIELD = re.compile(rf"\s*,\s*({_NAME.pattern})\s*=")
 _KEY = {"}": re.compile(r"[^\s,}]+"), ")": re.compile(r"[^\s,]+")}
 _NUMBER = re.compile(r"[0-9]+")
 _BRACES = re.compile(r"[{}]")
@@ -501,7 +503,14 @@ class _Scanner:
                 self.value()
             else:
                 key = self.token(_KEY[closing], "an entry key")
-                while self.literal(","):
+                while True:
+                    field = _FIELD.match(self.text, self.pos)  # the common case at once
+                    if field is not None:
+                        self.pos = field.end()
+                        fields.append((field[1], self.value()))
+                        continue
+                    if not self.literal(","):
+                        break
                     self.skip()
                     if _NAME.match(self.text, self.pos) is None:
                         continue  # a comma before the end, or two commas
@@ -604,6 +613,12 @@ def _parse_piece(
     return found
 
 
+@functools.lru_cache(maxsize=4096)
+def _bib_name(text: str) -> BibPerson:
+    """pybtex's reading of a name (only read from, so one object serves every use)."""
+    return BibPerson(text)
+
+
 def _entry(command: str, key: str, fields: list[tuple[str, str]]) -> Entry:
     entry = Entry(command)
     seen: set[str] = set()
@@ -618,7 +633,7 @@ def _entry(command: str, key: str, fields: list[tuple[str, str]]) -> Entry:
                 names = split_name_list(value)
                 check_value(names, name.lower())
                 for one in names:
-                    entry.add_person(BibPerson(one), name.lower())
+                    entry.add_person(_bib_name(one), name.lower())
             else:
                 entry.fields[name] = value
         except CitekitError as exc:
@@ -744,11 +759,40 @@ def _reference_to_entry(ref: Reference, lose: Loss) -> Entry:
             lose(ref, key, "only text can be written to BibTeX")
         elif not _FIELD_NAME.match(key.lower()):
             lose(ref, key, "not a BibTeX field name (a letter, then letters, digits or _.:+/-)")
-        elif key.lower() in (name.lower() for name in fields):
-            lose(ref, key, "BibTeX has this field already")
+        elif key.lower() in (name.lower() for name in fields) or _read_as_field(cls, key.lower()):
+            lose(ref, key, "BibTeX would read it as the reference's own field")
         else:
             fields[key] = _encode(value)  # as spelled: BibTeX ignores the case, CSL does not
     return Entry(kind, fields=fields, persons=persons)
+
+
+_ALWAYS_READ = frozenset(
+    {*_PEOPLE, "date", "year", "month", "day", "urldate", "langid", "language", "entrysubtype",
+     "changing"}
+)  # fmt: skip
+
+
+@functools.cache
+def _own_fields(cls: type[Reference]) -> frozenset[str]:
+    """The field names the reader takes for one of a ``cls`` reference's own fields."""
+    accepted = {f.name for f in attrs.fields(cls)}
+    number = {JournalArticle: "issue", MagazineArticle: "issue", NewspaperArticle: "issue",
+              Report: "number"}.get(cls, "collection_number")  # fmt: skip
+    text = {**_TEXT, "number": number, "issue": "issue", "type": "genre",
+            "institution": "publisher", "school": "publisher"}  # fmt: skip
+    titles = {**_TITLES, "journal": "container_title", "journaltitle": "container_title",
+              "booktitle": "container_title", "organization": "container_title"}  # fmt: skip
+    return frozenset(
+        {*_ALWAYS_READ, *(n for n, a in {**text, **titles}.items() if a in accepted), "doi"}
+    )
+
+
+def _read_as_field(cls: type[Reference], name: str) -> bool:
+    """Whether the reader would take a field ``name`` (lower case) for one of a ``cls``
+    reference's own: an extra field of that name would not come back as an extra field."""
+    base, dash, tag = name.partition("-")
+    own = _own_fields(cls)
+    return name in own or bool(dash and base in own and valid_lang(_canonical_tag(tag)))
 
 
 def _percent_encoded(value: str, unsafe: re.Pattern[str]) -> str:
