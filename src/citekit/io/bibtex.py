@@ -772,9 +772,18 @@ _ALWAYS_READ = frozenset(
 )  # fmt: skip
 
 
-@functools.cache
 def _own_fields(cls: type[Reference]) -> frozenset[str]:
     """The field names the reader takes for one of a ``cls`` reference's own fields."""
+    known = _OWN.get(cls)
+    if known is None:
+        known = _OWN[cls] = _find_own_fields(cls)
+    return known
+
+
+_OWN: dict[type[Reference], frozenset[str]] = {}
+
+
+def _find_own_fields(cls: type[Reference]) -> frozenset[str]:
     accepted = {f.name for f in attrs.fields(cls)}
     number = {JournalArticle: "issue", MagazineArticle: "issue", NewspaperArticle: "issue",
               Report: "number"}.get(cls, "collection_number")  # fmt: skip
