@@ -3,15 +3,18 @@ lossless round trips, and a FILE:LINE error instead of a traceback for every rep
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import warnings
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import citekit.io
 from citekit.errors import CitekitError, DataLossWarning, ParseError
 from citekit.io import dump, loads
-from citekit.io.bibtex import UnknownCommandWarning
+from citekit.io.bibtex import _HELD, UnknownCommandWarning, _decode
 from citekit.io.limits import MAX_FIELD_CHARS, MAX_NAMES
 from citekit.model import Book, JournalArticle, PartialDate, Person, Title
 
@@ -266,3 +269,26 @@ def test_macro_expansion_has_a_budget_proportional_to_the_file() -> None:
     message = _error(f'@string{{m = "{big}"}}\n{entries}', "bibtex")
     assert "@string macros expand to more text than the file can mean" in message
     assert message.startswith("f:")
+
+
+@settings(max_examples=300)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab -,.'`!?~%\\{}$Яé\t^_&#<>\"*+=|;:()[]@09")), max_size=12
+    )
+)
+def test_decoding_without_latexcodec_gives_latexcodecs_result(text: str) -> None:
+    """The reader skips latexcodec for text it would not change: the same result either way."""
+    held = text
+    for i, escaped in enumerate(_HELD):
+        held = held.replace(escaped, chr(0xE000 + i))
+    try:
+        decoded = codecs.decode(held, "ulatex")
+    except UnicodeDecodeError:
+        return
+    expected = decoded.replace("{", "").replace("}", "")
+    for i, plain in enumerate(_HELD.values()):
+        expected = expected.replace(chr(0xE000 + i), plain)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UnknownCommandWarning)
+        assert _decode(text) == " ".join(expected.split())
