@@ -292,3 +292,15 @@ def test_decoding_without_latexcodec_gives_latexcodecs_result(text: str) -> None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UnknownCommandWarning)
         assert _decode(text) == " ".join(expected.split())
+
+
+def test_csl_name_and_date_variables_kept_in_extra_have_their_shape() -> None:
+    item = '[{"id": "a", "type": "book", "title": "T", %s}]'
+    assert _error(item % '"original-author": "Tolstoy"', "csl-json") == (
+        "f:1: a: original-author: expected a list of names"
+    )
+    assert _error(item % '"original-date": 5', "csl-json") == (
+        'f:1: a: original-date: expected a date object such as {"date-parts": [[1869]]}'
+    )
+    (ref,) = loads(item % '"original-date": "1869"', "csl-json")
+    assert ref.extra["original-date"] == {"date-parts": [[1869]]}

@@ -462,7 +462,10 @@ def _build(item: dict[str, Any], ref_id: str, built: _Built | None) -> Reference
         attribute = plan.get(key)
         if attribute is None:
             if key not in ("id", "type", "multi"):
-                extra[key] = value
+                try:
+                    extra[key] = _extra_value(key, value)
+                except CitekitError as exc:
+                    raise exc.located(field=key) from None
             continue
         try:
             if key in _TITLE_FIELDS:
@@ -481,6 +484,37 @@ def _build(item: dict[str, Any], ref_id: str, built: _Built | None) -> Reference
     if other_multi or any(k not in _TITLE_FIELDS for k in keys):
         extra["multi"] = multi  # forms of fields citekit does not model: keep them all
     return cls(**values, extra=extra)
+
+
+_CSL_NAMES = frozenset(
+    {"author", "chair", "collection-editor", "compiler", "composer", "container-author",
+     "contributor", "curator", "director", "editor", "editorial-director", "editor-translator",
+     "executive-producer", "guest", "host", "illustrator", "interviewer", "narrator",
+     "organizer", "original-author", "performer", "producer", "recipient", "reviewed-author",
+     "script-writer", "series-creator", "translator"}
+)  # fmt: skip
+"""CSL's name variables: a list of name objects each."""
+_CSL_DATES = frozenset(
+    {"accessed", "available-date", "event-date", "issued", "original-date", "submitted"}
+)
+"""CSL's date variables: a date object each."""
+
+
+def _extra_value(key: str, value: Any) -> Any:
+    """A CSL name or date variable citekit keeps in ``extra`` (``original-author``) must have
+    its variable's shape, as CSL styles read it: refused here, with its line, not there. A
+    date given as text (``"1869"``) is kept as the date object it means."""
+    if key in _CSL_NAMES:
+        _people(value, key, None)
+    elif key in _CSL_DATES and value is not None:
+        if isinstance(value, str):
+            return _date_json(PartialDate.parse(value))
+        if not isinstance(value, dict):
+            raise ValidationError(
+                'expected a date object such as {"date-parts": [[1869]]}', field=key
+            )
+        _date(value, key)
+    return value
 
 
 # -- writing ------------------------------------------------------------------------------------
