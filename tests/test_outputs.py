@@ -23,7 +23,10 @@ from citekit.model import Reference
 from hostile import hostile_lists, hostile_references
 from tex import compile_latex, needs_tex
 
-STYLES = ["elpub", "elpub-ru", "references", "gost", "gost-2008", "apa", "bibtex"]
+STYLES = [
+    "elpub", "elpub-ru", "references", "gost", "gost-2008", "gost-2018", "apa", "bibtex",
+    "csl:apa",
+]  # fmt: skip
 SLOW = settings(
     max_examples=40,
     deadline=None,
@@ -153,7 +156,7 @@ def test_latex_output_compiles_and_runs_nothing(tmp_path_factory, refs: list[Ref
     where = tmp_path_factory.mktemp("latex")
     (where / "secret.tex").write_text("\\typeout{SECRET-WAS-READ}\n")
     body = []
-    for style in STYLES[:-1]:
+    for style in STYLES:
         for ref in refs:
             out = _format(ref, style, "latex")
             if out is not None:
