@@ -19,6 +19,7 @@ from __future__ import annotations
 import codecs
 import functools
 import re
+import threading
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
@@ -129,6 +130,7 @@ _HELD = {
 _CODED = re.compile(r"[$%\\~]|--|''|``|,,|!`|\?`")
 """What latexcodec changes: a command, a comment, a tie, a ligature (found character by
 character and pair by pair); text without any of them is decoded as it is."""
+_CODED_BUT_DASHES = re.compile(r"[$%\\~]|-{4,}|''|``|,,|!`|\?`")
 _COMMAND = re.compile(r"\\[A-Za-z]+|\\.")
 _LIGATURES = ("--", "``", "''", "?`", "!`", ",,", "<<", ">>")
 # What may pass into the parts of an entry that are not LaTeX text (docs/robustness.md):
@@ -148,6 +150,9 @@ def _decode(value: str) -> str:
     """LaTeX to Unicode: accents and escapes decoded, protective braces dropped."""
     if _CODED.search(value) is None:  # most values: nothing for latexcodec to do
         return " ".join(value.replace("{", "").replace("}", "").split())
+    if _CODED_BUT_DASHES.search(value) is None:  # page ranges: only -- and --- to decode
+        value = value.replace("---", "—").replace("--", "–")
+        return " ".join(value.replace("{", "").replace("}", "").split())
     for i, escaped in enumerate(_HELD):
         value = value.replace(escaped, chr(0xE000 + i))
     # typeshed knows only the standard str→str codecs; latexcodec's "ulatex" is one too
@@ -159,11 +164,8 @@ def _decode(value: str) -> str:
     if "\\" in value:
         command = _COMMAND.search(value)
         if command:
-            warnings.warn(
-                UnknownCommandWarning(
-                    f"the LaTeX command {command[0]} is unknown and kept as text: {value[:60]!r}"
-                ),
-                stacklevel=2,
+            _unknown_commands().append(
+                f"the LaTeX command {command[0]} is unknown and kept as text: {value[:60]!r}"
             )
     for i, plain in enumerate(_HELD.values()):
         value = value.replace(chr(0xE000 + i), plain)
@@ -357,11 +359,12 @@ def read_bibtex(
                         "keys must be unique"
                     )
                 seen[key.lower()] = entry_line
-                with warnings.catch_warnings(record=True) as caught:
-                    warnings.simplefilter("always", UnknownCommandWarning)
-                    refs.append(_entry_to_reference(key, entry))
-                for warning in caught:
-                    _warn_located(warning, file, entry_line, key)
+                found = _unknown_commands()
+                found.clear()
+                refs.append(_entry_to_reference(key, entry))
+                for message in found:
+                    where = f"{file}:{entry_line}: " if file else f"line {entry_line}: "
+                    warnings.warn(UnknownCommandWarning(f"{where}{key}: {message}"), stacklevel=3)
             except CitekitError as exc:
                 ref_id = None if isinstance(exc, ParseError) else key
                 exc.located(file=file, line=entry_line, ref_id=ref_id)
@@ -376,9 +379,16 @@ class UnknownCommandWarning(DataLossWarning):
     """A LaTeX command latexcodec does not know (``\\cyra``) was kept as text."""
 
 
-def _warn_located(warning: warnings.WarningMessage, file: str | None, line: int, key: str) -> None:
-    where = f"{file}:{line}: " if file else f"line {line}: "
-    warnings.warn(warning.category(f"{where}{key}: {warning.message}"), stacklevel=4)
+_SEEN = threading.local()
+
+
+def _unknown_commands() -> list[str]:
+    """The unknown commands :func:`_decode` met in this thread's entry: the reader warns of
+    them with the entry's file, line and key (catching warnings per entry cost seconds)."""
+    found: list[str] | None = getattr(_SEEN, "commands", None)
+    if found is None:
+        found = _SEEN.commands = []
+    return found
 
 
 _PIECE_START = re.compile(r"^[ \t]*@", re.MULTILINE)
