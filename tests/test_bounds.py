@@ -304,3 +304,19 @@ def test_csl_name_and_date_variables_kept_in_extra_have_their_shape() -> None:
     )
     (ref,) = loads(item % '"original-date": "1869"', "csl-json")
     assert ref.extra["original-date"] == {"date-parts": [[1869]]}
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.sampled_from(list("aZя Я-.,'2 ~{}\\")), min_size=1, max_size=14))
+def test_the_quick_name_split_is_pybtexs(text: str) -> None:
+    from pybtex.database import Person as BibPerson
+
+    from citekit.io.bibtex import _bib_name
+
+    try:
+        expected = BibPerson(text)
+    except Exception:
+        return
+    found = _bib_name(text)
+    parts = ("first_names", "middle_names", "prelast_names", "last_names", "lineage_names")
+    assert [getattr(found, p) for p in parts] == [getattr(expected, p) for p in parts]

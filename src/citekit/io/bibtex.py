@@ -625,8 +625,24 @@ def _parse_piece(
 
 @functools.lru_cache(maxsize=4096)
 def _bib_name(text: str) -> BibPerson:
-    """pybtex's reading of a name (only read from, so one object serves every use)."""
+    """pybtex's reading of a name (only read from, so one object serves every use). The
+    commonest form, ``Family, Given`` without braces, backslashes or ties and with every
+    word of the family name capitalised (so no ``von`` part), is split here: the same parts
+    as pybtex finds, at a fraction of its cost."""
+    if _SIMPLE_NAME.fullmatch(text):
+        family, given = text.split(",")
+        last = family.split()
+        first = given.split()
+        if last and first and all(word[0].isupper() for word in last):
+            person = BibPerson()
+            person.last_names.extend(last)
+            person.first_names.append(first[0])
+            person.middle_names.extend(first[1:])
+            return person
     return BibPerson(text)
+
+
+_SIMPLE_NAME = re.compile(r"[^{}\\~,]+,[^{}\\~,]+")
 
 
 def _entry(command: str, key: str, fields: list[tuple[str, str]]) -> Entry:
