@@ -179,3 +179,33 @@ def test_bibtex_output_runs_through_bibtex_and_pdflatex(
     assert "SECRET-WAS-READ" not in log
     assert not re.search(r"^! ", log, re.MULTILINE), log[-3000:]
     assert html.escape("x") == "x"
+
+
+@SLOW
+@given(ref=hostile_references("r"), lang=st.sampled_from([None, "en"]))
+def test_meta_tags_and_json_ld_hold_only_their_own_markup(ref: Reference, lang: str | None) -> None:
+    import json
+
+    from citekit.meta import json_ld, json_ld_tag, meta_tags
+
+    try:
+        tags, script, data = (
+            meta_tags(ref, lang=lang),
+            json_ld_tag(ref, lang=lang),
+            json_ld(ref, lang=lang),
+        )
+    except CitekitError:
+        return
+    tree = html5lib.parseFragment(str(tags), treebuilder="etree", namespaceHTMLElements=False)
+    elements = [
+        node
+        for node in tree.iter()
+        if isinstance(node.tag, str) and node.tag != "DOCUMENT_FRAGMENT"
+    ]
+    assert all(node.tag == "meta" and set(node.attrib) == {"name", "content"} for node in elements)
+    assert len(elements) == str(tags).count("<meta ")
+    page = html5lib.parse(
+        f"<!doctype html><head>{script}</head>", treebuilder="etree", namespaceHTMLElements=False
+    )
+    (found,) = [node for node in page.iter() if node.tag == "script"]
+    assert json.loads(found.text) == json.loads(json.dumps(data))
