@@ -204,7 +204,7 @@ def _canonical_tag(tag: str) -> str:
     )
 
 
-def _person(person: BibPerson) -> Person:
+def _person(person: BibPerson | _Name) -> Person:
     last = " ".join(person.last_names)
     if not person.first_names and not person.middle_names and _one_group(last):
         return Person(literal=_decode(last))
@@ -623,8 +623,24 @@ def _parse_piece(
     return found
 
 
+class _Name:
+    """The parts of a name as pybtex's ``Person`` holds them, for the names read without it."""
+
+    __slots__ = ("first_names", "last_names", "lineage_names", "middle_names", "prelast_names")
+
+    def __init__(self, last: list[str], first: list[str]) -> None:
+        self.last_names = last
+        self.first_names = first[:1]
+        self.middle_names = first[1:]
+        self.prelast_names: list[str] = []
+        self.lineage_names: list[str] = []
+
+    def __str__(self) -> str:
+        return f"{' '.join(self.last_names)}, {' '.join(self.first_names + self.middle_names)}"
+
+
 @functools.lru_cache(maxsize=4096)
-def _bib_name(text: str) -> BibPerson:
+def _bib_name(text: str) -> BibPerson | _Name:
     """pybtex's reading of a name (only read from, so one object serves every use). The
     commonest form, ``Family, Given`` without braces, backslashes or ties and with every
     word of the family name capitalised (so no ``von`` part), is split here: the same parts
@@ -634,11 +650,7 @@ def _bib_name(text: str) -> BibPerson:
         last = family.split()
         first = given.split()
         if last and first and all(word[0].isupper() for word in last):
-            person = BibPerson()
-            person.last_names.extend(last)
-            person.first_names.append(first[0])
-            person.middle_names.extend(first[1:])
-            return person
+            return _Name(last, first)
     return BibPerson(text)
 
 
