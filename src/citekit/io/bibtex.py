@@ -800,6 +800,8 @@ def _reference_to_entry(ref: Reference, lose: Loss) -> Entry:
         elif key.lower() in (name.lower() for name in fields) or _read_as_field(cls, key.lower()):
             lose(ref, key, "BibTeX would read it as the reference's own field")
         else:
+            if " ".join(value.split()) != value:
+                lose(ref, key, "BibTeX folds white space: written with single spaces")
             fields[key] = _encode(value)  # as spelled: BibTeX ignores the case, CSL does not
     return Entry(kind, fields=fields, persons=persons)
 

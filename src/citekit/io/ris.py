@@ -418,6 +418,8 @@ def _one_line(ref: Reference, field: str, value: str, lose: Loss) -> str:
     could start a tag or a record (``ER  - ``, ``TY  - ``)."""
     lines = value.splitlines()
     if len(lines) <= 1 and "\n" not in value and "\r" not in value:
+        if value != value.strip():
+            lose(ref, field, "RIS strips a value: written without its outer spaces")
         return value
     lose(ref, field, "RIS keeps a value on one line: its line breaks are written as spaces")
     return " ".join(line.strip() for line in lines if line.strip())
