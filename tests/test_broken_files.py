@@ -36,7 +36,8 @@ EXPECTED = {
     "bad_month.bib": "bad_month.bib:1: a: month: not a month: 13; use 1 to 12",
     "duplicate_key.bib": "duplicate_key.bib:3: the key 'a' is used again (first at line 1); "
     "keys must be unique",
-    "unclosed_brace.bib": "unclosed_brace.bib:2: not valid BibTeX: premature end of file",
+    "unclosed_brace.bib": "unclosed_brace.bib:2: not valid BibTeX: a value's brace or quote is left open up to the next entry or "
+    "the end of the file",
     "unknown_type.bib": f"unknown_type.bib:1: a: type: entry type @novel is not supported; "
     f"use one of: {BIBTEX_TYPES}",
     "bad_date.json": "bad_date.json:2: a: issued.month: not a month: 13; use 1 to 12",
@@ -70,6 +71,20 @@ EXPECTED = {
     f"use one of: {SUPPORTED}",
     "wrong_encoding_cp1251.json": "wrong_encoding_cp1251.json:1: not UTF-8 text (byte 0xc2); "
     "save the file as UTF-8",
+    # issue #15: bombs, silent losses and tracebacks
+    "macro_bomb.bib": "macro_bomb.bib:14: @string m13: 131,072 characters in one field; "
+    "citekit reads up to 100,000",
+    "alias_bomb.yaml": "alias_bomb.yaml:6: an alias (*a): citekit reads no YAML aliases; "
+    "write the value out",
+    "record_without_er.ris": "record_without_er.ris:1: the record has no end: line 4 starts "
+    "another before its 'ER  - ' line",
+    "impossible_year.ris": "impossible_year.ris:1: PY.month: not a month: 13; use 1 to 12",
+    "superscript_year.bib": "superscript_year.bib:1: a: year: not a year: '²'",
+    "long_number.json": "long_number.json:1: a number of 4,400 digits; citekit reads numbers of "
+    "up to 100",
+    "name_multi_key_text.json": "name_multi_key_text.json:1: a: author[0].multi._key: a name's "
+    "multi._key must be an object of tag: name",
+    "list_as_key.yaml": "list_as_key.yaml:4: a key must be text, not list (['a', 'b']); quote it",
 }
 
 

@@ -218,7 +218,8 @@ def test_keep_going_lists_the_good_references(tmp_path: Path) -> None:
     assert result.stdout == "Good. (n.d.).\nAlso good. (n.d.).\n"
     assert result.stderr.splitlines() == [
         f"citekit: {path}:3: b: issued.day: 2025-02 has no day 30",
-        f"citekit: {broken}:2: not valid BibTeX: premature end of file",
+        f"citekit: {broken}:2: not valid BibTeX: a value's brace or quote is left open up to "
+        "the next entry or the end of the file",
     ]
     strict = run("format", str(path), "--style", "apa")
     assert strict.stdout == ""

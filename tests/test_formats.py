@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from jinja2 import Environment
-from markupsafe import Markup
+from markupsafe import escape
 
 import citekit
 from citekit.errors import OptionError
@@ -84,9 +84,10 @@ def test_a_registered_format_is_used_everywhere(rst: Format, example_refs) -> No
         register_format(rst)
     env = Environment(autoescape=True)
     install(env)
-    rendered = env.filters["cite"](example_refs[0], "apa", to="rst")
-    assert not isinstance(rendered, Markup)  # only an HTML format is trusted as markup
-    assert isinstance(env.filters["cite"](example_refs[0], "apa"), Markup)
+    rendered = env.filters["reference"](example_refs[0], "apa", to="rst")
+    # only an HTML format is trusted as markup: any other is escaped as text
+    assert rendered == escape(citekit.format(example_refs[0], "apa", to="rst"))
+    assert "<i>" in env.filters["reference"](example_refs[0], "apa")
 
 
 def test_an_unknown_format_lists_the_known_ones() -> None:
@@ -148,3 +149,12 @@ def test_the_bibtex_style_writes_bibtex_for_every_format(example_refs) -> None: 
         assert len(parse_string(text, "bibtex").entries) == 1
     hostile = citekit.format(example_refs[0], "bibtex", to="html")
     assert "<" not in hostile.replace("&lt;", "")  # escaped for display in a page
+
+
+def test_a_numbered_markdown_list_is_a_commonmark_ordered_list(example_refs) -> None:  # type: ignore[no-untyped-def]
+    from markdown_it import MarkdownIt
+
+    page = MarkdownIt().render(citekit.bibliography(example_refs, "references", to="markdown"))
+    assert page.startswith("<ol>\n")
+    assert page.count("<li>") == 12
+    assert "\\[" not in page  # the entries' own brackets are escaped, not shown as backslashes

@@ -32,15 +32,16 @@ def env() -> Environment:
     return environment
 
 
-def test_cite_filter_escapes_once(env: Environment, example_refs) -> None:  # type: ignore[no-untyped-def]
-    out = env.from_string("{{ ref | cite('elpub') }}").render(ref=example_refs[0])
+def test_reference_filter_escapes_once(env: Environment, example_refs) -> None:  # type: ignore[no-untyped-def]
+    out = env.from_string("{{ ref | reference('elpub') }}").render(ref=example_refs[0])
     assert out == citekit.format(example_refs[0], "elpub", to="html")
     assert "Japan&#39;s foreign policy" in out
     assert "&amp;#39;" not in out
 
 
 def test_filters_keep_hostile_input_inert(env: Environment) -> None:
-    for template in ("{{ r | cite('gost') }}", "{{ [r] | bibliography('apa') }}"):
+    templates = ("{{ r | reference('gost') }}", "{{ [r] | bibliography('apa') }}")
+    for template in templates:
         out = env.from_string(template).render(r=HOSTILE)
         assert "<script" not in out
         assert "<img" not in out
@@ -49,8 +50,25 @@ def test_filters_keep_hostile_input_inert(env: Environment) -> None:
 
 
 def test_text_output_is_not_markup(env: Environment, example_refs) -> None:  # type: ignore[no-untyped-def]
-    out = env.from_string("{{ ref | cite('elpub', 'text') }}").render(ref=example_refs[0])
+    out = env.from_string("{{ ref | reference('elpub', 'text') }}").render(ref=example_refs[0])
     assert "Japan&#39;s" in out  # plain text is escaped by the environment, as it must be
+
+
+def test_cite_filter_writes_in_text_citations_as_the_api(  # type: ignore[no-untyped-def]
+    env: Environment, example_refs
+) -> None:
+    refs = [example_refs[2], example_refs[0]]
+    out = env.from_string("{{ refs | cite }}").render(refs=refs)
+    assert out == citekit.cite(refs, "apa") == "(Kistanov, 2024, 2025)"
+    narrative = env.from_string("{{ r | cite('apa', narrative=True, locator='p. 7') }}")
+    assert narrative.render(r=example_refs[0]) == "Kistanov (2025, p. 7)"
+
+
+def test_cite_filter_points_to_reference_for_a_style_without_citations(  # type: ignore[no-untyped-def]
+    env: Environment, example_refs
+) -> None:
+    with pytest.raises(citekit.UnsupportedError, match="the 'reference' filter"):
+        env.from_string("{{ r | cite('elpub') }}").render(r=example_refs[0])
 
 
 def test_bibliography_filter(env: Environment, example_refs) -> None:  # type: ignore[no-untyped-def]

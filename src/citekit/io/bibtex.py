@@ -17,18 +17,25 @@ other Unicode stay UTF-8. BibLaTeX fields are read and written: ``date``, ``urld
 from __future__ import annotations
 
 import codecs
+import functools
 import re
-from collections.abc import Mapping, Sequence
-from typing import Any
+import threading
+import warnings
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, NoReturn
+from urllib.parse import unquote
 
 import attrs
 import latexcodec  # noqa: F401  (registers the "ulatex" codec)
-from pybtex.database import Entry, parse_string
+from pybtex.bibtex.utils import split_name_list
+from pybtex.database import Entry
 from pybtex.database import Person as BibPerson
-from pybtex.scanner import PybtexSyntaxError
+from pybtex.database.input.bibtex import NAME_CHARS, month_names
+from pybtex.exceptions import PybtexError
 
-from citekit.errors import CitekitError, ParseError, ValidationError
+from citekit.errors import CitekitError, DataLossWarning, ParseError, ValidationError
 from citekit.io.csljson import Loss
+from citekit.io.limits import check_text_size, check_value, macro_budget
 from citekit.io.problems import ErrorHandler, deliver
 from citekit.model.date import PartialDate
 from citekit.model.kinds import BIBTEX_SUBTYPES, BIBTEX_TYPES, KINDS
@@ -41,10 +48,10 @@ from citekit.model.reference import (
     Thesis,
     WebArticle,
 )
-from citekit.model.title import Title, latn_scheme
+from citekit.model.title import Title, latn_scheme, valid_lang
 from citekit.render.latex import escape_latex
 
-__all__ = ["entry_text", "read_bibtex", "write_bibtex"]
+__all__ = ["bibtex_key", "entry_text", "read_bibtex", "write_bibtex"]
 
 _TYPES: Mapping[str, type[Reference]] = BIBTEX_TYPES  # from the kinds table (model/kinds.py)
 _WRITE_TYPE = {kind.cls: kind.bibtex for kind in KINDS}
@@ -82,6 +89,7 @@ _LANGUAGE_NAMES = {code: name for name, code in reversed(_LANGUAGES.items())}
 
 _VERBATIM = frozenset({"url", "doi", "eprint"})  # BibLaTeX verbatim fields: no LaTeX in them
 _HELD = {
+    "\\textbackslash{}": "\\",
     "\\textbraceleft{}": "{",
     "\\textbraceright{}": "}",
     "\\{": "{",
@@ -89,20 +97,55 @@ _HELD = {
     "\\$": "$",
     "\\textasciicircum{}": "^",
 }
+_CODED = re.compile(r"[$%\\~]|--|''|``|,,|!`|\?`")
+"""What latexcodec changes: a command, a comment, a tie, a ligature (found character by
+character and pair by pair); text without any of them is decoded as it is."""
+_CODED_BUT_DASHES = re.compile(r"[$%\\~]|-{4,}|''|``|,,|!`|\?`")
+_COMMAND = re.compile(r"\\[A-Za-z]+|\\.")
 _LIGATURES = ("--", "``", "''", "?`", "!`", ",,", "<<", ">>")
-_ENTRY_START = re.compile(r"@\s*([A-Za-z]+)\s*[{(]\s*([^,\s]*)")
+# What may pass into the parts of an entry that are not LaTeX text (docs/robustness.md):
+_KEY_UNSAFE = re.compile(r"[^\w.:+/-]")  # a key: letters, digits and a few marks, no {}(),=#%"
+_FIELD_NAME = re.compile(r"[a-z][a-z0-9_.:+/-]*\Z")  # a field name: what BibTeX takes for one
+_ENTRY_TYPE = re.compile(r"[a-z]+\Z")
+_DOI_UNSAFE = re.compile(r"[^!$&-;=?-Z_a-z|\x80-\U0010ffff]")
+"""In a DOI: white space, controls and ``"#%<>[\\]^`{}~`` are percent-encoded, so that neither
+BibTeX (braces) nor LaTeX (``\\``, ``^^``, ``%``, ``#``, ``~``) sees anything but text; the
+reader decodes them again."""
+_URL_UNSAFE = re.compile(r'[\x00-\x20\x7f"<>\\^`{|}]')
+"""In a URL, which is percent-encoded already (``%``, ``#``, ``~`` keep their meaning): the
+characters a URL cannot hold (``"<>\\^`{|}``, white space), which the model refuses anyway."""
 
 
 def _decode(value: str) -> str:
     """LaTeX to Unicode: accents and escapes decoded, protective braces dropped."""
+    if _CODED.search(value) is None:  # most values: nothing for latexcodec to do
+        return " ".join(value.replace("{", "").replace("}", "").split())
+    if _CODED_BUT_DASHES.search(value) is None:  # page ranges: only -- and --- to decode
+        value = value.replace("---", "—").replace("--", "–")
+        return " ".join(value.replace("{", "").replace("}", "").split())
     for i, escaped in enumerate(_HELD):
         value = value.replace(escaped, chr(0xE000 + i))
     # typeshed knows only the standard str→str codecs; latexcodec's "ulatex" is one too
-    decoded: str = codecs.decode(value, "ulatex")  # type: ignore[call-overload]
+    try:
+        decoded: str = codecs.decode(value, "ulatex")  # type: ignore[call-overload]
+    except UnicodeDecodeError as exc:  # a lone backslash at the end
+        raise ValidationError(f"not valid LaTeX: {exc.reason}") from None
     value = decoded.replace("{", "").replace("}", "")
+    if "\\" in value:
+        command = _COMMAND.search(value)
+        if command:
+            _unknown_commands().append(
+                f"the LaTeX command {command[0]} is unknown and kept as text: {value[:60]!r}"
+            )
     for i, plain in enumerate(_HELD.values()):
         value = value.replace(chr(0xE000 + i), plain)
     return " ".join(value.split())
+
+
+def _plain(value: str) -> str:
+    """A date as EDTF text: braces dropped, nothing decoded (``2020~`` is circa 2020, where
+    LaTeX would read a non-breaking space)."""
+    return value.replace("{", "").replace("}", "").strip()
 
 
 def _encode(value: str, *, protect: bool = False) -> str:
@@ -131,9 +174,9 @@ def _canonical_tag(tag: str) -> str:
     )
 
 
-def _person(person: BibPerson) -> Person:
+def _person(person: BibPerson | _Name) -> Person:
     last = " ".join(person.last_names)
-    if not person.first_names and not person.middle_names and last.startswith("{"):
+    if not person.first_names and not person.middle_names and _one_group(last):
         return Person(literal=_decode(last))
     given = " ".join([*person.first_names, *person.middle_names])
     return Person(
@@ -146,12 +189,12 @@ def _person(person: BibPerson) -> Person:
 
 def _date(fields: Mapping[str, str]) -> PartialDate | None:
     if "date" in fields:
-        return PartialDate.parse(_decode(fields["date"]))
+        return PartialDate.parse(_plain(fields["date"]))
     if "year" not in fields:
         return None
     year = _decode(fields["year"])
-    if not year.isdigit():
-        raise ValidationError(f"not a year: {year!r}", field="year")
+    if not (year.isascii() and year.isdigit() and len(year) <= 9):
+        raise ValidationError(f"not a year: {year[:20]!r}", field="year")
     month = fields.get("month")
     number = None
     if month:
@@ -160,13 +203,15 @@ def _date(fields: Mapping[str, str]) -> PartialDate | None:
         text = _decode(month).lower()
         number = (
             int(text)
-            if text.isdigit()
+            if text.isascii() and text.isdigit()
             else next((i for i, name in enumerate(names, 1) if name.startswith(text[:3])), None)
         )
         if number is None:
             raise ValidationError(f"not a month: {month!r}", field="month")
     day = fields.get("day")
-    return PartialDate(int(year), number, int(day) if day and day.isdigit() else None)
+    if day and not (day.isascii() and day.isdigit()):
+        raise ValidationError(f"not a day: {day!r}", field="day")
+    return PartialDate(int(year), number, int(day) if day else None)
 
 
 def _entry_to_reference(key: str, entry: Entry) -> Reference:
@@ -178,6 +223,7 @@ def _entry_to_reference(key: str, entry: Entry) -> Reference:
             f"entry type @{kind} is not supported; use one of: {known}", field="type"
         )
     fields = {name.lower(): value for name, value in entry.fields.items()}
+    spelled = {name.lower(): name for name in entry.fields}  # extras keep their spelling
     subtype = fields.pop("entrysubtype", "").lower()
     cls = _BY_SUBTYPE.get((kind, subtype), cls)
     accepted = {f.name for f in attrs.fields(cls)}
@@ -198,20 +244,14 @@ def _entry_to_reference(key: str, entry: Entry) -> Reference:
     forms: dict[str, dict[str, str]] = {}
     for name in list(fields):
         base, dash, tag = name.partition("-")
-        if dash and base in titles:
+        if dash and base in titles and valid_lang(_canonical_tag(tag)):
             forms.setdefault(base, {})[_canonical_tag(tag)] = _decode(fields.pop(name))
     values["issued"] = _date(fields)
     for name in ("date", "year", "month", "day"):
         fields.pop(name, None)
     if "urldate" in fields:
-        values["accessed"] = PartialDate.parse(_decode(fields.pop("urldate")))
-    number_field = (
-        "issue" if issubclass(cls, PeriodicalPart)
-        else "number" if "number" in accepted  # a report's, a standard's, a patent's own number
-        else "collection_number"
-    )  # fmt: skip
-    text = {**_TEXT, "number": number_field, "issue": "issue", "type": "genre",
-            "institution": "publisher", "school": "publisher"}  # fmt: skip
+        values["accessed"] = PartialDate.parse(_plain(fields.pop("urldate")))
+    text = _text_fields(cls, accepted)
     for name, raw in fields.items():
         try:
             if name in titles and titles[name] in accepted:
@@ -222,6 +262,8 @@ def _entry_to_reference(key: str, entry: Entry) -> Reference:
                     transliterations={t: v for t, v in found.items() if latn_scheme(t) is not None},
                     translations={t: v for t, v in found.items() if latn_scheme(t) is None},
                 )
+            elif name == "doi":
+                values["doi"] = unquote(raw.strip()) if "%" in raw else raw.strip()
             elif name in _VERBATIM and name in text:
                 values[text[name]] = raw.strip()
             elif name in text and text[name] in accepted:
@@ -231,12 +273,22 @@ def _entry_to_reference(key: str, entry: Entry) -> Reference:
             elif name == "changing":
                 values["changing"] = _decode(raw).lower() == "true"
             else:
-                extra[name] = _decode(raw)
+                extra[spelled[name]] = _decode(raw)
         except CitekitError as exc:
             raise exc.located(field=name) from None
+    others = []
     for role, attribute in _PEOPLE.items():
         if role in entry.persons:
-            values[attribute] = [_person(p) for p in entry.persons[role]]
+            people = list(entry.persons[role])
+            if people and str(people[-1]) == "others":  # BibTeX's "and others": et al.
+                people.pop()
+                others.append(role)
+            try:
+                values[attribute] = [_person(p) for p in people]
+            except CitekitError as exc:
+                raise exc.located(field=role) from None
+    if others:
+        extra["others"] = others
     return cls(**values, extra=extra)
 
 
@@ -246,37 +298,353 @@ def read_bibtex(
     file: str | None = None,
     on_error: ErrorHandler | None = None,
 ) -> list[Reference]:
-    """The references in a BibTeX or BibLaTeX file; errors name the file, line, key and field."""
-    lines = {}
+    """The references in a BibTeX or BibLaTeX file; errors name the file, line, key and field.
+
+    The file is cut at each ``@`` that starts a line into pieces read one by one, so the cost
+    is proportional to the file, and a syntax error costs only its own entry: with
+    ``on_error`` reading goes on at the next entry. ``@string`` macros may add at most
+    :func:`~citekit.io.limits.macro_budget` characters to the file.
+    """
+    macros: dict[str, str] = {}
+    budget = _Budget(macro_budget(text))
     seen: dict[str, int] = {}
-    for match in _ENTRY_START.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
-        key = match.group(2)
-        if match.group(1).lower() in ("comment", "preamble", "string"):
-            continue
-        if key in seen:
-            raise ParseError(
-                f"the key {key!r} is used again (first at line {seen[key]}); keys must be unique",
-                file=file,
-                line=line,
-            )
-        seen[key] = line
-        lines[key.lower()] = line
-    try:
-        data = parse_string(text, "bibtex")
-    except PybtexSyntaxError as exc:
-        message = str(exc).split(": ", 1)[-1] if ": " in str(exc) else exc.error_type
-        raise ParseError(f"not valid BibTeX: {message}", file=file, line=exc.lineno) from None
-    except Exception as exc:  # pybtex raises its own error types for bad names, macros, …
-        raise ParseError(f"not valid BibTeX: {exc}", file=file) from None
     refs = []
-    for key, entry in data.entries.items():
+    for line, piece in _pieces(text):
         try:
-            refs.append(_entry_to_reference(key, entry))
+            check_text_size(piece)
+            parsed = _parse_piece(piece, line, macros, budget)
         except CitekitError as exc:
-            exc.located(file=file, line=lines.get(key.lower()), ref_id=key)
+            exc.located(file=file, line=line)
             deliver(exc, on_error)
+            continue
+        for entry_line, key, entry in parsed:
+            try:
+                if key.lower() in seen:
+                    raise ParseError(
+                        f"the key {key!r} is used again (first at line {seen[key.lower()]}); "
+                        "keys must be unique"
+                    )
+                seen[key.lower()] = entry_line
+                found = _unknown_commands()
+                found.clear()
+                refs.append(_entry_to_reference(key, entry))
+                for message in found:
+                    where = f"{file}:{entry_line}: " if file else f"line {entry_line}: "
+                    warnings.warn(UnknownCommandWarning(f"{where}{key}: {message}"), stacklevel=3)
+            except CitekitError as exc:
+                ref_id = None if isinstance(exc, ParseError) else key
+                exc.located(file=file, line=entry_line, ref_id=ref_id)
+                deliver(exc, on_error)
+            except ValueError as exc:  # a value the model could not convert
+                error = ValidationError(f"a value citekit cannot take: {exc}")
+                deliver(error.located(file=file, line=entry_line, ref_id=key), on_error)
     return refs
+
+
+class UnknownCommandWarning(DataLossWarning):
+    """A LaTeX command latexcodec does not know (``\\cyra``) was kept as text."""
+
+
+_SEEN = threading.local()
+
+
+def _unknown_commands() -> list[str]:
+    """The unknown commands :func:`_decode` met in this thread's entry: the reader warns of
+    them with the entry's file, line and key (catching warnings per entry cost seconds)."""
+    found: list[str] | None = getattr(_SEEN, "commands", None)
+    if found is None:
+        found = _SEEN.commands = []
+    return found
+
+
+_PIECE_START = re.compile(r"^[ \t]*@", re.MULTILINE)
+
+
+def _pieces(text: str) -> Iterator[tuple[int, str]]:
+    """The file cut before each ``@`` that starts a line, with the line each piece starts on.
+    A piece that leaves a brace open is joined with the pieces after it while that closes
+    it, so an ``@`` that starts a line inside a value stays there; when the next piece has no
+    closing brace to spare the open one is an error of its own piece alone."""
+    starts = [m.start() for m in _PIECE_START.finditer(text)]
+    if not starts:
+        return
+    bounds = [*starts, len(text)]
+    line = text.count("\n", 0, starts[0]) + 1
+    i = 0
+    while i < len(starts):
+        begin, end = bounds[i], bounds[i + 1]
+        depth = _depth(text, begin, end)
+        j = i + 1
+        while depth > 0 and j < len(starts):
+            more = _depth(text, bounds[j], bounds[j + 1])
+            if more >= 0:
+                break  # the next piece is an entry of its own: the open brace is this one's
+            depth += more
+            end = bounds[j + 1]
+            j += 1
+        yield line, text[begin:end]
+        line += text.count("\n", begin, end)
+        i = j
+
+
+def _depth(text: str, begin: int, end: int) -> int:
+    return text.count("{", begin, end) - text.count("}", begin, end)
+
+
+class _Budget:
+    """What ``@string`` macros may still add to the file."""
+
+    __slots__ = ("left", "total")
+
+    def __init__(self, total: int) -> None:
+        self.left = self.total = total
+
+
+_NAME = re.compile(
+    "[{0}][{0}0-9]*".format(re.escape("".join(sorted(set(NAME_CHARS) - {"@"}))) + "@")
+)
+"""A command, field or macro name, with the characters BibTeX (and pybtex) allow in one."""
+_SPACE = re.compile(r"\s*")
+_FIELD = re.compile(rf"\s*,\s*({_NAME.pattern})\s*=")
+_KEY = {"}": re.compile(r"[^\s,}]+"), ")": re.compile(r"[^\s,]+")}
+_NUMBER = re.compile(r"[0-9]+")
+_BRACES = re.compile(r"[{}]")
+_QUOTE_OR_BRACES = re.compile(r'["{}]')
+_MAX_BRACES = 100
+
+
+class _Scanner:
+    """BibTeX's syntax, read from one piece of a file in one pass: ``@type{key, name = value
+    # value, …}``, ``@string{name = value}``, ``@preamble{…}``, ``@comment``; values in braces,
+    in quotes, numbers and macros. pybtex reads names; this replaces its scanner, which cost
+    most of the time of reading a file."""
+
+    __slots__ = ("budget", "macros", "pos", "text")
+
+    def __init__(self, text: str, macros: dict[str, str], budget: _Budget) -> None:
+        self.text = text
+        self.macros = macros
+        self.budget = budget
+        self.pos = 0
+
+    def fail(self, what: str) -> NoReturn:
+        found = self.text[self.pos : self.pos + 20].split("\n")[0]
+        shown = f"{found!r}" if found else "the end of the entry"
+        raise _SyntaxError(f"not valid BibTeX: expected {what}, found {shown}", self.pos)
+
+    def skip(self) -> None:
+        self.pos = _SPACE.match(self.text, self.pos).end()  # type: ignore[union-attr]
+
+    def token(self, pattern: re.Pattern[str], what: str) -> str:
+        self.skip()
+        match = pattern.match(self.text, self.pos)
+        if match is None:
+            self.fail(what)
+        self.pos = match.end()
+        return match[0]
+
+    def literal(self, chars: str) -> str | None:
+        self.skip()
+        ch = self.text[self.pos : self.pos + 1]
+        if ch and ch in chars:
+            self.pos += 1
+            return ch
+        return None
+
+    def commands(self) -> Iterator[tuple[int, str, str | None, list[tuple[str, str]]]]:
+        """Each command in the piece: where it starts, its name, key and fields."""
+        while True:
+            at = self.text.find("@", self.pos)
+            if at < 0:
+                return
+            self.pos = at + 1
+            command = self.token(_NAME, "an entry type after @")
+            kind = command.lower()
+            if kind == "comment":
+                continue  # the rest is skipped as BibTeX does, up to the next @
+            opening = self.literal("{(")
+            if opening is None:
+                self.fail("{ or ( after @" + command)
+            closing = "}" if opening == "{" else ")"
+            key: str | None = None
+            fields: list[tuple[str, str]] = []
+            if kind == "string":
+                name = self.token(_NAME, "a macro name")
+                if self.literal("=") is None:
+                    self.fail("=")
+                value = self.value()
+                check_value(value, f"@string {name}")
+                self.macros[name.lower()] = value
+            elif kind == "preamble":
+                self.value()
+            else:
+                key = self.token(_KEY[closing], "an entry key")
+                while True:
+                    field = _FIELD.match(self.text, self.pos)  # the common case at once
+                    if field is not None:
+                        self.pos = field.end()
+                        fields.append((field[1], self.value()))
+                        continue
+                    if not self.literal(","):
+                        break
+                    self.skip()
+                    if _NAME.match(self.text, self.pos) is None:
+                        continue  # a comma before the end, or two commas
+                    name = self.token(_NAME, "a field name")
+                    if self.literal("=") is None:
+                        self.fail(f"= after {name}")
+                    fields.append((name, self.value()))
+            if self.literal(closing) is None:
+                self.fail(f"a comma or {closing}")
+            yield at, command, key, fields
+
+    def value(self) -> str:
+        parts = [self.part()]
+        while self.literal("#"):
+            parts.append(self.part())
+        return "".join(parts)
+
+    def part(self) -> str:
+        self.skip()
+        ch = self.text[self.pos : self.pos + 1]
+        if ch == "{":
+            return self.group(_BRACES)
+        if ch == '"':
+            return self.group(_QUOTE_OR_BRACES)
+        if ch.isdigit():
+            return self.token(_NUMBER, "a number")
+        name = self.token(_NAME, 'a value: {…}, "…", a number or a macro')
+        value = self.macros.get(name.lower())
+        if value is None:
+            raise _SyntaxError(
+                f"the macro {name!r} is not defined (by @string) before its use", self.pos
+            )
+        self.budget.left -= len(value)
+        if self.budget.left < 0:
+            raise _SyntaxError(
+                f"@string macros expand to more text than the file can mean (over "
+                f"{self.budget.total:,} characters at {name!r}); "
+                "a macro that doubles another is a bomb",
+                self.pos,
+            )
+        return value
+
+    def group(self, special: re.Pattern[str]) -> str:
+        """The text of a ``{…}`` or ``"…"`` value, without its delimiters; braces inside must
+        balance (a quote inside braces is text)."""
+        start = self.pos + 1
+        depth = 0
+        quoted = special is _QUOTE_OR_BRACES
+        for match in special.finditer(self.text, start):
+            ch = match[0]
+            if ch == "{":
+                depth += 1
+                if depth > _MAX_BRACES:
+                    self.pos = match.start()
+                    self.fail(f"at most {_MAX_BRACES} levels of braces")
+            elif ch == "}":
+                if depth == 0:
+                    if quoted:
+                        self.pos = match.start()
+                        self.fail('a closing " before an unbalanced }')
+                    self.pos = match.end()
+                    return self.text[start : match.start()]
+                depth -= 1
+            elif depth == 0:  # a quote outside braces ends a quoted value
+                self.pos = match.end()
+                return self.text[start : match.start()]
+        raise _SyntaxError(
+            "not valid BibTeX: a value's brace or quote is left open up to the next entry or "
+            "the end of the file",
+            start - 1,
+        )
+
+
+class _SyntaxError(Exception):
+    def __init__(self, message: str, pos: int) -> None:
+        super().__init__(message)
+        self.pos = pos
+
+
+_MONTHS = dict(month_names)
+
+
+def _parse_piece(
+    piece: str, line: int, macros: dict[str, str], budget: _Budget
+) -> list[tuple[int, str, Entry]]:
+    """The entries in one piece of a file, with the line each starts on."""
+    if not macros:
+        macros.update(_MONTHS)
+    scanner = _Scanner(piece, macros, budget)
+    found = []
+    try:
+        for start, command, key, fields in scanner.commands():
+            if key is not None:
+                where = line + piece.count("\n", 0, start) if start else line
+                found.append((where, key, _entry(command, key, fields)))
+    except _SyntaxError as exc:
+        last = line + piece.rstrip().count("\n")  # not the next entry's line, after the end
+        where = min(line + piece.count("\n", 0, exc.pos), last)
+        raise ParseError(str(exc), line=where) from None
+    return found
+
+
+class _Name:
+    """The parts of a name as pybtex's ``Person`` holds them, for the names read without it."""
+
+    __slots__ = ("first_names", "last_names", "lineage_names", "middle_names", "prelast_names")
+
+    def __init__(self, last: list[str], first: list[str]) -> None:
+        self.last_names = last
+        self.first_names = first[:1]
+        self.middle_names = first[1:]
+        self.prelast_names: list[str] = []
+        self.lineage_names: list[str] = []
+
+    def __str__(self) -> str:
+        return f"{' '.join(self.last_names)}, {' '.join(self.first_names + self.middle_names)}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _bib_name(text: str) -> BibPerson | _Name:
+    """pybtex's reading of a name (only read from, so one object serves every use). The
+    commonest form, ``Family, Given`` without braces, backslashes or ties and with every
+    word of the family name capitalised (so no ``von`` part), is split here: the same parts
+    as pybtex finds, at a fraction of its cost."""
+    if _SIMPLE_NAME.fullmatch(text):
+        family, given = text.split(",")
+        last = family.split()
+        first = given.split()
+        if last and first and all(word[0].isupper() for word in last):
+            return _Name(last, first)
+    return BibPerson(text)
+
+
+_SIMPLE_NAME = re.compile(r"[^{}\\~,]+,[^{}\\~,]+")
+
+
+def _entry(command: str, key: str, fields: list[tuple[str, str]]) -> Entry:
+    entry = Entry(command)
+    seen: set[str] = set()
+    for name, raw in fields:
+        if name.lower() in seen:
+            raise ValidationError(f"the field {name!r} is given twice; keep one", field=name)
+        seen.add(name.lower())
+        value = " ".join(raw.split())
+        try:
+            check_value(value, name.lower())
+            if name.lower() in _PEOPLE:
+                names = split_name_list(value)
+                check_value(names, name.lower())
+                for one in names:
+                    entry.add_person(_bib_name(one), name.lower())
+            else:
+                entry.fields[name] = value
+        except CitekitError as exc:
+            raise exc.located(ref_id=key) from None
+        except PybtexError as exc:
+            raise ValidationError(f"not a list of names: {exc}", field=name, ref_id=key) from None
+    return entry
 
 
 # -- writing ------------------------------------------------------------------------------------
@@ -290,16 +658,37 @@ def _bib_person(person: Person, ref: Reference, role: str, lose: Loss) -> BibPer
     if person.literal is not None:
         return BibPerson(last=f"{{{_encode(person.literal)}}}")
     return BibPerson(
-        first=_encode(person.given) if person.given else "",
-        prelast=_encode(person.particle) if person.particle else "",
-        last=_encode(person.family or ""),
-        lineage=_encode(person.suffix) if person.suffix else "",
+        first=_name_part(person.given) if person.given else "",
+        prelast=_name_part(person.particle) if person.particle else "",
+        last=_name_part(person.family or ""),
+        lineage=_name_part(person.suffix) if person.suffix else "",
     )
+
+
+_NAME_SPLITTERS = re.compile(r",|(?<=\s)and(?=\s)", re.IGNORECASE)
+
+
+def _name_part(text: str) -> str:
+    """A part of a name for BibTeX: a comma or a word ``and`` is braced, where BibTeX would
+    split the name or the list at it."""
+    return _NAME_SPLITTERS.sub(lambda m: "{" + m[0] + "}", _encode(text))
+
+
+def _one_group(text: str) -> bool:
+    """``{…}`` as a whole: an organisation's name as the writer braces it."""
+    if not (text.startswith("{") and text.endswith("}")):
+        return False
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += (ch == "{") - (ch == "}")
+        if depth == 0:
+            return i == len(text) - 1
+    return False
 
 
 def _reference_to_entry(ref: Reference, lose: Loss) -> Entry:
     cls = type(ref)
-    kind = ref.extra.get("bibtex-type") or _WRITE_TYPE[cls]
+    kind = _entry_type(ref, lose)
     fields: dict[str, str] = {}
     if cls in _SUBTYPES:
         fields["entrysubtype"] = _SUBTYPES[cls]
@@ -326,6 +715,7 @@ def _reference_to_entry(ref: Reference, lose: Loss) -> Entry:
     if ref.language:
         fields["langid"] = _LANGUAGE_NAMES.get(ref.language, ref.language)
     persons: dict[str, list[BibPerson]] = {}
+    others = ref.extra.get("others") or ()
     for field in attrs.fields(cls):
         value = getattr(ref, field.name)
         if (
@@ -338,11 +728,16 @@ def _reference_to_entry(ref: Reference, lose: Loss) -> Entry:
         if field.name in _PEOPLE.values():
             role = next(r for r, a in _PEOPLE.items() if a == field.name)
             persons[role] = [_bib_person(p, ref, role, lose) for p in value]
+            if role in others:
+                persons[role].append(BibPerson("others"))
         elif isinstance(value, Title):
             name = titles[field.name]
             fields[name] = _encode(value.original, protect=True)
             for tag, form in {**value.transliterations, **value.translations}.items():
-                fields[f"{name}-{tag.lower()}"] = _encode(form, protect=True)
+                if _FIELD_NAME.match(f"{name}-{tag.lower()}"):
+                    fields[f"{name}-{tag.lower()}"] = _encode(form, protect=True)
+                else:
+                    lose(ref, field.name, f"the form tagged {tag!r} cannot be a BibTeX field")
             if value.lang is not None and value.lang != ref.language:
                 lose(ref, field.name, f"its language ({value.lang}) differs from the entry's")
         elif field.name == "issued":
@@ -353,21 +748,101 @@ def _reference_to_entry(ref: Reference, lose: Loss) -> Entry:
         elif field.name == "changing":
             fields["changing"] = "true"
         elif field.name == "pages":
-            fields["pages"] = value.replace("-", "--")
-        elif field.name in ("url", "doi"):
-            fields[field.name] = value
+            fields["pages"] = "--".join(_encode(part) for part in value.split("-"))
+        elif field.name == "doi":
+            fields["doi"] = _percent_encoded(value, _DOI_UNSAFE)
+        elif field.name == "url":
+            fields["url"] = _percent_encoded(value, _URL_UNSAFE)
         elif field.name in text:
             fields[text[field.name]] = _encode(value)
         else:
             lose(ref, field.name, "BibTeX has no field for it")
     for key, value in ref.extra.items():
-        if key == "bibtex-type":
+        if key == "bibtex-type" or (key == "others" and isinstance(value, list | tuple)):
             continue
-        if isinstance(value, str):
-            fields.setdefault(key, _encode(value))
-        else:
+        if not isinstance(value, str):
             lose(ref, key, "only text can be written to BibTeX")
+        elif not _FIELD_NAME.match(key.lower()):
+            lose(ref, key, "not a BibTeX field name (a letter, then letters, digits or _.:+/-)")
+        elif key.lower() in (name.lower() for name in fields) or _read_as_field(cls, key.lower()):
+            lose(ref, key, "BibTeX would read it as the reference's own field")
+        else:
+            if " ".join(value.split()) != value:
+                lose(ref, key, "BibTeX folds white space: written with single spaces")
+            fields[key] = _encode(value)  # as spelled: BibTeX ignores the case, CSL does not
     return Entry(kind, fields=fields, persons=persons)
+
+
+_ALWAYS_READ = frozenset(
+    {*_PEOPLE, "date", "year", "month", "day", "urldate", "langid", "language", "entrysubtype",
+     "changing"}
+)  # fmt: skip
+
+
+def _own_fields(cls: type[Reference]) -> frozenset[str]:
+    """The field names the reader takes for one of a ``cls`` reference's own fields."""
+    known = _OWN.get(cls)
+    if known is None:
+        known = _OWN[cls] = _find_own_fields(cls)
+    return known
+
+
+_OWN: dict[type[Reference], frozenset[str]] = {}
+
+
+def _text_fields(cls: type[Reference], accepted: set[str]) -> dict[str, str]:
+    """The attribute each plain-text BibTeX field is read into, for a ``cls`` reference that
+    has the attributes ``accepted``."""
+    number = (
+        "issue" if issubclass(cls, PeriodicalPart)
+        else "number" if "number" in accepted  # a report's, a standard's, a patent's own number
+        else "collection_number"
+    )  # fmt: skip
+    return {**_TEXT, "number": number, "issue": "issue", "type": "genre",
+            "institution": "publisher", "school": "publisher"}  # fmt: skip
+
+
+def _find_own_fields(cls: type[Reference]) -> frozenset[str]:
+    accepted = {f.name for f in attrs.fields(cls)}
+    text = _text_fields(cls, accepted)
+    titles = {**_TITLES, "journal": "container_title", "journaltitle": "container_title",
+              "booktitle": "container_title", "organization": "container_title"}  # fmt: skip
+    return frozenset(
+        {*_ALWAYS_READ, *(n for n, a in {**text, **titles}.items() if a in accepted), "doi"}
+    )
+
+
+def _read_as_field(cls: type[Reference], name: str) -> bool:
+    """Whether the reader would take a field ``name`` (lower case) for one of a ``cls``
+    reference's own: an extra field of that name would not come back as an extra field."""
+    base, dash, tag = name.partition("-")
+    own = _own_fields(cls)
+    return name in own or bool(dash and base in own and valid_lang(_canonical_tag(tag)))
+
+
+def _percent_encoded(value: str, unsafe: re.Pattern[str]) -> str:
+    """A DOI or URL for a BibTeX field: its ``unsafe`` characters percent-encoded."""
+    return unsafe.sub(lambda m: "".join(f"%{b:02X}" for b in m[0].encode()), value)
+
+
+def _entry_type(ref: Reference, lose: Loss) -> str:
+    kind = ref.extra.get("bibtex-type")
+    if kind is None:
+        return _WRITE_TYPE[type(ref)]
+    if not isinstance(kind, str) or not _ENTRY_TYPE.match(kind.lower()):
+        lose(ref, "bibtex-type", f"{kind!r} is not a BibTeX entry type")
+        return _WRITE_TYPE[type(ref)]
+    return kind.lower()
+
+
+def bibtex_key(ref: Reference, lose: Loss, key: str | None = None) -> str:
+    """``key`` or the reference's id as a BibTeX key: characters that end a key or a field
+    (white space, ``{}(),=#%"``, backslashes) become ``-``, with a loss reported."""
+    wanted = key or ref.id
+    safe = _KEY_UNSAFE.sub("-", wanted)
+    if safe != wanted:
+        lose(ref, "id", f"written as the key {safe!r}: a BibTeX key cannot hold {wanted!r}")
+    return safe
 
 
 def entry_text(
@@ -380,7 +855,7 @@ def entry_text(
     parts = [f"{role} = {{{' and '.join(str(p) for p in people)}}}"
              for role, people in entry.persons.items()]  # fmt: skip
     parts += [f"{name} = {{{value}}}" for name, value in entry.fields.items()]
-    head = f"@{entry.type}{{{key or ref.id},"
+    head = f"@{entry.type}{{{bibtex_key(ref, lose, key)},"
     if one_line:
         return f"{head} {', '.join(parts)}}}"
     return head + "".join(f"\n  {part}," for part in parts) + "\n}\n"

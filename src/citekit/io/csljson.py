@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 import attrs
 
 from citekit.errors import CitekitError, ParseError, ValidationError
+from citekit.io.limits import check_value
 from citekit.io.problems import ErrorHandler, deliver
 from citekit.model.date import SEASONS, PartialDate
 from citekit.model.kinds import CSL_TYPES, KINDS
@@ -88,7 +89,20 @@ def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-_DECODER = json.JSONDecoder(object_pairs_hook=_refuse_duplicates)
+class _LongNumberError(ValueError):
+    pass
+
+
+def _integer(text: str) -> int:
+    """A JSON integer; one longer than a reference can mean is refused before Python's own
+    limit on converting (4,300 digits) raises a bare ValueError."""
+    if len(text) > _MAX_DIGITS:
+        raise _LongNumberError(len(text))
+    return int(text)
+
+
+_MAX_DIGITS = 100
+_DECODER = json.JSONDecoder(object_pairs_hook=_refuse_duplicates, parse_int=_integer)
 
 
 class _Lines:
@@ -150,6 +164,11 @@ def _items(text: str) -> list[tuple[int, Any]]:
         raise ParseError(
             "the JSON is nested too deeply to be references", line=lines.at(begin)
         ) from None
+    except _LongNumberError as exc:
+        raise ParseError(
+            f"a number of {exc.args[0]:,} digits; citekit reads numbers of up to {_MAX_DIGITS}",
+            line=lines.at(begin),
+        ) from None
 
 
 def read_csl_json(
@@ -191,10 +210,12 @@ def read_csl_json(
 
 
 def _text_value(value: Any, field: str) -> str | int | bool | None:
-    if value is None or isinstance(value, str | int):
+    if value is None or isinstance(value, str | bool):
         return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
+    if isinstance(value, int):
+        return str(value)  # an ISBN or a volume given as a number is the same text
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
     raise ValidationError(f"expected text or a number, got {type(value).__name__}", field=field)
 
 
@@ -253,8 +274,17 @@ def _person(value: Any, built: _Built | None) -> Person:
 def _new_person(value: dict[str, Any]) -> Person:
     get = value.get
     forms = {}
-    multi = get("multi", {})
-    for tag, form in (multi.get("_key", {}) if isinstance(multi, dict) else {}).items():
+    multi = get("multi") or {}
+    keyed = multi.get("_key") or {} if isinstance(multi, dict) else None
+    if not isinstance(keyed, dict):
+        raise ValidationError(
+            "a name's multi._key must be an object of tag: name", field="multi._key"
+        )
+    for tag, form in keyed.items():
+        if not isinstance(form, dict):
+            raise ValidationError(
+                "another form of a name must be an object", field=f"multi._key.{tag}"
+            )
         forms[tag] = _person({k: v for k, v in form.items() if k != "multi"}, None)
     if get("literal"):
         return Person(literal=value["literal"], forms=forms)
@@ -379,11 +409,14 @@ def _reference(item: Any, fallback_id: str, built: _Built | None) -> Reference:
     ref_id = item.get("id")
     ref_id = str(ref_id) if isinstance(ref_id, str | int) and str(ref_id).strip() else fallback_id
     try:
+        check_value(item, "item")
         return _build(item, ref_id, built)
     except CitekitError as exc:
         if exc.field in _ATTRIBUTE_TO_CSL:
             exc.field = _ATTRIBUTE_TO_CSL[exc.field]
         raise exc.located(ref_id=ref_id) from None
+    except ValueError as exc:  # a value the model could not convert (a year of 5,000 digits)
+        raise ValidationError(f"a value citekit cannot take: {exc}", ref_id=ref_id) from None
 
 
 def _build(item: dict[str, Any], ref_id: str, built: _Built | None) -> Reference:
@@ -409,7 +442,10 @@ def _build(item: dict[str, Any], ref_id: str, built: _Built | None) -> Reference
         attribute = plan.get(key)
         if attribute is None:
             if key not in ("id", "type", "multi"):
-                extra[key] = value
+                try:
+                    extra[key] = _extra_value(key, value)
+                except CitekitError as exc:
+                    raise exc.located(field=key) from None
             continue
         try:
             if key in _TITLE_FIELDS:
@@ -428,6 +464,37 @@ def _build(item: dict[str, Any], ref_id: str, built: _Built | None) -> Reference
     if other_multi or any(k not in _TITLE_FIELDS for k in keys):
         extra["multi"] = multi  # forms of fields citekit does not model: keep them all
     return cls(**values, extra=extra)
+
+
+_CSL_NAMES = frozenset(
+    {"author", "chair", "collection-editor", "compiler", "composer", "container-author",
+     "contributor", "curator", "director", "editor", "editorial-director", "editor-translator",
+     "executive-producer", "guest", "host", "illustrator", "interviewer", "narrator",
+     "organizer", "original-author", "performer", "producer", "recipient", "reviewed-author",
+     "script-writer", "series-creator", "translator"}
+)  # fmt: skip
+"""CSL's name variables: a list of name objects each."""
+_CSL_DATES = frozenset(
+    {"accessed", "available-date", "event-date", "issued", "original-date", "submitted"}
+)
+"""CSL's date variables: a date object each."""
+
+
+def _extra_value(key: str, value: Any) -> Any:
+    """A CSL name or date variable citekit keeps in ``extra`` (``original-author``) must have
+    its variable's shape, as CSL styles read it: refused here, with its line, not there. A
+    date given as text (``"1869"``) is kept as the date object it means."""
+    if key in _CSL_NAMES:
+        _people(value, key, None)
+    elif key in _CSL_DATES and value is not None:
+        if isinstance(value, str):
+            return _date_json(PartialDate.parse(value))
+        if not isinstance(value, dict):
+            raise ValidationError(
+                'expected a date object such as {"date-parts": [[1869]]}', field=key
+            )
+        _date(value, key)
+    return value
 
 
 # -- writing ------------------------------------------------------------------------------------
@@ -476,7 +543,11 @@ def _person_json(person: Person, ref: Reference, field: str, lose: Loss) -> dict
 
 def reference_to_item(ref: Reference, lose: Loss) -> dict[str, Any]:
     """One :class:`Reference` as a CSL-JSON item (with Juris-M ``multi`` for other forms)."""
-    item: dict[str, Any] = {"id": ref.id, "type": ref.extra.get("type", _CANONICAL[type(ref)])}
+    kind = ref.extra.get("type", _CANONICAL[type(ref)])
+    if CSL_TYPES.get(kind) is not type(ref):  # an extra "type" that is not this kind's
+        lose(ref, "type", f"{kind!r} is not a CSL type of a {type(ref).__name__}")
+        kind = _CANONICAL[type(ref)]
+    item: dict[str, Any] = {"id": ref.id, "type": kind}
     keys: dict[str, dict[str, str]] = {}
     numbers = {"article_number": "number", "number": "number"}
     for field in attrs.fields(type(ref)):
@@ -500,12 +571,22 @@ def reference_to_item(ref: Reference, lose: Loss) -> dict[str, Any]:
             item[csl] = [_person_json(p, ref, csl, lose) for p in value]
         else:
             item[csl] = value
+    plan = _PLANS[type(ref)]
     for key, value in ref.extra.items():
-        if key not in ("type", "multi"):
-            item.setdefault(key, value)
-    multi = dict(ref.extra.get("multi") or {})
+        if key in ("type", "multi"):
+            continue
+        if key in item or key in plan or key == "id":
+            lose(ref, key, "CSL-JSON would read it as the reference's own variable")
+        else:
+            item[key] = value
+    multi = ref.extra.get("multi") or {}
+    if not isinstance(multi, dict):
+        lose(ref, "multi", "CSL-JSON's multi must be an object")
+        multi = {}
+    multi = dict(multi)
     if keys:
-        multi["_keys"] = {**multi.get("_keys", {}), **keys}
+        known = multi.get("_keys")
+        multi["_keys"] = {**(known if isinstance(known, dict) else {}), **keys}
     if multi:
         item["multi"] = multi
     return item

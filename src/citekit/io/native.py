@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -31,6 +32,7 @@ import yaml
 
 from citekit.errors import CitekitError, ParseError, ValidationError
 from citekit.io.csljson import Loss
+from citekit.io.limits import MAX_DEPTH, check_value
 from citekit.io.problems import ErrorHandler, deliver
 from citekit.model.date import PartialDate
 from citekit.model.kinds import REFERENCE_TYPES
@@ -44,14 +46,56 @@ _PERSON_PARTS = ("family", "given", "particle", "dropping_particle", "suffix", "
 
 
 class _Loader(yaml.SafeLoader):
-    """Safe YAML that refuses a key given twice (PyYAML keeps the last without a word) and
-    leaves dates as text (the model parses them)."""
+    """Safe YAML that refuses a key given twice (PyYAML keeps the last without a word), a key
+    that is not text, aliases (``*name``: a few hundred bytes of them can stand for gigabytes)
+    and nesting deeper than :data:`~citekit.io.limits.MAX_DEPTH` levels (a reference needs a
+    handful); dates are left as text (the model parses them)."""
+
+    depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise ParseError(
+                f"an alias (*{event.anchor}): citekit reads no YAML aliases; write the value out",
+                line=event.start_mark.line + 1,
+            )
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH + 2:  # the list of references and a reference: two more
+                raise ParseError(
+                    f"nested more than {MAX_DEPTH} levels deep in a reference",
+                    line=self.peek_event().start_mark.line + 1,  # type: ignore[no-untyped-call]
+                )
+            node: yaml.Node | None = super().compose_node(parent, index)
+            return node
+        finally:
+            self.depth -= 1
+
+
+def _integer(loader: _Loader, node: yaml.ScalarNode) -> int:
+    if len(node.value) > _MAX_DIGITS:
+        raise ParseError(
+            f"a number of {len(node.value):,} characters; citekit reads numbers of up to "
+            f"{_MAX_DIGITS} digits",
+            line=node.start_mark.line + 1,
+        )
+    number: int = loader.construct_yaml_int(node)
+    return number
+
+
+_MAX_DIGITS = 100
 
 
 def _mapping(loader: _Loader, node: yaml.MappingNode) -> dict[Any, Any]:
     result: dict[Any, Any] = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            raise ParseError(
+                f"a key must be text, not {type(key).__name__} ({str(key)[:40]}); quote it",
+                line=key_node.start_mark.line + 1,
+            )
         if key in result:
             raise ParseError(
                 f"the key {key!r} appears twice in one mapping; keep one of them",
@@ -62,6 +106,26 @@ def _mapping(loader: _Loader, node: yaml.MappingNode) -> dict[Any, Any]:
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+_Loader.add_constructor("tag:yaml.org,2002:int", _integer)
+
+
+class _Dumper(yaml.SafeDumper):
+    """Writes a value met twice in full, never as an alias (which the reader refuses)."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _text(dumper: _Dumper, data: str) -> yaml.ScalarNode:
+    """Text with a line break YAML reads as one (NEL, U+2028, U+2029) is double-quoted, where
+    PyYAML escapes it; in any other style it writes it raw and reads a different text back."""
+    style = '"' if any(ch in data for ch in "\x85\u2028\u2029") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_Dumper.add_representer(str, _text)
+
+
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
@@ -156,10 +220,15 @@ def _read(
     refs = []
     for number, item in enumerate(items, 1):
         try:
+            check_value(item, "item")
             refs.append(_reference(item, number))
         except CitekitError as exc:
             exc.located(file=file, line=lines[number - 1] if number <= len(lines) else None)
             deliver(exc, on_error)
+        except ValueError as exc:  # a value the model could not convert
+            error = ValidationError(f"a value citekit cannot take: {exc}")
+            error.located(file=file, line=lines[number - 1] if number <= len(lines) else None)
+            deliver(error, on_error)
     return refs
 
 
@@ -172,8 +241,12 @@ def read_yaml(
             "the file is empty; a citekit YAML file holds a list of references", file=file, line=1
         )
     try:
-        root = yaml.compose(text, Loader=_Loader)
-        items = yaml.load(text, Loader=_Loader)
+        loader = _Loader(text)
+        try:
+            root = loader.get_single_node()
+            items = None if root is None else loader.construct_document(root)
+        finally:
+            loader.dispose()
     except ParseError as exc:
         raise exc.located(file=file) from None
     except yaml.MarkedYAMLError as exc:
@@ -245,11 +318,21 @@ def _item(ref: Reference) -> dict[str, Any]:
 def write_yaml(refs: Sequence[Reference], *, lose: Loss) -> str:
     """The references as citekit YAML; every field the model holds has a place."""
     del lose  # nothing to lose: the format is the model's
-    text: str = yaml.safe_dump([_item(r) for r in refs], allow_unicode=True, sort_keys=False)
+    text: str = yaml.dump(
+        [_item(r) for r in refs], Dumper=_Dumper, allow_unicode=True, sort_keys=False
+    )
     return text
 
 
 def write_json(refs: Sequence[Reference], *, lose: Loss) -> str:
     """The references as citekit JSON."""
     del lose
-    return json.dumps([_item(r) for r in refs], ensure_ascii=False, indent=1) + "\n"
+    text = json.dumps([_item(r) for r in refs], ensure_ascii=False, indent=1) + "\n"
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+
+
+_YAML_UNSAFE = re.compile(
+    "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+"""What the JSON writer escapes (inside strings, where alone it can be): the characters
+YAML, which reads citekit JSON, refuses or takes for a line break (NEL, U+2028, U+2029)."""

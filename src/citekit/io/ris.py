@@ -17,6 +17,7 @@ without a comma is an organisation, so a person known only by a family name is w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -25,6 +26,7 @@ import rispy
 
 from citekit.errors import CitekitError, ParseError, ValidationError
 from citekit.io.csljson import Loss
+from citekit.io.limits import check_text_size, check_value
 from citekit.io.problems import ErrorHandler, deliver
 from citekit.model.date import PartialDate
 from citekit.model.kinds import KINDS, RIS_TYPES
@@ -47,6 +49,8 @@ _TEXT = {
     "place_published": "place", "edition": "edition", "number_of_volumes": "number_of_volumes",
     "type_of_work": "genre", "section": "section", "custom7": "article_number",
 }  # fmt: skip
+_TAG_OF = {key: tag for tag, key in reversed(rispy.TAG_KEY_MAPPING.items())}
+"""The RIS tag of each of rispy's keys (the first of the tags that share one)."""
 _PEOPLE = {
     "authors": "authors",
     "secondary_authors": "editors",
@@ -72,7 +76,12 @@ def _date(entry: Mapping[str, Any]) -> PartialDate | None:
         if numbers:
             return PartialDate.parse("-".join(numbers))
     year = entry.get("year") or entry.get("publication_year")
-    return PartialDate.parse(str(year).split("/")[0]) if year else None
+    if not year:
+        return None
+    numbers = [p.strip() for p in str(year).split("/", 3)[:3]]
+    # PY is YYYY/MM/DD/other: the month and day are read too, and an impossible one refused
+    parts = numbers[:1] + [p for p in numbers[1:] if p]
+    return PartialDate.parse("-".join(parts))
 
 
 def _entry_to_reference(entry: Mapping[str, Any], number: int) -> Reference:
@@ -84,42 +93,53 @@ def _entry_to_reference(entry: Mapping[str, Any], number: int) -> Reference:
             f"record type {kind or 'missing'} is not supported; use one of: {known}", field="TY"
         )
     accepted = {f.name for f in attrs.fields(cls)}
-    values: dict[str, Any] = {"id": entry.get("id") or f"ris-{number}"}
+    used = {"type_of_reference", "unknown_tag"}
+
+    def take(key: str) -> Any:
+        """The value of ``key``, marked as read into the reference."""
+        used.add(key)
+        return entry.get(key)
+
+    values: dict[str, Any] = {"id": take("id") or f"ris-{number}"}
     extra: dict[str, Any] = {}
     if kind != _WRITE_TYPE[cls]:
         extra["ris-type"] = kind
     lang = entry.get("language")
-    title = entry.get("title") or entry.get("primary_title")
+    title = take("title") or take("primary_title")
     if title:
-        translations = {"en": entry["translated_title"]} if entry.get("translated_title") else {}
+        translated = take("translated_title")
+        translations = {"en": translated} if translated else {}
         values["title"] = Title(title, lang=lang, translations=translations)
-    if entry.get("secondary_title") and "container_title" in accepted:
-        values["container_title"] = Title(entry["secondary_title"], lang=lang)
-    elif entry.get("journal_name") and "container_title" in accepted:
-        values["container_title"] = Title(entry["journal_name"], lang=lang)
-    if entry.get("tertiary_title") and "collection_title" in accepted:
-        values["collection_title"] = Title(entry["tertiary_title"], lang=lang)
+    if "container_title" in accepted:
+        container = take("secondary_title") or take("journal_name")
+        if container:
+            values["container_title"] = Title(container, lang=lang)
+    if "collection_title" in accepted and entry.get("tertiary_title"):
+        values["collection_title"] = Title(take("tertiary_title"), lang=lang)
     try:
+        used.add("date")
         values["issued"] = _date(entry)
+        used.update(("year", "publication_year"))
     except CitekitError as exc:
-        raise exc.located(field="DA") from None
-    if entry.get("access_date"):
+        raise exc.located(field="DA" if entry.get("date") else "PY") from None
+    if take("access_date"):
         try:
             values["accessed"] = PartialDate.parse(
                 entry["access_date"].strip("/").replace("/", "-")
             )
         except CitekitError as exc:
             raise exc.located(field="Y2") from None
-    if entry.get("urls"):
-        values["url"] = entry["urls"][0]
-        if len(entry["urls"]) > 1:
-            extra["urls"] = entry["urls"][1:]
+    urls = [url for url in take("urls") or () if url]
+    if urls:
+        values["url"] = urls[0]
+        if len(urls) > 1:
+            extra["urls"] = urls[1:]
     first, last = entry.get("start_page"), entry.get("end_page")
     if first and "pages" in accepted:
-        values["pages"] = f"{first}-{last}" if last else first
-    elif first and "number_of_pages" in accepted:
-        values["number_of_pages"] = first
-    issue_number = entry.get("number")
+        values["pages"] = f"{take('start_page')}-{take('end_page')}" if last else take("start_page")
+    elif first and "number_of_pages" in accepted and not last:
+        values["number_of_pages"] = take("start_page")
+    issue_number = take("number")
     if issue_number:
         attribute = (
             "issue"
@@ -129,20 +149,23 @@ def _entry_to_reference(entry: Mapping[str, Any], number: int) -> Reference:
             else "collection_number"
         )
         values[attribute] = issue_number
-    sn = entry.get("issn")
+    sn = take("issn")
     if sn:
         values["issn" if issubclass(cls, PeriodicalPart) else "isbn"] = sn
     notes = entry.get("notes")
-    if notes:
-        values["note"] = notes[0]
+    if notes and len(notes) == 1:
+        values["note"] = take("notes")[0]
     for key, attribute in _TEXT.items():
         if entry.get(key) and attribute in accepted:
-            values[attribute] = entry[key]
+            values[attribute] = take(key)
     for key, attribute in _PEOPLE.items():
-        if entry.get(key):
+        if take(key):
             values[attribute] = [_person(p) for p in entry[key]]
     for tag, found in (entry.get("unknown_tag") or {}).items():
         extra[f"ris:{tag}"] = list(found)
+    for key, value in entry.items():
+        if key not in used and value:  # a tag rispy knows and citekit does not model: kept
+            extra[f"ris:{_TAG_OF[key]}"] = list(value) if isinstance(value, list) else [value]
     return cls(**values, extra=extra)
 
 
@@ -153,52 +176,108 @@ def read_ris(
     on_error: ErrorHandler | None = None,
 ) -> list[Reference]:
     """The references in a RIS file; errors name the file, the record's line and the tag."""
-    starts = [n for n, line in enumerate(text.splitlines(), 1) if line.startswith("TY  -")]
-    if not starts:
+    records = _records(text, file, on_error)
+    if not records:
         what = "the file is empty" if not text.strip() else "no RIS record found"
         raise ParseError(f"{what}; a RIS record starts with a line 'TY  - JOUR'", file=file, line=1)
-    try:
-        entries = rispy.loads(text)
-    except Exception as exc:  # rispy raises plain IOError/ValueError on malformed records
-        raise ParseError(f"not valid RIS: {exc}", file=file) from None
     refs = []
-    for number, entry in enumerate(entries, 1):
-        line = starts[number - 1] if number <= len(starts) else None
+    for number, (line, lines) in enumerate(records, 1):
+        entry: Mapping[str, Any] = {}
         try:
+            check_text_size("\n".join(lines))
+            (entry,) = rispy.loads("\n".join(lines))
+            for key, value in entry.items():
+                check_value(value, _TAG_OF.get(key, key))
             refs.append(_entry_to_reference(entry, number))
         except CitekitError as exc:
             exc.located(file=file, line=line, ref_id=entry.get("id"))
             deliver(exc, on_error)
+        except ValueError as exc:  # a value the model could not convert
+            error = ValidationError(f"a value citekit cannot take: {exc}")
+            deliver(error.located(file=file, line=line, ref_id=entry.get("id")), on_error)
+        except Exception as exc:  # rispy raises plain IOError/ValueError on malformed records
+            deliver(ParseError(f"not valid RIS: {exc}", file=file, line=line), on_error)
     return refs
+
+
+def _records(
+    text: str, file: str | None, on_error: ErrorHandler | None
+) -> list[tuple[int, list[str]]]:
+    """Each complete record (``TY`` to ``ER``) with the line it starts on, in one pass. A
+    record that another ``TY`` or the end of the file interrupts before its ``ER``, and a tag
+    outside every record, is an error (rispy would merge the record with the next one, or
+    drop it), reported through ``on_error`` when reading goes on."""
+    records: list[tuple[int, list[str]]] = []
+    early: list[ParseError] = []  # tags before the first record: reported if records follow
+    start, lines = 0, []
+    for number, line in enumerate(text.split("\n"), 1):
+        line = line.rstrip("\r")
+        tag = line[:2] if line[2:5] == "  -" else None
+        if tag == "TY":
+            if start:
+                deliver(_unended(start, file, f"line {number} starts another"), on_error)
+            start, lines = number, [line]
+        elif start:
+            lines.append(line)
+            if tag == "ER":
+                records.append((start, lines))
+                start, lines = 0, []
+        elif tag is not None:  # other text between records (rispy numbers them) is no data
+            error = ParseError(
+                f"a tag outside a record: {line[:40]!r}; "
+                "each record runs from 'TY  - …' to 'ER  - '",
+                file=file,
+                line=number,
+            )
+            if records:
+                deliver(error, on_error)
+            else:
+                early.append(error)
+    if start:
+        deliver(_unended(start, file, "the file ends"), on_error)
+    if records:
+        for error in early:
+            deliver(error, on_error)
+    return records
+
+
+def _unended(line: int, file: str | None, what: str) -> ParseError:
+    return ParseError(
+        f"the record has no end: {what} before its 'ER  - ' line", file=file, line=line
+    )
 
 
 # -- writing ------------------------------------------------------------------------------------
 
 
-def _ris_person(person: Person, ref: Reference, field: str, lose: Loss) -> str:
+def _ris_person(person: Person, ref: Reference, field: str, lose: Loss) -> str | None:
+    """A name as RIS writes it (``Family, Given, Suffix``; an organisation without a comma),
+    or None when nothing of it is left once the commas RIS splits at are taken out."""
+
+    def uncomma(text: str) -> str:
+        if "," not in text:
+            return text
+        lose(ref, field, f"{text!r} has a comma, where RIS splits a name: written without it")
+        return " ".join(text.replace(",", " ").split())
+
     if person.literal is not None:
-        if "," in person.literal:
-            lose(
-                ref,
-                field,
-                f"the organisation {person.literal!r} has a comma, read back as a person",
-            )
-        return person.literal
+        return uncomma(person.literal) or None
     if person.particle or person.dropping_particle or person.forms:
         lose(ref, field, "RIS keeps no particles or other forms of a name")
-    parts = [" ".join(p for p in (person.dropping_particle, person.particle, person.family) if p)]
-    parts.append(person.given or "")
+    family = " ".join(p for p in (person.dropping_particle, person.particle, person.family) if p)
+    parts = [uncomma(family), uncomma(person.given or "")]
     if person.suffix:
-        parts.append(person.suffix)
-    return ", ".join(parts)
+        parts.append(uncomma(person.suffix))
+    return ", ".join(parts) if parts[0] else None
 
 
 def _reference_to_entry(ref: Reference, lose: Loss) -> dict[str, Any]:
     cls = type(ref)
-    entry: dict[str, Any] = {
-        "type_of_reference": ref.extra.get("ris-type", _WRITE_TYPE[cls]),
-        "id": ref.id,
-    }
+    kind = ref.extra.get("ris-type", _WRITE_TYPE[cls])
+    if kind not in _TYPES:
+        lose(ref, "ris-type", f"{kind!r} is not a RIS record type citekit knows")
+        kind = _WRITE_TYPE[cls]
+    entry: dict[str, Any] = {"type_of_reference": kind, "id": _one_line(ref, "id", ref.id, lose)}
     handled = {"id", "extra", "title", "container_title", "collection_title", "issued", "accessed",
                "url", "pages", "issue", "number", "collection_number", "issn", "isbn", "note",
                "number_of_pages", "authors", "editors", "translators", "changing"}  # fmt: skip
@@ -241,7 +320,8 @@ def _reference_to_entry(ref: Reference, lose: Loss) -> dict[str, Any]:
             [f"{a.year:04d}", f"{a.month:02d}" if a.month else "", f"{a.day:02d}" if a.day else ""]
         )
     if ref.url:
-        entry["urls"] = [ref.url, *ref.extra.get("urls", [])]
+        more = ref.extra.get("urls", [])
+        entry["urls"] = [ref.url, *([more] if isinstance(more, str) else more)]
     pages = getattr(ref, "pages", None)
     if pages:
         first, last = page_range(pages)
@@ -275,18 +355,31 @@ def _reference_to_entry(ref: Reference, lose: Loss) -> dict[str, Any]:
     for key, attribute in _PEOPLE.items():
         people = getattr(ref, attribute)
         if people:
-            entry[key] = [_ris_person(p, ref, attribute, lose) for p in people]
+            names = [_ris_person(p, ref, attribute, lose) for p in people]
+            entry[key] = [name for name in names if name is not None]
     for field in attrs.fields(cls):
         if field.name not in handled and getattr(ref, field.name) not in (None, (), False):
             lose(ref, field.name, "RIS has no tag for it")
     unknown: dict[str, list[str]] = {}
     for key, value in ref.extra.items():
         if key.startswith("ris:"):
-            unknown[key[4:]] = list(value)
+            values = [value] if isinstance(value, str) else value
+            if not _TAG.match(key[4:]):
+                lose(ref, key, "not a RIS tag (a capital letter, then a capital or a digit)")
+            elif not isinstance(values, list | tuple) or not all(
+                isinstance(v, str) for v in values
+            ):
+                lose(ref, key, "only text can be written to RIS")
+            else:
+                unknown[key[4:]] = [_one_line(ref, key, v, lose) for v in values]
         elif key not in ("ris-type", "urls"):
             lose(ref, key, "RIS has no tag for it")
     if unknown:
         entry["unknown_tag"] = unknown
+    if "urls" in entry:
+        entry["urls"] = [
+            _ris_url(ref, _one_line(ref, "urls", str(url), lose), lose) for url in entry["urls"]
+        ]
     return entry
 
 
@@ -296,6 +389,29 @@ class _PlainRisWriter(rispy.RisWriter):  # type: ignore[misc]
 
     def set_header(self, count: int) -> str:
         return ""
+
+
+def _ris_url(ref: Reference, url: str, lose: Loss) -> str:
+    """A URL for ``UR``, which readers split at ``;``: one is written ``%3B``."""
+    if ";" not in url:
+        return url
+    lose(ref, "url", "RIS splits URLs at ';': written as %3B")
+    return url.replace(";", "%3B")
+
+
+_TAG = re.compile(r"[A-Z][A-Z0-9]\Z")
+
+
+def _one_line(ref: Reference, field: str, value: str, lose: Loss) -> str:
+    """``value`` on one line: a line break in a value would end it, and a line of its own
+    could start a tag or a record (``ER  - ``, ``TY  - ``)."""
+    lines = value.splitlines()
+    if len(lines) <= 1 and "\n" not in value and "\r" not in value:
+        if value != value.strip():
+            lose(ref, field, "RIS strips a value: written without its outer spaces")
+        return value
+    lose(ref, field, "RIS keeps a value on one line: its line breaks are written as spaces")
+    return " ".join(line.strip() for line in lines if line.strip())
 
 
 def write_ris(refs: Sequence[Reference], *, lose: Loss) -> str:

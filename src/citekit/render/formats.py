@@ -31,7 +31,7 @@ from importlib.metadata import entry_points
 from citekit.errors import OptionError
 from citekit.render.html import HTML, to_html
 from citekit.render.latex import LATEX, to_latex
-from citekit.render.markdown import MARKDOWN, to_markdown
+from citekit.render.markdown import MARKDOWN, markdown_label, to_markdown
 from citekit.render.tree import Inline
 from citekit.render.writer import TEXT, OutputFormat, to_text, write
 
@@ -85,6 +85,7 @@ class Format:
         html: bool = False,
         description: str = "",
         render: Callable[[Inline], str] | None = None,
+        label: Callable[[Inline], str] | None = None,
     ) -> None:
         self.name = name
         self.nodes = nodes
@@ -92,6 +93,9 @@ class Format:
         # another writes its OutputFormat
         self.render: Callable[[Inline], str] = render or partial(write, markup=nodes)
         """``node`` in this format."""
+        self.label: Callable[[Inline], str] = label or self.render
+        """An entry's label (``1.``, ``[1]``) in this format: as any text unless the format
+        writes list markers of its own (Markdown's ``1.``)."""
         self.frame = frame
         self.html = html
         """The output is HTML, safe to include in a page as it is (a Jinja filter marks it
@@ -105,7 +109,7 @@ class Format:
         """A bibliography: (label, entry) pairs; numbered when some entry has a label."""
         numbered = any(label for label, _ in entries)
         items = [
-            (self.render(label) if label else None, self.render(entry)) for label, entry in entries
+            (self.label(label) if label else None, self.render(entry)) for label, entry in entries
         ]
         return self.frame(items, numbered)
 
@@ -121,6 +125,7 @@ BUILTIN: dict[str, Format] = {
         frame=paragraphs("\n\n"),
         description="CommonMark",
         render=to_markdown,
+        label=markdown_label,
     ),
     "latex": Format(
         "latex",

@@ -1,0 +1,84 @@
+"""Bounds on the work one input may ask for, shared by the readers (docs/robustness.md).
+
+A file within these bounds is read in time and memory proportional to its size; a file
+beyond one is refused with an error naming the file, the line and the field, never by
+running out of time or memory.
+
+>>> check_value({"title": "x" * 10}, "item")
+>>> check_value({"author": [{"family": "A"}] * (MAX_NAMES + 1)}, "item")
+Traceback (most recent call last):
+citekit.errors.ValidationError: author: 10,001 entries in one list; citekit reads up to 10,000
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from citekit.errors import ValidationError
+
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_FIELD_CHARS",
+    "MAX_NAMES",
+    "MAX_RECORD_CHARS",
+    "check_text_size",
+    "check_value",
+    "macro_budget",
+]
+
+MAX_FIELD_CHARS = 100_000
+"""Characters in one field's value (a title, an abstract, a note): a longer one is a mistake."""
+
+MAX_RECORD_CHARS = 1_000_000
+"""Characters in one reference's text in a file (a BibTeX entry, a RIS record)."""
+
+MAX_NAMES = 10_000
+"""Entries in one list (authors of one reference: large collaborations sign a few thousand)."""
+
+MAX_DEPTH = 16
+"""Levels of lists and mappings in one reference (a name's other forms need five)."""
+
+
+def macro_budget(text: str) -> int:
+    """Characters BibTeX ``@string`` macros may add to a file, in all: 1,000,000 plus 16 for
+    each character of the file (a one-letter macro for a journal's name is used in full)."""
+    return 1_000_000 + 16 * len(text)
+
+
+def check_text_size(text: str) -> None:
+    """Refuse one reference's text when it is longer than :data:`MAX_RECORD_CHARS`."""
+    if len(text) > MAX_RECORD_CHARS:
+        raise ValidationError(
+            f"the reference is {len(text):,} characters long; citekit reads up to "
+            f"{MAX_RECORD_CHARS:,}"
+        )
+
+
+def check_value(value: Any, field: str, depth: int = 0) -> None:
+    """Refuse a value read from a file that is beyond a bound: text longer than
+    :data:`MAX_FIELD_CHARS`, a list longer than :data:`MAX_NAMES`, nesting deeper than
+    :data:`MAX_DEPTH`. The error names the field (``author``, ``multi._keys.title``)."""
+    if isinstance(value, str):
+        if len(value) > MAX_FIELD_CHARS:
+            raise ValidationError(
+                f"{len(value):,} characters in one field; citekit reads up to {MAX_FIELD_CHARS:,}",
+                field=field,
+            )
+        return
+    if not isinstance(value, dict | list | tuple):
+        return
+    if depth >= MAX_DEPTH:
+        raise ValidationError(
+            f"nested more than {MAX_DEPTH} levels deep; a reference needs a handful", field=field
+        )
+    if isinstance(value, dict):
+        for key, item in value.items():
+            check_value(key, field, depth + 1)
+            check_value(item, f"{field}.{key}" if depth else str(key), depth + 1)
+        return
+    if len(value) > MAX_NAMES:
+        raise ValidationError(
+            f"{len(value):,} entries in one list; citekit reads up to {MAX_NAMES:,}", field=field
+        )
+    for item in value:
+        check_value(item, field, depth + 1)
