@@ -110,6 +110,7 @@ class Style:
         "file",
         "locales",
         "macros",
+        "numbered",
         "root",
         "uses_year_suffix",
     )
@@ -123,9 +124,10 @@ class Style:
         self.bibliography = _section(root.child("bibliography"), file, "bibliography")
         self.locales = root.all("locale")
         _check_macros(self)
-        self.uses_year_suffix = any(
-            e.name == "text" and e.attrs.get("variable") == "year-suffix" for e in walk(root)
-        )
+        variables = {e.attrs.get("variable") for e in walk(root) if e.name == "text"}
+        self.uses_year_suffix = "year-suffix" in variables
+        self.numbered = "citation-number" in variables
+        """Whether the style prints citation numbers (``[1]``), which depend on the list."""
 
 
 def walk(element: Element) -> list[Element]:
