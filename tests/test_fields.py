@@ -73,6 +73,8 @@ def test_elpub_english_line_edition() -> None:
     ref = Book(id="b", title="Политология", edition="2", issued=2023, language="ru")
     assert ". 2nd ed. " in citekit.format(ref, "elpub")
     assert ". 2-е изд. " in citekit.format(ref, "elpub-ru")
+    english = _piaget(edition="2")
+    assert "child. 2nd ed. Basic Books; 1969." in citekit.format(english, "elpub-ru")
 
 
 # -- 2. APA: translators, original date, volume ---------------------------------------------------

@@ -129,9 +129,11 @@ class ElpubStyle(BaseStyle):
             segments.append(self._title(getattr(ref, "container_title", None), options))
         if isinstance(ref, Thesis) and ref.genre:
             segments.append(f"[{ref.genre}]")
-        if ref.edition:  # Vancouver: "2nd ed." / "2-е изд." from a bare number
-            edition = english_edition if self.english else russian_edition
-            segments.append(edition(ref.edition))
+        if ref.edition:  # Vancouver: "2nd ed."; the Russian line of a Russian work "2-е изд."
+            russian = not self.english and work_language(ref) == "ru"
+            segments.append(
+                russian_edition(ref.edition) if russian else english_edition(ref.edition)
+            )
         number = getattr(ref, "number", None)  # a report's, a standard's, a patent's, a law's
         if number:
             segments.append(f"{words.number} {number}")

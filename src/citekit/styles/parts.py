@@ -120,14 +120,15 @@ def serial_numbers() -> Part:
 
 
 def edition() -> Part:
-    """``2nd ed.`` on an English line, ``2-е изд.`` on another, from a bare number
-    (``"2"``); an edition in words as written."""
+    """``2-е изд.`` from a bare number (``"2"``) for a Russian work on a line that is not
+    English, else ``2nd ed.``; an edition in words as written."""
 
     def part(ref: Reference, context: Context) -> Inline | None:
         value = getattr(ref, "edition", None)
         if not isinstance(value, str) or not value:
             return None
-        return english_edition(value) if context.english else russian_edition(value)
+        russian = not context.english and work_language(ref) == "ru"
+        return russian_edition(value) if russian else english_edition(value)
 
     return part
 
