@@ -223,3 +223,26 @@ def test_check_reports_fields_still_not_printed() -> None:
     references = get_style("references")
     volume = _piaget(volume="7")
     assert any(w.startswith("volume") for w in references.warnings(volume, references.options()))
+
+
+def test_gost_chapter_host_edition_and_volume() -> None:
+    ref = Chapter(id="c", title="Японская дипломатия", authors=[Person("Стрельцов", "Дмитрий")],
+                  container_title="Япония в мировой политике", edition="2", volume="3",
+                  place="Москва", publisher="Наука", issued=2021, pages="45-67")  # fmt: skip
+    assert citekit.format(ref, "gost").endswith(
+        "// Япония в мировой политике. – 2-е изд. – Москва : Наука, 2021. – Т. 3. – С. 45–67."
+    )
+
+
+def test_gost_latin_chapter_of_a_russian_language_item_keeps_its_words() -> None:
+    ref = Chapter(id="c", title="Japan", authors=[Person("Doe", "Jane")], language="ru",
+                  container_title="Asia", editors=[Person("Smith", "John")], issued=2021)  # fmt: skip
+    assert "// Asia / edited by J. Smith. – 2021." in citekit.format(ref, "gost")
+
+
+def test_apa_reports_translators_it_cannot_place() -> None:
+    from citekit.model import Report
+
+    ref = Report(id="r", title="A report", translators=[Person("Weaver", "Helen")], issued=2020)
+    apa = get_style("apa")
+    assert any(w.startswith("translators") for w in apa.warnings(ref, apa.options()))

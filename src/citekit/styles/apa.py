@@ -253,6 +253,11 @@ class ApaStyle(BaseStyle):
             found.append("no publication date: printed as (n.d.)")
         if warning := missing_translation(ref):
             found.append(warning)
+        if ref.translators and isinstance(ref, _STANDS_ALONE) and not isinstance(ref, Book):
+            found.append(
+                "translators not printed: APA 7 §9.39 shows them for books and for parts, "
+                f"citekit has no rule for a translated {ref.kind}"
+            )
         return found + super().warnings(ref, options)
 
     # -- the list ------------------------------------------------------------------------------

@@ -288,17 +288,18 @@ class GostStyle(BaseStyle):
 
     def _host(self, ref: Reference, options: GostOptions, words: Terms) -> list[Inline | None]:
         """What follows ``//``: the journal, site or book, with its own areas."""
-        latin = self._latin_dates(ref)
+        latin = words is _LATIN
+        latin_dates = self._latin_dates(ref)  # date words follow the item's language
         year = str(ref.issued.year) if ref.issued else None
         if isinstance(ref, PeriodicalPart):
             container = ref.container_title.original if ref.container_title else None
             when = None
             if isinstance(ref, NewspaperArticle) or (not ref.volume and not ref.issue):
-                when = self._day_month(ref.issued, latin) if ref.issued else None
+                when = self._day_month(ref.issued, latin_dates) if ref.issued else None
             return [container, year, when, *self._periodical_numbers(ref, words)]
         if isinstance(ref, WebArticle):
             site = ref.container_title.original if ref.container_title else None
-            when = self._day_month(ref.issued, latin) if ref.issued else None
+            when = self._day_month(ref.issued, latin_dates) if ref.issued else None
             return [f"{site} : [сайт]" if site else None, year, when]
         if isinstance(ref, IN_A_BOOK):
             book = ref.container_title.original if ref.container_title else None
@@ -306,8 +307,10 @@ class GostStyle(BaseStyle):
                 editors = ", ".join([self._direct(p) for p in ref.editors])
                 lead = "edited by" if latin else "под редакцией"
                 book = f"{book or ''} / {lead} {editors}"
+            edition = self._edition(ref, words)  # the book's own areas (7.3)
+            volume = _label(words.volume, ref.volume) if ref.volume else None
             pages = _label(words.page, dashed(ref.pages, EN_DASH)) if ref.pages else None
-            return [book, self._imprint(ref, words), self._series(ref), pages]
+            return [book, edition, self._imprint(ref, words), self._series(ref), volume, pages]
         if isinstance(
             ref, Legislation
         ):  # "// Собрание законодательства РФ. – 2012. – № 53. – Ст. 7598"
@@ -345,12 +348,15 @@ class GostStyle(BaseStyle):
         number = None
         if isinstance(ref, Report) and ref.number:
             number = _label(words.number, ref.number)
-        edition = None
-        if ref.edition:  # "5-е изд." / "2nd ed." from a bare number (7.0.100-2018, 5.4)
-            edition = (
-                english_edition(ref.edition) if words is _LATIN else russian_edition(ref.edition)
-            )
+        edition = self._edition(ref, words)
         return [edition, self._imprint(ref, words), extent, self._series(ref), number]
+
+    @staticmethod
+    def _edition(ref: Publication, words: Terms) -> str | None:
+        """``5-е изд.`` / ``2nd ed.`` from a bare number, else as written (7.0.100-2018, 5.4)."""
+        if not ref.edition:
+            return None
+        return english_edition(ref.edition) if words is _LATIN else russian_edition(ref.edition)
 
     def _links(self, ref: Reference) -> list[Inline | None]:
         """``URL: … (дата обращения: 08.05.2025)`` (notes area), then ``DOI …`` (identifier
