@@ -16,6 +16,7 @@ from citekit.styles.elpub import ENGLISH, RUSSIAN
 from citekit.styles.options import Options
 from citekit.styles.parts import (
     doi_or_url,
+    edition,
     extent,
     field,
     imprint,
@@ -57,7 +58,7 @@ PUBLICATION = join(
     ". ",
     choose((IN_A_BOOK, IN_BOOK), otherwise=title("container_title")),
     choose((Thesis, group("[", field("genre"), "]"))),
-    field("edition"),
+    edition(),
     numbered(),
     imprint(),
     extent(),

@@ -43,7 +43,8 @@ from citekit.model.reference import (
 from citekit.names import NameForm, direct, inverted, latin_form
 from citekit.render.tree import Inline, Link, Seq, emph, join, join_into, link, seq
 from citekit.styles.base import ORIGINAL_KINDS, BaseStyle, Entry, Options
-from citekit.styles.dates import english_date, parenthetical_date
+from citekit.styles.dates import english_date, original_year, parenthetical_date
+from citekit.styles.editions import english_edition
 from citekit.styles.forms import dashed, latin_text, latin_with_translation, missing_translation
 from citekit.styles.namelists import ampersand_list
 from citekit.styles.numbers import patent_or_standard
@@ -93,11 +94,12 @@ class ApaStyle(BaseStyle):
             return None
         text, translation = latin_with_translation(ref.title, ref, options.translit)
         if not isinstance(ref, _STANDS_ALONE):
-            return f"{text} [{translation}]" if translation else text
+            about = self._about(ref, options)
+            return join([f"{text} [{translation}]" if translation else text, about], " ")
         translation = f"[{translation}]" if translation else None
         description = None
-        if isinstance(ref, Book) and ref.edition:
-            description = f"({ref.edition} ed.)"
+        if isinstance(ref, Book):
+            description = self._about(ref, options)
         elif isinstance(ref, Report) and ref.number:
             description = f"({ref.genre or 'Report'} No. {ref.number})"
         elif isinstance(ref, Thesis):
@@ -107,6 +109,32 @@ class ApaStyle(BaseStyle):
         elif isinstance(ref, _NUMBERED) and ref.number:
             description = f"({transliterate(patent_or_standard(ref), options.translit)})"
         return join([emph(text), translation, description], " ")
+
+    def _people(self, people: Sequence[Person], options: Options, role: str) -> str | None:
+        """``J. Smith, Ed.``, ``H. Weaver & J. Doe, Trans.`` (§9.39, §10.2)."""
+        names = [direct(f) for f in self._forms(people, options)]
+        if not names:
+            return None
+        shown = " & ".join(names) if len(names) == 2 else ampersand_list(names)
+        return f"{shown}, {role}"
+
+    def _about(self, ref: Reference, options: Options) -> str | None:
+        """What follows the title in parentheses: the editors of an authored book and the
+        translators (§9.39, §10.2 ex. 29), then a book's edition and volume (§9.40, §10.2):
+        ``(J. Smith, Ed.; H. Weaver, Trans.; 2nd ed., Vol. 7)``."""
+        groups: list[str] = []
+        if isinstance(ref, Book) and ref.authors and ref.editors:
+            editors = self._people(ref.editors, options, "Eds." if len(ref.editors) > 1 else "Ed.")
+            groups.append(editors or "")
+        if ref.translators:
+            groups.append(self._people(ref.translators, options, "Trans.") or "")
+        if isinstance(ref, Book):
+            details = [english_edition(ref.edition) if ref.edition else None,
+                       f"Vol. {ref.volume}" if ref.volume else None]  # fmt: skip
+            detail = ", ".join(d for d in details if d)
+            if detail:
+                groups.append(detail)
+        return f"({'; '.join(groups)})" if groups else None
 
     # -- sources -------------------------------------------------------------------------------
 
@@ -139,7 +167,8 @@ class ApaStyle(BaseStyle):
             return None
         book, translation = latin_with_translation(ref.container_title, ref, options.translit)
         details = ", ".join(
-            p for p in (f"{ref.edition} ed." if ref.edition else None,
+            p for p in (english_edition(ref.edition) if ref.edition else None,
+                        f"Vol. {ref.volume}" if ref.volume else None,
                         f"pp. {dashed(ref.pages, DASH)}" if ref.pages else None) if p
         )  # fmt: skip
         editors = self._editors(ref.editors, options)
@@ -207,6 +236,9 @@ class ApaStyle(BaseStyle):
         target = self._link(ref)
         if target:
             line += (" ", target)
+        original = original_year(ref)
+        if original:  # a reprint or a translation (§9.41)
+            line.append(f" (Original work published {original})")
         return Seq(tuple(line))
 
     def entry(self, ref: Reference, options: Options) -> Inline:
@@ -221,6 +253,11 @@ class ApaStyle(BaseStyle):
             found.append("no publication date: printed as (n.d.)")
         if warning := missing_translation(ref):
             found.append(warning)
+        if ref.translators and isinstance(ref, _STANDS_ALONE) and not isinstance(ref, Book):
+            found.append(
+                "translators not printed: APA 7 §9.39 shows them for books and for parts, "
+                f"citekit has no rule for a translated {ref.kind}"
+            )
         return found + super().warnings(ref, options)
 
     # -- the list ------------------------------------------------------------------------------
@@ -307,6 +344,10 @@ class ApaStyle(BaseStyle):
             year = f"{ref.issued.year}" if ref.issued else "n.d."
             if suffixes.get(ref.id):
                 year += ("-" if ref.issued is None else "") + suffixes[ref.id]
+            original = original_year(ref)
+            if original:  # a republished work: (Piaget, 1966/1969) (§8.15)
+                year = f"{original}/{year}"
+
             if groups and groups[-1][0] == names and not narrative:
                 groups[-1][1].append(year)
             else:

@@ -11,9 +11,19 @@
 
 from __future__ import annotations
 
-from citekit.model.date import PartialDate
+import re
+from typing import Any
 
-__all__ = ["MONTHS", "english_date", "numeric_date", "parenthetical_date"]
+from citekit.model.date import PartialDate
+from citekit.model.reference import Reference
+
+__all__ = ["MONTHS", "english_date", "numeric_date", "original_year", "parenthetical_date"]
+
+_ORIGINAL_KEYS = ("original-date", "original_date", "origdate")
+"""Where the readers keep the first publication of a reprint or a translation: CSL-JSON's
+``original-date``, citekit YAML's ``original-date`` / ``original_date``, BibLaTeX's
+``origdate`` (the model has no field for it; the readers keep it in ``Reference.extra``)."""
+_YEAR = re.compile(r"\s*(\d{3,4})(?!\d)")
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -64,3 +74,46 @@ def parenthetical_date(date: PartialDate, *, dash: str) -> str:
     if end.month == date.month and end.day is not None and date.day is not None:
         return f"{text}{dash}{end.day}"
     return f"{text}{dash}{_month_day(end)}" if _month_day(end) else text
+
+
+def _year_of(value: Any) -> str | None:
+    """The year of a stored date: ``1966``, ``"1966-03"``, a date, or a CSL date object
+    (``{"date-parts": [[1966]]}``, ``{"raw": "1966"}``, ``{"literal": "1966"}``)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return str(value) if value > 0 else None
+    if isinstance(value, str):
+        found = _YEAR.match(value)
+        return found.group(1) if found else None
+    year = getattr(value, "year", None)
+    if isinstance(year, int) and not isinstance(year, bool):
+        return str(year)
+    if isinstance(value, dict):
+        parts = value.get("date-parts")
+        if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
+            return _year_of(parts[0][0])
+        for key in ("raw", "literal"):
+            if key in value:
+                return _year_of(value[key])
+    return None
+
+
+def original_year(ref: Reference) -> str | None:
+    """The year a reprinted or translated work was first published, from ``extra`` (see
+    :data:`_ORIGINAL_KEYS`), or None: ``extra={"original-date": {"date-parts": [[1966]]}}``
+    gives ``"1966"``.
+
+    >>> from citekit.model import Book
+    >>> original_year(Book(id="p", extra={"original-date": {"date-parts": [[1966]]}}))
+    '1966'
+    >>> original_year(Book(id="p")) is None
+    True
+    """
+    extra = ref.extra
+    if not extra:
+        return None
+    for key in _ORIGINAL_KEYS:
+        if key in extra:
+            return _year_of(extra[key])
+    return None

@@ -41,9 +41,12 @@ from citekit.names import inverted, latin_form, original_form
 from citekit.render.tree import Inline, Link, Seq, join_into, link
 from citekit.styles.base import ORIGINAL_KINDS, BaseStyle, Options
 from citekit.styles.dates import numeric_date
+from citekit.styles.editions import english_edition, russian_edition
 from citekit.styles.forms import english_text, missing_translation, work_language
 from citekit.styles.languages import ELPUB_NOTES, language_note
-from citekit.styles.terms import EN, RU
+from citekit.styles.terms import EN, RU, english_place
+from citekit.styles.unprinted import unprinted
+from citekit.translit import transliterate
 
 __all__ = ["ENGLISH", "RUSSIAN", "ElpubStyle"]
 
@@ -94,9 +97,15 @@ class ElpubStyle(BaseStyle):
             text += f":{locator}" if text else locator
         return text or None
 
-    def _published(self, ref: Publication) -> str | None:
-        """``Moscow: Nauka; 2025``."""
-        where = ": ".join(p for p in (ref.place, ref.publisher) if p)
+    def _published(self, ref: Publication, options: Options) -> str | None:
+        """``Moscow: Nauka; 2025``; on the English line the place in English and the
+        publisher transliterated (``Москва: Гнозис`` → ``Moscow: Gnozis``)."""
+        place, publisher = ref.place, ref.publisher
+        if self.english:
+            scheme = options.translit
+            place = place and english_place(place, scheme)
+            publisher = publisher and transliterate(publisher, scheme)
+        where = ": ".join(p for p in (place, publisher) if p)
         year = str(ref.issued.year) if ref.issued else None
         return "; ".join(p for p in (where, year) if p) or None
 
@@ -120,12 +129,15 @@ class ElpubStyle(BaseStyle):
             segments.append(self._title(getattr(ref, "container_title", None), options))
         if isinstance(ref, Thesis) and ref.genre:
             segments.append(f"[{ref.genre}]")
-        if ref.edition:
-            segments.append(ref.edition)
+        if ref.edition:  # Vancouver: "2nd ed."; the Russian line of a Russian work "2-е изд."
+            russian = not self.english and work_language(ref) == "ru"
+            segments.append(
+                russian_edition(ref.edition) if russian else english_edition(ref.edition)
+            )
         number = getattr(ref, "number", None)  # a report's, a standard's, a patent's, a law's
         if number:
             segments.append(f"{words.number} {number}")
-        segments.append(self._published(ref))
+        segments.append(self._published(ref, options))
         pages = getattr(ref, "pages", None)
         if pages:
             segments.append(f"{words.page} {pages}")
@@ -147,6 +159,13 @@ class ElpubStyle(BaseStyle):
             found.append("no DOI: the line ends with the URL, or with nothing")
         if self.english and (warning := missing_translation(ref)):
             found.append(warning)
+        found += unprinted(
+            ref,
+            translators="the Elpub line names the authors only",
+            editors="the Elpub line names the authors of an authored book only",
+            volume="the Elpub line of a book has no place for a volume",
+            original_date="the Elpub line has no place for it",
+        )
         return found
 
     # -- the line ----------------------------------------------------------------------------

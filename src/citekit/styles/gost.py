@@ -46,14 +46,17 @@ from citekit.model.reference import (
     Thesis,
     WebArticle,
 )
+from citekit.model.title import primary_language
 from citekit.render.tree import NBSP, Inline, Link, Seq, join_into, link, seq
 from citekit.script import is_cyrillic
 from citekit.styles.base import ORIGINAL_KINDS, BaseStyle
 from citekit.styles.dates import MONTHS, numeric_date
+from citekit.styles.editions import english_edition, russian_edition
 from citekit.styles.forms import dashed
 from citekit.styles.options import GostOptions
 from citekit.styles.ordering import russian_list_key
 from citekit.styles.terms import EN, GOST_LATIN, RU, Terms
+from citekit.styles.unprinted import unprinted
 
 __all__ = ["GOST_2008", "GOST_2018", "GostOptions", "GostStyle"]
 
@@ -89,8 +92,16 @@ _CONTENT_TYPES = {
 }  # fmt: skip
 """GOST R 7.0.100-2018's content type and means of access (print, online) for what is not
 text; every other kind is ``Текст : непосредственный`` / ``Текст : электронный``."""
+_CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn"})
+"""Languages written in Cyrillic: their date words are printed in Russian."""
 _NO_HEADING = (Standard, Patent, Legislation)  # described under their title (or designation)
 _DESCRIBED_AFTER_TITLE = (Patent, Legislation)  # ": патент № …", ": Федеральный закон от … № …"
+
+
+def _role(one: str, many: str, people: Sequence[Person]) -> str:
+    """``редактор`` / ``редакторы``: the role word of GOST R 7.0.100-2018's subsequent
+    statements of responsibility, in the nominative, as the names are."""
+    return one if len(people) == 1 else many
 
 
 def _label(label: str, value: str) -> str:
@@ -142,7 +153,22 @@ class GostStyle(BaseStyle):
 
     def _responsibility(self, ref: Reference, options: GostOptions, words: Terms) -> str | None:
         """``/ В. О. Кистанов, П. П. Петров`` or ``/ А. А. Иванов, Б. Б. Петров, В. В. Сидоров
-        [и др.]``; 2008 gives it only when there is no heading."""
+        [и др.]`` (2008: the authors only when there is no heading), then the subsequent
+        statements: ``; переводчик Н. Н. Иванов ; редактор А. А. Петров`` (5.3)."""
+        latin = words is _LATIN
+        statements = [self._authors_statement(ref, options, words)]
+        if ref.translators:
+            role = "translated by" if latin else _role("переводчик", "переводчики", ref.translators)
+            statements.append(f"{role} {self._names(ref.translators)}")
+        if ref.editors and not isinstance(ref, IN_A_BOOK):  # a chapter's editors are its book's
+            role = "edited by" if latin else _role("редактор", "редакторы", ref.editors)
+            statements.append(f"{role} {self._names(ref.editors)}")
+        return " ; ".join(s for s in statements if s) or None
+
+    def _names(self, people: Sequence[Person]) -> str:
+        return ", ".join([self._direct(p) for p in people])
+
+    def _authors_statement(self, ref: Reference, options: GostOptions, words: Terms) -> str | None:
         authors = ref.authors
         if not authors:
             return None
@@ -187,6 +213,14 @@ class GostStyle(BaseStyle):
         title = ref.title.original if ref.title else ""
         return not is_cyrillic(title) if title else False
 
+    def _latin_dates(self, ref: Reference) -> bool:
+        """Date words (``16 апреля`` / ``April 16``) follow the item's ``language``; the
+        script of its title decides only when the item has none. A Cyrillic-script language
+        other than Russian gets the Russian words of the list (Decided)."""
+        if ref.language:
+            return primary_language(ref.language) not in _CYRILLIC_LANGUAGES
+        return self._latin(ref)
+
     def _sep(self, options: GostOptions) -> Inline:
         if self.edition == 2008 and not options.dashes:
             return self.short
@@ -206,6 +240,10 @@ class GostStyle(BaseStyle):
             isinstance(ref, Standard) and ref.number
         ):  # the designation heads it: "ГОСТ Р 7.32–2017."
             heading = ref.number if ref.number.endswith(".") else f"{ref.number}."
+        if isinstance(ref, Publication) and ref.volume and not isinstance(ref, IN_A_BOOK):
+            # a volume of a multi-volume work: its number in the title area (5.3)
+            volume = _label(words.volume, ref.volume)
+            title = f"{title}. {volume}" if title else volume
         responsibility = self._responsibility(ref, options, words)
         if isinstance(ref, Thesis) and ref.publisher:  # the institution: "/ И. Ю. Иванов ; МГИМО"
             responsibility = (
@@ -251,16 +289,17 @@ class GostStyle(BaseStyle):
     def _host(self, ref: Reference, options: GostOptions, words: Terms) -> list[Inline | None]:
         """What follows ``//``: the journal, site or book, with its own areas."""
         latin = words is _LATIN
+        latin_dates = self._latin_dates(ref)  # date words follow the item's language
         year = str(ref.issued.year) if ref.issued else None
         if isinstance(ref, PeriodicalPart):
             container = ref.container_title.original if ref.container_title else None
             when = None
             if isinstance(ref, NewspaperArticle) or (not ref.volume and not ref.issue):
-                when = self._day_month(ref.issued, latin) if ref.issued else None
+                when = self._day_month(ref.issued, latin_dates) if ref.issued else None
             return [container, year, when, *self._periodical_numbers(ref, words)]
         if isinstance(ref, WebArticle):
             site = ref.container_title.original if ref.container_title else None
-            when = self._day_month(ref.issued, latin) if ref.issued else None
+            when = self._day_month(ref.issued, latin_dates) if ref.issued else None
             return [f"{site} : [сайт]" if site else None, year, when]
         if isinstance(ref, IN_A_BOOK):
             book = ref.container_title.original if ref.container_title else None
@@ -268,8 +307,10 @@ class GostStyle(BaseStyle):
                 editors = ", ".join([self._direct(p) for p in ref.editors])
                 lead = "edited by" if latin else "под редакцией"
                 book = f"{book or ''} / {lead} {editors}"
+            edition = self._edition(ref, words)  # the book's own areas (7.3)
+            volume = _label(words.volume, ref.volume) if ref.volume else None
             pages = _label(words.page, dashed(ref.pages, EN_DASH)) if ref.pages else None
-            return [book, self._imprint(ref, words), self._series(ref), pages]
+            return [book, edition, self._imprint(ref, words), self._series(ref), volume, pages]
         if isinstance(
             ref, Legislation
         ):  # "// Собрание законодательства РФ. – 2012. – № 53. – Ст. 7598"
@@ -307,7 +348,15 @@ class GostStyle(BaseStyle):
         number = None
         if isinstance(ref, Report) and ref.number:
             number = _label(words.number, ref.number)
-        return [ref.edition, self._imprint(ref, words), extent, self._series(ref), number]
+        edition = self._edition(ref, words)
+        return [edition, self._imprint(ref, words), extent, self._series(ref), number]
+
+    @staticmethod
+    def _edition(ref: Publication, words: Terms) -> str | None:
+        """``5-е изд.`` / ``2nd ed.`` from a bare number, else as written (7.0.100-2018, 5.4)."""
+        if not ref.edition:
+            return None
+        return english_edition(ref.edition) if words is _LATIN else russian_edition(ref.edition)
 
     def _links(self, ref: Reference) -> list[Inline | None]:
         """``URL: … (дата обращения: 08.05.2025)`` (notes area), then ``DOI …`` (identifier
@@ -366,6 +415,11 @@ class GostStyle(BaseStyle):
             found.append("a URL without an access date: GOST asks for (дата обращения: …)")
         if ref.issued is None:
             found.append("no year of publication")
+        found += unprinted(
+            ref,
+            original_date="GOST R 7.0.100-2018 describes the edition in hand; the original's "
+            "year belongs in a note, which citekit does not write",
+        )
         return found
 
     def sort(self, refs: Sequence[Reference], options: Any) -> list[Reference]:

@@ -20,12 +20,16 @@ from citekit.model.title import Title
 from citekit.names import inverted, latin_form, original_form
 from citekit.render.tree import Inline, Link, link, seq
 from citekit.styles.dates import numeric_date
+from citekit.styles.editions import english_edition, russian_edition
 from citekit.styles.forms import english_text, work_language
 from citekit.styles.languages import ELPUB_NOTES, language_note
 from citekit.styles.template import Context, Part
+from citekit.styles.terms import english_place
+from citekit.translit import transliterate
 
 __all__ = [
     "doi_or_url",
+    "edition",
     "extent",
     "field",
     "imprint",
@@ -115,13 +119,33 @@ def serial_numbers() -> Part:
     return part
 
 
+def edition() -> Part:
+    """``2-е изд.`` from a bare number (``"2"``) for a Russian work on a line that is not
+    English, else ``2nd ed.``; an edition in words as written."""
+
+    def part(ref: Reference, context: Context) -> Inline | None:
+        value = getattr(ref, "edition", None)
+        if not isinstance(value, str) or not value:
+            return None
+        russian = not context.english and work_language(ref) == "ru"
+        return russian_edition(value) if russian else english_edition(value)
+
+    return part
+
+
 def imprint() -> Part:
-    """``Moscow: Nauka; 2025`` (Vancouver)."""
+    """``Moscow: Nauka; 2025`` (Vancouver); on an English line the place in English and the
+    publisher transliterated (``Москва: Гнозис`` → ``Moscow: Gnozis``)."""
 
     def part(ref: Reference, context: Context) -> Inline | None:
         if not isinstance(ref, Publication):
             return None
-        where = ": ".join(p for p in (ref.place, ref.publisher) if p)
+        place, publisher = ref.place, ref.publisher
+        if context.english:
+            scheme = context.options.translit
+            place = place and english_place(place, scheme)
+            publisher = publisher and transliterate(publisher, scheme)
+        where = ": ".join(p for p in (place, publisher) if p)
         when = str(ref.issued.year) if ref.issued else None
         return "; ".join(p for p in (where, when) if p) or None
 

@@ -39,6 +39,7 @@ from citekit.names import direct, inverted, latin_form
 from citekit.render.tree import Inline, emph, join, link, seq
 from citekit.styles.base import ORIGINAL_KINDS, BaseStyle, Options
 from citekit.styles.dates import english_date, parenthetical_date
+from citekit.styles.editions import english_edition
 from citekit.styles.forms import (
     dashed,
     english_text,
@@ -51,6 +52,8 @@ from citekit.styles.languages import language_note
 from citekit.styles.namelists import ampersand_list
 from citekit.styles.numbers import patent_or_standard
 from citekit.styles.ordering import russian_list_key
+from citekit.styles.terms import english_place
+from citekit.styles.unprinted import unprinted
 from citekit.translit import transliterate
 
 __all__ = ["REFERENCES", "ReferencesStyle"]
@@ -127,7 +130,7 @@ class ReferencesStyle(BaseStyle):
             series = f"{series}, No. {ref.collection_number}"
         # a thesis names its institution in brackets after the title (see _title_block)
         publisher = None if isinstance(ref, Thesis) else self._latin(ref.publisher, options)
-        place = self._latin(ref.place, options)
+        place = ref.place and english_place(ref.place, options.translit)  # Moscow
         if place and publisher:
             publisher = f"{place}: {publisher}"
         return ", ".join(p for p in (series, publisher or place) if p) or None
@@ -140,7 +143,7 @@ class ReferencesStyle(BaseStyle):
             # a work that stands alone: its title is italic, then what it is
             after = None
             if isinstance(ref, Book) and ref.edition:
-                after = f" ({ref.edition} ed.)"
+                after = f" ({english_edition(ref.edition)})"
             elif isinstance(ref, Report) and ref.number:
                 after = f" ({ref.genre or 'Report'} No. {ref.number})"
             elif isinstance(ref, Thesis):
@@ -197,7 +200,15 @@ class ReferencesStyle(BaseStyle):
         """A non-English title without its English translation; a kind without a rule of its
         own."""
         warning = missing_translation(ref)
-        return ([warning] if warning else []) + super().warnings(ref, options)
+        found = [warning] if warning else []
+        found += unprinted(
+            ref,
+            translators="the journal's list shows no translated work to follow",
+            editors="the journal's list names an authored book's authors only",
+            volume="the journal's list shows no volume of a book to follow",
+            original_date="the journal's list shows no reprint to follow",
+        )
+        return found + super().warnings(ref, options)
 
     def sort(self, refs: Sequence[Reference], options: Options) -> list[Reference]:
         """The order of the article's Russian list: Cyrillic originals first, then Latin."""

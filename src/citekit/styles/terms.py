@@ -10,9 +10,13 @@ and takes its words from it, so that a new journal's line does not bring its own
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import NamedTuple
 
-__all__ = ["EN", "GOST_LATIN", "RU", "Terms"]
+from citekit.translit import transliterate
+
+__all__ = ["EN", "GOST_LATIN", "PLACES_EN", "RU", "Terms", "english_place"]
 
 
 class Terms(NamedTuple):
@@ -49,3 +53,39 @@ RU = Terms(
 )  # fmt: skip
 GOST_LATIN = EN._replace(number="no.")
 """English as GOST prints a Latin-script source: ``Vol. 23, no. 1``."""
+
+PLACES_EN: Mapping[str, str] = MappingProxyType(
+    {
+        "Москва": "Moscow", "М.": "Moscow", "Санкт-Петербург": "St. Petersburg",
+        "С.-Петербург": "St. Petersburg", "СПб.": "St. Petersburg", "СПб": "St. Petersburg",
+        "Ленинград": "Leningrad", "Л.": "Leningrad", "Новосибирск": "Novosibirsk",
+        "Екатеринбург": "Yekaterinburg", "Казань": "Kazan", "Нижний Новгород": "Nizhny Novgorod",
+        "Н. Новгород": "Nizhny Novgorod", "Ростов-на-Дону": "Rostov-on-Don",
+        "Владивосток": "Vladivostok", "Томск": "Tomsk", "Самара": "Samara", "Омск": "Omsk",
+        "Иркутск": "Irkutsk", "Красноярск": "Krasnoyarsk", "Пермь": "Perm",
+        "Воронеж": "Voronezh", "Челябинск": "Chelyabinsk", "Уфа": "Ufa",
+        "Волгоград": "Volgograd", "Саратов": "Saratov", "Калининград": "Kaliningrad",
+        "Ярославль": "Yaroslavl", "Тверь": "Tver", "Хабаровск": "Khabarovsk",
+        "Тюмень": "Tyumen", "Краснодар": "Krasnodar", "Минск": "Minsk",
+    }
+)  # fmt: skip
+"""The English names of common Russian publishing places, as Elpub journals print them on
+the English line (``Moscow: Gnozis``); a place not here is transliterated."""
+
+
+def english_place(place: str, scheme: str = "bsi") -> str:
+    """A publishing place in English: its name in :data:`PLACES_EN`, else transliterated by
+    ``scheme``; several places (``Москва ; Берлин``) one by one.
+
+    >>> english_place("Москва"), english_place("СПб."), english_place("Кострома")
+    ('Moscow', 'St. Petersburg', 'Kostroma')
+    >>> english_place("Москва ; Берлин", "bsi")
+    'Moscow ; Berlin'
+    """
+    text = place.strip()
+    known = PLACES_EN.get(text)
+    if known is not None:
+        return known
+    if ";" in text:
+        return " ; ".join(english_place(part, scheme) for part in text.split(";"))
+    return transliterate(text, scheme)
