@@ -33,9 +33,11 @@ import citekit
 from citekit.io.csljson import item_to_reference, reference_to_item
 from citekit.model import NewspaperArticle, PeriodicalPart, Person, Reference, WebArticle
 from citekit.names import latin_form
-from citekit.script import is_cyrillic
+from citekit.script import has_cyrillic, is_cyrillic
 from citekit.styles.forms import english_text, work_language
 from citekit.styles.ordering import russian_list_key
+from citekit.styles.terms import english_place
+from citekit.translit import transliterate
 from strategies import journal_references
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -137,6 +139,20 @@ def _quotes(style: str) -> Callable[[Reference, str], str]:
     return lambda ref, line: re.sub(r"‘([^‘’]*)’", rf"{outer[0]}\1{outer[1]}", line)
 
 
+def _record_imprint(ref: Reference, line: str) -> str:
+    """The native English line with the record's own place and publisher, as CSL prints them."""
+    for value, written in (
+        (getattr(ref, "place", None), english_place),
+        (getattr(ref, "publisher", None), transliterate),
+    ):
+        if value:
+            latin = written(value)
+            # the apostrophe of a soft sign may already be typographic (another listed rewrite)
+            for form in (latin, latin.replace("'", "’")):
+                line = line.replace(form, value, 1)
+    return line
+
+
 KNOWN: dict[str, Known] = {
     "typographic-apostrophe": Known(
         frozenset(CASES),
@@ -152,6 +168,14 @@ KNOWN: dict[str, Known] = {
         "so the files print the month alone (`– 1931. – февраля.`)",
         lambda ref: _month_without_day(ref) and _prints_day_month(ref) and not _latin_source(ref),
         _with_month,
+    ),
+    "english-imprint": Known(
+        frozenset({"elpub-en"}),
+        "a Cyrillic place or publisher: the native English line writes the place in English and "
+        "the publisher transliterated (`Moscow: Gnozis`); CSL can do neither, so the file prints "
+        "the record's own (`Москва: Гнозис`): the record for the English line should hold them",
+        lambda ref: any(has_cyrillic(getattr(ref, f, None) or "") for f in ("place", "publisher")),
+        _record_imprint,
     ),
     "access-date-without-day": Known(
         frozenset(CASES),
