@@ -547,7 +547,8 @@ Peak traced memory while formatting one by one (`elpub`, tracemalloc): {memory}.
 table load on first use).
 
 This file is written by the benchmark; the numbers are never asserted in the test suite.
-What the figures are made of, and what is left to do: `docs/performance-notes.md`.
+What the figures are made of, and what is left to do: `docs/performance-notes.md`;
+reading each input format: `docs/performance-readers.md` (`benchmarks/readers.py`).
 """
 
 
