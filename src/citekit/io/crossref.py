@@ -23,10 +23,10 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from citekit.errors import CitekitError, ParseError
-from citekit.io.jsonrecords import Lines, json_document, keyed, unique_ids
-from citekit.io.problems import ErrorHandler, deliver
-from citekit.io.salvage import Warn, salvage, warn_loss
+from citekit.errors import ParseError
+from citekit.io.jsonrecords import json_document, read_records
+from citekit.io.problems import ErrorHandler
+from citekit.io.salvage import Warn
 from citekit.model.reference import Reference
 from citekit.script import is_latin
 
@@ -154,20 +154,16 @@ def read_crossref(
     ``on_error``, reported, and the other works kept).
     """
     works = _works(json_document(text, file), file)
-    references = []
-    lines = Lines(text)
-    for number, work in enumerate(works, 1):
-        doi = work.get("DOI") if isinstance(work, dict) else None
-        line = lines.of(f'"{doi}"' if isinstance(doi, str) else None)
-        where = f"{file or '<crossref>'}:{line}" if line else (file or "<crossref>")
-        try:
-            if not isinstance(work, dict):
-                raise ParseError(f"work {number} is not a JSON object", line=line)
-            item = work_to_item(work, f"work-{number}", warn_loss(where))
-            references.append(keyed(salvage(item, where=where)))
-        except CitekitError as exc:
-            deliver(exc.located(file=file, line=line), on_error)
-    return unique_ids(references)
+    return read_records(
+        text,
+        works,
+        work_to_item,
+        doi_key="DOI",
+        noun="work",
+        source="crossref",
+        file=file,
+        on_error=on_error,
+    )
 
 
 def _works(document: Any, file: str | None) -> list[Any]:

@@ -23,10 +23,10 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from citekit.errors import CitekitError, ParseError
-from citekit.io.jsonrecords import Lines, json_document, keyed, unique_ids
-from citekit.io.problems import ErrorHandler, deliver
-from citekit.io.salvage import Warn, salvage, warn_loss
+from citekit.errors import ParseError
+from citekit.io.jsonrecords import json_document, read_records
+from citekit.io.problems import ErrorHandler
+from citekit.io.salvage import Warn
 from citekit.model.reference import Reference
 
 __all__ = ["RESOURCE_TYPES", "attributes_to_item", "read_datacite"]
@@ -112,20 +112,17 @@ def read_datacite(
     ``on_error``, reported, and the others kept).
     """
     records = _records(json_document(text, file), file)
-    references = []
-    lines = Lines(text)
-    for number, attributes in enumerate(records, 1):
-        doi = attributes.get("doi") if isinstance(attributes, dict) else None
-        line = lines.of(f'"{doi}"' if isinstance(doi, str) else None)
-        where = f"{file or '<datacite>'}:{line}" if line else (file or "<datacite>")
-        try:
-            if not isinstance(attributes, dict):
-                raise ParseError(f"record {number} is not a JSON object", line=line)
-            item = attributes_to_item(attributes, f"record-{number}", warn_loss(where))
-            references.append(keyed(salvage(item, where=where, fallback_type="report")))
-        except CitekitError as exc:
-            deliver(exc.located(file=file, line=line), on_error)
-    return unique_ids(references)
+    return read_records(
+        text,
+        records,
+        attributes_to_item,
+        doi_key="doi",
+        noun="record",
+        source="datacite",
+        file=file,
+        on_error=on_error,
+        fallback_type="report",  # a citeproc type that names no CSL type
+    )
 
 
 def _records(document: Any, file: str | None) -> list[Any]:

@@ -8,12 +8,48 @@ the line each record starts on, and keys for records that carry none.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from citekit.errors import ParseError
+from citekit.errors import CitekitError, ParseError
+from citekit.io.problems import ErrorHandler, deliver
+from citekit.io.salvage import Warn, salvage, warn_loss
 from citekit.model.reference import Reference
 
-__all__ = ["Lines", "json_document", "keyed", "unique_ids"]
+__all__ = ["Lines", "json_document", "keyed", "read_records", "unique_ids"]
+
+
+def read_records(
+    text: str,
+    records: Sequence[Any],
+    to_item: Callable[[dict[str, Any], str, Warn], dict[str, Any]],
+    *,
+    doi_key: str,
+    noun: str,
+    source: str,
+    file: str | None,
+    on_error: ErrorHandler | None,
+    fallback_type: str | None = None,
+) -> list[Reference]:
+    """Each JSON record (a Crossref work, a DataCite record) as a reference, through the
+    CSL-JSON item ``to_item`` makes of it: located by the line of its DOI, keyed as citekit
+    keys a record without a key, a bad field costing only that field, a bad record reported
+    to ``on_error`` (or raised) and the others kept."""
+    references = []
+    lines = Lines(text)
+    for number, record in enumerate(records, 1):
+        doi = record.get(doi_key) if isinstance(record, dict) else None
+        line = lines.of(f'"{doi}"' if isinstance(doi, str) else None)
+        name = file or f"<{source}>"
+        where = f"{name}:{line}" if line else name
+        try:
+            if not isinstance(record, dict):
+                raise ParseError(f"{noun} {number} is not a JSON object", line=line)
+            item = to_item(record, f"{noun}-{number}", warn_loss(where))
+            references.append(keyed(salvage(item, where=where, fallback_type=fallback_type)))
+        except CitekitError as exc:
+            deliver(exc.located(file=file, line=line), on_error)
+    return unique_ids(references)
 
 
 def keyed(ref: Reference) -> Reference:
