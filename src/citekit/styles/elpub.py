@@ -44,6 +44,7 @@ from citekit.styles.dates import numeric_date
 from citekit.styles.editions import english_edition, russian_edition
 from citekit.styles.forms import english_text, missing_translation, work_language
 from citekit.styles.languages import ELPUB_NOTES, language_note
+from citekit.styles.numbers import periodical_numbers
 from citekit.styles.terms import EN, RU, english_place
 from citekit.styles.unprinted import unprinted
 from citekit.translit import transliterate
@@ -86,17 +87,6 @@ class ElpubStyle(BaseStyle):
             return None
         return english_text(title, options.translit) if self.english else title.original
 
-    def _numbers(self, ref: PeriodicalPart) -> str | None:
-        """``2025;23(1):10-34``: year; volume(issue): pages or article number."""
-        text = str(ref.issued.year) if ref.issued else ""
-        volume_issue = (ref.volume or "") + (f"({ref.issue})" if ref.issue else "")
-        if volume_issue:
-            text += f";{volume_issue}" if text else volume_issue
-        locator = ref.pages or (ref.article_number if isinstance(ref, JournalArticle) else None)
-        if locator:
-            text += f":{locator}" if text else locator
-        return text or None
-
     def _published(self, ref: Publication, options: Options) -> str | None:
         """``Moscow: Nauka; 2025``; on the English line the place in English and the
         publisher transliterated (``Москва: Гнозис`` → ``Moscow: Gnozis``)."""
@@ -116,7 +106,7 @@ class ElpubStyle(BaseStyle):
             container = self._title(ref.container_title, options)
             if isinstance(ref, WebArticle):
                 return [container, str(ref.issued.year) if ref.issued else None]
-            return [container, self._numbers(ref)]
+            return [container, periodical_numbers(ref)]
         if not isinstance(ref, Publication):  # the general rule: the year after the title
             return [str(ref.issued.year) if ref.issued else None]
         segments: list[Inline | None] = []

@@ -1,6 +1,10 @@
-"""What an APA-like list prints in parentheses after the title of a patent or a standard.
+"""Numbers as styles print them: a periodical's ``2025;23(1):10-34`` (Vancouver, the
+journal's "For citation" line), and what an APA-like list prints in parentheses after the
+title of a patent or a standard.
 
->>> from citekit.model import Patent, Standard
+>>> from citekit.model import JournalArticle, PartialDate, Patent, Standard
+>>> periodical_numbers(JournalArticle(id="a", issued=PartialDate(2025), volume="23", issue="1", pages="10-34"))
+'2025;23(1):10-34'
 >>> patent_or_standard(Patent(id="p", number="2637215", jurisdiction="RU"))
 'RU Patent No. 2637215'
 >>> patent_or_standard(Standard(id="s", number="ISO 690:2021"))
@@ -9,9 +13,21 @@
 
 from __future__ import annotations
 
-from citekit.model.reference import Patent, Standard
+from citekit.model.reference import JournalArticle, Patent, PeriodicalPart, Standard
 
-__all__ = ["patent_or_standard"]
+__all__ = ["patent_or_standard", "periodical_numbers"]
+
+
+def periodical_numbers(ref: PeriodicalPart) -> str | None:
+    """``2025;23(1):10-34``: year; volume(issue): pages or article number."""
+    text = str(ref.issued.year) if ref.issued else ""
+    volume_issue = (ref.volume or "") + (f"({ref.issue})" if ref.issue else "")
+    if volume_issue:
+        text += f";{volume_issue}" if text else volume_issue
+    locator = ref.pages or (ref.article_number if isinstance(ref, JournalArticle) else None)
+    if locator:
+        text += f":{locator}" if text else locator
+    return text or None
 
 
 def patent_or_standard(ref: Patent | Standard) -> str:

@@ -15,7 +15,7 @@ context (:mod:`citekit.styles.terms`); each gives None when the reference lacks 
 
 from __future__ import annotations
 
-from citekit.model.reference import JournalArticle, PeriodicalPart, Publication, Reference
+from citekit.model.reference import PeriodicalPart, Publication, Reference
 from citekit.model.title import Title
 from citekit.names import inverted, latin_form, original_form
 from citekit.render.tree import Inline, Link, link, seq
@@ -23,6 +23,7 @@ from citekit.styles.dates import numeric_date
 from citekit.styles.editions import english_edition, russian_edition
 from citekit.styles.forms import english_text, work_language
 from citekit.styles.languages import ELPUB_NOTES, language_note
+from citekit.styles.numbers import periodical_numbers
 from citekit.styles.template import Context, Part
 from citekit.styles.terms import english_place
 from citekit.translit import transliterate
@@ -105,16 +106,7 @@ def serial_numbers() -> Part:
     """``2025;23(1):10-34``: year; volume(issue): pages or article number (Vancouver)."""
 
     def part(ref: Reference, context: Context) -> Inline | None:
-        if not isinstance(ref, PeriodicalPart):
-            return None
-        text = str(ref.issued.year) if ref.issued else ""
-        volume_issue = (ref.volume or "") + (f"({ref.issue})" if ref.issue else "")
-        if volume_issue:
-            text += f";{volume_issue}" if text else volume_issue
-        locator = ref.pages or (ref.article_number if isinstance(ref, JournalArticle) else None)
-        if locator:
-            text += f":{locator}" if text else locator
-        return text or None
+        return periodical_numbers(ref) if isinstance(ref, PeriodicalPart) else None
 
     return part
 

@@ -32,7 +32,7 @@ from typing import Any
 from mypy_extensions import mypyc_attr
 
 from citekit.model.reference import Reference
-from citekit.render.tree import Inline, Seq
+from citekit.render.tree import Inline, Seq, join_into
 from citekit.styles.base import BaseStyle
 from citekit.styles.terms import EN, Terms
 
@@ -94,17 +94,7 @@ def join(separator: str, *items: Part | str) -> Part:
     parts = tuple(_part(item) for item in items)
 
     def part(ref: Reference, context: Context) -> Inline | None:
-        out: list[Inline] = []
-        for p in parts:
-            value = p(ref, context)
-            if not value:
-                continue
-            if out:
-                out.append(separator)
-            if value.__class__ is Seq:
-                out.extend(value.children)
-            else:
-                out.append(value)
+        out = join_into([], [p(ref, context) for p in parts], separator)
         if not out:
             return None
         return out[0] if len(out) == 1 else Seq(tuple(out))
