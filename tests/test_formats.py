@@ -58,6 +58,10 @@ def test_each_format_frames_a_list() -> None:
     assert render_list([(None, "A"), (None, "B")], "html").startswith("<ul")
     assert render_list(entries, "text") == "1. A\n2. B"
     assert render_list(entries, "markdown") == "1. *A*\n\n2. B"
+    assert render_list(entries, "latex") == (
+        "\\begin{enumerate}\n\\item[{1.}] \\emph{A}\n\\item[{2.}] B\n\\end{enumerate}"
+    )
+    assert render_list([(None, "A"), (None, "B")], "latex") == "A\n\nB"
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ unless a loss was reported)."""
 
 from __future__ import annotations
 
+import contextlib
 import html
 import re
 import warnings
@@ -159,6 +160,9 @@ def test_latex_output_compiles_and_runs_nothing(tmp_path_factory, refs: list[Ref
             out = _format(ref, style, "latex")
             if out is not None:
                 body.append(out + "\n\n\\footnote{" + out + "}\n")  # also inside an argument
+        # the whole list too: an enumerate with the style's labels where it is numbered
+        with contextlib.suppress(CitekitError):
+            body.append(citekit.bibliography(refs, style, to="latex"))
     log = compile_latex(where, "\n\n".join(body))
     assert "SECRET-WAS-READ" not in log
     assert not re.search(r"^! ", log, re.MULTILINE), log[-3000:]

@@ -16,6 +16,11 @@ formats through the entry-point group ``citekit.formats`` (the entry point names
 >>> print(get_format("text").render_list([("1.", "A."), ("2.", "B.")]))
 1. A.
 2. B.
+>>> print(get_format("latex").render_list([("[1]", "A."), ("[2]", "B.")]))
+\\begin{enumerate}
+\\item[{[1]}] A.
+\\item[{[2]}] B.
+\\end{enumerate}
 >>> get_format("rtf")
 Traceback (most recent call last):
 ...
@@ -71,6 +76,20 @@ def _html_list(items: Sequence[tuple[str | None, str]], numbered: bool) -> str:
     tag = "ol" if numbered else "ul"
     inner = "".join(f"<li>{entry}</li>" for _, entry in items)
     return f'<{tag} class="citekit-bibliography">{inner}</{tag}>'
+
+
+def _latex_list(items: Sequence[tuple[str | None, str]], numbered: bool) -> str:
+    """A numbered list as an ``enumerate`` whose items carry the style's own labels
+    (``\\item[{[1]}]``: LaTeX's counter would give ``1.`` whatever the style prints); an
+    unnumbered one as paragraphs, a blank line between them, as an author-date list is set."""
+    if not numbered:
+        return "\n\n".join(entry for _, entry in items)
+    lines = ["\\begin{enumerate}"]
+    lines += [
+        f"\\item[{{{label}}}] {entry}" if label else f"\\item {entry}" for label, entry in items
+    ]
+    lines.append("\\end{enumerate}")
+    return "\n".join(lines)
 
 
 class Format:
@@ -130,7 +149,7 @@ BUILTIN: dict[str, Format] = {
     "latex": Format(
         "latex",
         LATEX,
-        frame=paragraphs("\n\n"),
+        frame=_latex_list,
         description="LaTeX (hyperref)",
         render=to_latex,
     ),
