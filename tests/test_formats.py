@@ -76,7 +76,7 @@ def rst() -> Iterator[Format]:
     try:
         yield fmt
     finally:
-        formats_module._registered.pop("rst", None)
+        formats_module.PLUGINS.unregister("rst")
 
 
 def test_a_registered_format_is_used_everywhere(rst: Format, example_refs) -> None:  # type: ignore[no-untyped-def]
@@ -126,13 +126,12 @@ def plugin_on_path(tmp_path: Path) -> Iterator[None]:
         encoding="utf-8",
     )
     sys.path.insert(0, str(tmp_path))
-    formats_module._plugins = None
+    formats_module.PLUGINS.rescan()
     try:
         yield
     finally:
         sys.path.remove(str(tmp_path))
-        formats_module._plugins = None
-        formats_module._loaded.clear()
+        formats_module.PLUGINS.rescan()
         sys.modules.pop("citekit_test_formats", None)
 
 

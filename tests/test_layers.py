@@ -16,7 +16,7 @@ SRC = Path(__file__).resolve().parent.parent / "src"
 # (layer, module prefixes), lowest first; docs/architecture.md draws the same table
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("core", ("citekit.errors", "citekit.script", "citekit.collation", "citekit.collector",
-              "citekit.display")),
+              "citekit.display", "citekit.plugins")),
     ("model", ("citekit.model",)),
     ("rich text", ("citekit.render.tree",)),
     ("text forms", ("citekit.translit", "citekit.names")),

@@ -43,8 +43,7 @@ def test_register_style(example_refs) -> None:  # type: ignore[no-untyped-def]
         with pytest.raises(StyleError, match="exists already"):
             register_style(ShoutStyle("elpub", "not a replacement"))
     finally:
-        registry._registered.pop("test-shout", None)
-        registry._loaded.pop("test-shout", None)
+        registry.PLUGINS.unregister("test-shout")
 
 
 def test_register_refuses_non_styles() -> None:
@@ -92,14 +91,12 @@ def plugin_on_path(tmp_path: Path) -> Iterator[None]:
         encoding="utf-8",
     )
     sys.path.insert(0, str(tmp_path))
-    registry._plugins = None
+    registry.PLUGINS.rescan()
     try:
         yield
     finally:
         sys.path.remove(str(tmp_path))
-        registry._plugins = None
-        for name in ("test-plugin", "test-broken"):
-            registry._loaded.pop(name, None)
+        registry.PLUGINS.rescan()
         sys.modules.pop("citekit_test_plugin", None)
 
 

@@ -31,9 +31,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import partial
-from importlib.metadata import entry_points
 
 from citekit.errors import OptionError
+from citekit.plugins import Plugins
 from citekit.render.html import HTML, to_html
 from citekit.render.latex import LATEX, to_latex
 from citekit.render.markdown import MARKDOWN, markdown_label, to_markdown
@@ -44,6 +44,7 @@ __all__ = [
     "ENTRY_POINT_GROUP",
     "FORMATS",
     "LINES",
+    "PLUGINS",
     "Format",
     "Frame",
     "get_format",
@@ -155,50 +156,35 @@ BUILTIN: dict[str, Format] = {
     ),
 }
 
-_registered: dict[str, Format] = {}
-_plugins: dict[str, object] | None = None
-_loaded: dict[str, Format] = {}
+
+def _given(fmt: Format) -> Format:
+    return fmt
+
+
+PLUGINS: Plugins[Format] = Plugins(
+    "output format",
+    ENTRY_POINT_GROUP,
+    {name: partial(_given, fmt) for name, fmt in BUILTIN.items()},
+    accepts=lambda made: isinstance(made, Format),
+    error=OptionError,
+    unknown_message=lambda name, known: (
+        f"unknown output format {name!r}; choose one of: {', '.join(known)}"
+    ),
+    type_name="output Format",
+)
+"""Every output format by name: built in, registered, from ``citekit.formats`` entry points."""
 
 
 def register_format(fmt: Format, *, replace: bool = False) -> None:
     """Make ``fmt`` available by its name (notebooks, tests)."""
     if not isinstance(fmt, Format):
         raise OptionError(f"{fmt!r} is not a citekit output Format")
-    if not replace and (fmt.name in BUILTIN or fmt.name in _registered):
-        raise OptionError(f"an output format {fmt.name!r} exists already; pass replace=True")
-    _registered[fmt.name] = fmt
-    _loaded.pop(fmt.name, None)
-
-
-def _entry_points() -> dict[str, object]:
-    global _plugins
-    if _plugins is None:
-        _plugins = {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
-    return _plugins
-
-
-def _names() -> list[str]:
-    names = [*BUILTIN, *_registered]
-    return names + [name for name in _entry_points() if name not in names]
+    PLUGINS.register(fmt.name, fmt, replace=replace)
 
 
 def get_format(name: str) -> Format:
     """The output format called ``name``; :class:`OptionError` listing the known ones."""
-    fmt = BUILTIN.get(name) or _registered.get(name) or _loaded.get(name)
-    if fmt is not None:
-        return fmt
-    entry_point = _entry_points().get(name)
-    if entry_point is None:
-        raise OptionError(f"unknown output format {name!r}; choose one of: {', '.join(_names())}")
-    try:
-        loaded = entry_point.load()  # type: ignore[attr-defined]
-        made = loaded() if isinstance(loaded, type) else loaded
-    except Exception as exc:  # a broken plug-in must not look like a missing format
-        raise OptionError(f"the output format {name!r} failed to load: {exc}") from exc
-    if not isinstance(made, Format):
-        raise OptionError(f"the entry point {name!r} does not give a citekit output Format")
-    _loaded[name] = made
-    return made
+    return PLUGINS.get(name)
 
 
 class _Renderers(Mapping[str, Callable[[Inline], str]]):
@@ -211,10 +197,10 @@ class _Renderers(Mapping[str, Callable[[Inline], str]]):
             raise KeyError(name) from None
 
     def __iter__(self) -> Iterator[str]:
-        return iter(_names())
+        return iter(PLUGINS.names())
 
     def __len__(self) -> int:
-        return len(_names())
+        return len(PLUGINS.names())
 
 
 FORMATS: Mapping[str, Callable[[Inline], str]] = _Renderers()

@@ -16,15 +16,22 @@ citekit.errors.UnknownStyleError: unknown style 'vancuver'; known styles: apa, b
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from importlib import import_module
-from importlib.metadata import entry_points
 from types import MappingProxyType
 
 from citekit.errors import StyleError, UnknownStyleError
+from citekit.plugins import Plugins
 from citekit.styles.base import Style
 
-__all__ = ["BUILTIN", "ENTRY_POINT_GROUP", "describe_styles", "get_style", "register_style"]
+__all__ = [
+    "BUILTIN",
+    "ENTRY_POINT_GROUP",
+    "PLUGINS",
+    "describe_styles",
+    "get_style",
+    "register_style",
+]
 
 ENTRY_POINT_GROUP = "citekit.styles"
 
@@ -66,9 +73,36 @@ BUILTIN: Mapping[str, tuple[str, str]] = MappingProxyType(
 )
 """Built-in style ids → (``module:attribute``, one-line description)."""
 
-_loaded: dict[str, Style] = {}
-_registered: dict[str, Style] = {}
-_plugins: dict[str, object] | None = None
+
+def _builtin(path: str) -> Callable[[], Style]:
+    def make() -> Style:
+        module_name, _, attribute = path.partition(":")
+        style: Style = getattr(import_module(module_name), attribute)
+        return style
+
+    return make
+
+
+def _unknown(style_id: str, known: list[str]) -> str:
+    return (
+        f"unknown style {style_id!r}; known styles: {', '.join(sorted(known))}; "
+        "any CSL style as csl:NAME or csl:PATH"
+    )
+
+
+PLUGINS: Plugins[Style] = Plugins(
+    "style",
+    ENTRY_POINT_GROUP,
+    {style_id: _builtin(path) for style_id, (path, _) in BUILTIN.items()},
+    accepts=lambda made: isinstance(made, Style),
+    error=StyleError,
+    unknown=UnknownStyleError,
+    unknown_message=_unknown,
+    type_name="Style",
+)
+"""Every style by id: built in, registered, from the ``citekit.styles`` entry points."""
+
+_csl: dict[str, Style] = {}
 
 
 def register_style(style: Style, *, replace: bool = False) -> None:
@@ -78,65 +112,26 @@ def register_style(style: Style, *, replace: bool = False) -> None:
     """
     if not isinstance(style, Style):
         raise StyleError(f"{style!r} does not implement the Style protocol")
-    if not replace and (style.id in BUILTIN or style.id in _registered):
-        raise StyleError(f"a style {style.id!r} exists already; pass replace=True to replace it")
-    _registered[style.id] = style
-    _loaded.pop(style.id, None)
-
-
-def _entry_points() -> dict[str, object]:
-    global _plugins
-    if _plugins is None:
-        _plugins = {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
-    return _plugins
-
-
-def _load_builtin(style_id: str) -> Style:
-    module_name, _, attribute = BUILTIN[style_id][0].partition(":")
-    style: Style = getattr(import_module(module_name), attribute)
-    return style
-
-
-def _load_plugin(style_id: str, entry_point: object) -> Style:
-    try:
-        loaded = entry_point.load()  # type: ignore[attr-defined]
-        style = loaded() if isinstance(loaded, type) else loaded
-    except Exception as exc:  # a broken plug-in must not look like a missing style
-        raise StyleError(f"the style {style_id!r} failed to load: {exc}") from exc
-    if not isinstance(style, Style):
-        raise StyleError(f"the entry point {style_id!r} does not give a citekit Style")
-    return style
+    PLUGINS.register(style.id, style, replace=replace)
 
 
 def get_style(style_id: str) -> Style:
     """The style called ``style_id``; :class:`StyleError` listing the known ids if there is none."""
-    style = _loaded.get(style_id)
-    if style is not None:
-        return style
-    if style_id in _registered:
-        style = _registered[style_id]
-    elif style_id.startswith("csl:"):
-        from citekit.styles.csl import csl_style
+    if style_id.startswith("csl:") and style_id not in PLUGINS.registered:
+        style = _csl.get(style_id)
+        if style is None:
+            from citekit.styles.csl import csl_style
 
-        style = csl_style(style_id)
-    elif style_id in BUILTIN:
-        style = _load_builtin(style_id)
-    elif style_id in _entry_points():
-        style = _load_plugin(style_id, _entry_points()[style_id])
-    else:
-        known = ", ".join(sorted({*BUILTIN, *_registered, *_entry_points()}))
-        raise UnknownStyleError(
-            f"unknown style {style_id!r}; known styles: {known}; any CSL style as csl:NAME or csl:PATH"
-        )
-    _loaded[style_id] = style
-    return style
+            style = _csl[style_id] = csl_style(style_id)
+        return style
+    return PLUGINS.get(style_id)
 
 
 def describe_styles() -> list[tuple[str, str]]:
     """Every available style id with its one-line description, sorted by id."""
     rows = {style_id: description for style_id, (_, description) in BUILTIN.items()}
-    rows.update({style_id: style.description for style_id, style in _registered.items()})
-    for style_id in _entry_points():
+    rows.update({style_id: style.description for style_id, style in PLUGINS.registered.items()})
+    for style_id in PLUGINS.entry_points():
         if style_id not in rows:
             try:
                 rows[style_id] = get_style(style_id).description
