@@ -72,7 +72,7 @@ def test_formatting_leaves_no_reference_cycles(refs: list[citekit.Reference]) ->
     # entry must not leave garbage only that collector could free
     import gc
 
-    styles = [s for s in citekit.styles() if not s.startswith("csl:")]
+    styles = [s for s in citekit.style_ids() if not s.startswith("csl:")]
     for to in ("text", "html", "markdown", "latex"):
         citekit.format_many(refs, "gost", to=to)
     for style in styles:

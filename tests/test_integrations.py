@@ -90,7 +90,7 @@ def test_notebook_displays(example_refs) -> None:  # type: ignore[no-untyped-def
 
 def test_compare_shows_every_style(example_refs) -> None:  # type: ignore[no-untyped-def]
     table = citekit.compare(example_refs[0])._repr_html_()
-    for style in citekit.styles():
+    for style in citekit.style_ids():
         assert f"<th>{style}</th>" in table
     broken = citekit.compare(HOSTILE, ["apa", "no-such-style"])._repr_html_()
     assert "<em>unknown style &#39;no-such-style&#39;" in broken

@@ -41,7 +41,7 @@ from citekit.translit import transliterate
 from strategies import journal_references
 
 ROOT = Path(__file__).resolve().parents[1]
-STYLES = ROOT / "styles"
+STYLES = ROOT / "csl-styles"
 CORPUS = ROOT.parent / "shared" / "corpus" / "japanese-studies-2025-3.json"
 CITEPROC_JS = ROOT / "benchmarks" / ".node" / "node_modules" / "citeproc"
 SCRIPT = ROOT / "tools" / "citeproc_js_bibliography.js"

@@ -116,7 +116,7 @@ def test_hostile_data_comes_out_inert(pages: dict[str, Path]) -> None:
 
 
 @pytest.mark.parametrize(
-    "style", [s for s in citekit.styles() if not s.startswith("csl:")] + ["csl:apa", "csl:ieee"]
+    "style", [s for s in citekit.style_ids() if not s.startswith("csl:")] + ["csl:apa", "csl:ieee"]
 )
 def test_hostile_data_is_inert_in_every_style(tmp_path: Path, style: str) -> None:
     data = tmp_path / "hostile.json"

@@ -37,7 +37,7 @@ def test_register_style(example_refs) -> None:  # type: ignore[no-untyped-def]
     register_style(style)
     try:
         assert citekit.format(example_refs[0], "test-shout") == "KISTANOV2025!"
-        assert "test-shout" in citekit.styles()
+        assert "test-shout" in citekit.style_ids()
         with pytest.raises(StyleError, match="exists already"):
             register_style(ShoutStyle("test-shout", "again"))
         with pytest.raises(StyleError, match="exists already"):
@@ -108,3 +108,13 @@ def test_entry_point_styles(example_refs) -> None:  # type: ignore[no-untyped-de
     assert described["test-broken"].startswith("(broken:")
     with pytest.raises(StyleError, match="does not give a citekit Style"):
         get_style("test-broken")
+
+
+def test_one_name_for_one_thing() -> None:
+    """``citekit.styles`` is the package of style engines; the ids are ``style_ids()``; the
+    0.1 call ``citekit.styles()`` still answers, deprecated."""
+    import citekit.styles
+
+    assert citekit.styles.get_style is get_style
+    with pytest.warns(DeprecationWarning, match="style_ids"):
+        assert citekit.styles() == citekit.style_ids()

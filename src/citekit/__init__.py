@@ -36,7 +36,7 @@ _EXPORTS = {
     "Bibliography": "citekit.notebook",
     "meta_tags": "citekit.meta",
     "json_ld": "citekit.meta",
-    "styles": "citekit.api",
+    "style_ids": "citekit.api",
     "get_style": "citekit.styles.registry",
     "register_style": "citekit.styles.registry",
     "transliterate": "citekit.translit",
@@ -97,12 +97,12 @@ __all__ = [
     "loads",
     "meta_tags",
     "register_style",
-    "styles",
+    "style_ids",
     "transliterate",
 ]
 
 if TYPE_CHECKING:
-    from citekit.api import bibliography, cite, format, format_many, load, loads, styles
+    from citekit.api import bibliography, cite, format, format_many, load, loads, style_ids
     from citekit.check import check
     from citekit.errors import (
         CitekitError,
@@ -136,6 +136,8 @@ if TYPE_CHECKING:
 
 
 def __getattr__(name: str) -> Any:
+    if name == "styles":  # the package of style engines, even before anything imported it
+        return import_module("citekit.styles")
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'citekit' has no attribute {name!r}")

@@ -34,7 +34,7 @@ __all__ = [
     "load",
     "loads",
     "resolve_style",
-    "styles",
+    "style_ids",
 ]
 
 ReferenceLike = Reference | Mapping[str, Any]
@@ -91,10 +91,10 @@ def resolve_style(style: str | Style) -> Style:
     return style if not isinstance(style, str) else get_style(style)
 
 
-def styles() -> list[str]:
+def style_ids() -> list[str]:
     """The ids of every available style, sorted: built-in, registered and from plug-ins.
 
-    >>> "references" in styles()
+    >>> "references" in style_ids()
     True
     """
     return [style_id for style_id, _ in describe_styles()]

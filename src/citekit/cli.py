@@ -235,7 +235,7 @@ def _run(args: argparse.Namespace) -> int:
         out.write(
             f"{'csl:NAME':<14} any CSL style by name, e.g. csl:apa, csl:ieee, csl:vancouver\n"
         )
-        out.write(f"{'csl:PATH':<14} a CSL style file, e.g. csl:styles/my-journal.csl\n")
+        out.write(f"{'csl:PATH':<14} a CSL style file, e.g. csl:csl-styles/my-journal.csl\n")
         return EXIT_OK
     if args.command == "translit":
         from citekit.translit import letter_table, transliterate

