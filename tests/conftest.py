@@ -5,6 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No timed assertions: hypothesis's default 200 ms deadline per example fails a test on a busy
+# machine, so no example has one (every @settings inherits this profile).
+settings.register_profile("citekit", deadline=None)
+settings.load_profile("citekit")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "japanese-studies-2025-3.json"

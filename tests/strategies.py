@@ -133,6 +133,8 @@ every_reference = st.one_of(
         place=st.none() | any_text,
         edition=editions,
         editors=st.lists(people, max_size=3),
+        genre=st.none() | any_text,
+        medium=st.none() | st.sampled_from(["Audiobook", "Текст : электронный", "<i>CD</i>"]),
         **_common(),
     ),
     st.builds(

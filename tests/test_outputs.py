@@ -137,7 +137,7 @@ def test_bibtex_has_one_entry_per_reference_and_reads_back(refs: list[Reference]
 _ALLOWED_FIELDS = {
     "title", "journal", "booktitle", "organization", "series", "year", "date", "urldate",
     "doi", "url", "note", "volume", "number", "issue", "pages", "publisher", "address",
-    "edition", "isbn", "issn", "pagetotal", "volumes", "eventtitle", "venue", "eid",
+    "edition", "isbn", "issn", "pagetotal", "volumes", "eventtitle", "venue", "eid", "medium",
     "seriesnumber", "institution", "school", "type", "langid", "entrysubtype", "title-en",
     "journal-en", "booktitle-en", "series-en", "organization-en", "translator",
 }  # fmt: skip

@@ -77,6 +77,9 @@ _TEXT = {
     "venue": "event_place",
     "eid": "article_number",
     "seriesnumber": "collection_number",
+    # BibLaTeX has no field for the medium (``Audiobook``): one of this name is ignored by
+    # BibTeX and BibLaTeX, and citekit reads it back
+    "medium": "medium",
 }
 _TITLES = {"title": "title", "series": "collection_title"}
 _PEOPLE = {"author": "authors", "editor": "editors", "translator": "translators"}

@@ -51,6 +51,7 @@ _TEXT_FIELDS = {
     "language": "language",
     "note": "note",
     "genre": "genre",
+    "medium": "medium",
     "section": "section",
     "event-title": "event_title",
     "event-place": "event_place",

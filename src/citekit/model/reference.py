@@ -260,6 +260,13 @@ class Publication(Reference):
     collection_number: str | None = _field()
     number_of_pages: str | None = _field()
     isbn: str | None = _field(_opt(check_isbn))
+    genre: str | None = _field()
+    """What kind of work it is, in the data's words: a book's ``учебное пособие`` or
+    ``Monograph``, a report's ``Working paper``, a thesis's degree (``PhD thesis``, ``дис. …
+    канд. ист. наук``), a standard's status, a law's kind of act (``Федеральный закон``)."""
+    medium: str | None = _field()
+    """The carrier or format it was published in (``Audiobook``, ``CD-ROM``, ``Текст :
+    электронный``)."""
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -286,8 +293,6 @@ class Report(Publication):
 
     kind: ClassVar[str] = "report"
     number: str | None = _field()
-    genre: str | None = _field()
-    """The kind of report (``Working paper``)."""
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -307,8 +312,6 @@ class Thesis(Publication):
     """A thesis or dissertation; ``publisher`` is the degree-granting institution."""
 
     kind: ClassVar[str] = "thesis"
-    genre: str | None = _field()
-    """The degree (``PhD thesis``, ``дис. … канд. ист. наук``)."""
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -318,7 +321,6 @@ class Standard(Publication):
 
     kind: ClassVar[str] = "standard"
     number: str | None = _field()
-    genre: str | None = _field()
     authority: str | None = _field()
     """The body that approved it (``Росстандарт``, ``ISO``)."""
 
@@ -344,8 +346,6 @@ class Legislation(Publication):
     there (``Ст. 7598``)."""
 
     kind: ClassVar[str] = "legislation"
-    genre: str | None = _field()
-    """What act it is (``Федеральный закон``)."""
     number: str | None = _field()
     authority: str | None = _field()
     """The body that enacted it."""
@@ -361,8 +361,6 @@ class Manuscript(Publication):
     (``ГАРФ``), ``archive_location`` says where in it (``Ф. Р-5446. Оп. 1. Д. 123. Л. 5``)."""
 
     kind: ClassVar[str] = "manuscript"
-    genre: str | None = _field()
-    """What the document is (``письмо``, ``докладная записка``)."""
     archive: str | None = _field()
     archive_location: str | None = _field()
 
