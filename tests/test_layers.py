@@ -36,13 +36,11 @@ MAY_IMPORT: dict[str, set[str]] = {
     "styles": {"core", "model", "rich text", "text forms", "styles"},
     # render: the BibTeX writer escapes for LaTeX; styles: the JATS and Crossref writers embed
     # a citation in a style the caller picks, and keys are made as the bibtex style makes them
-    "io": {"core", "model", "text forms", "render", "styles", "io"},
+    "io": {"core", "model", "rich text", "text forms", "render", "styles", "io"},
     "application": {layer for layer, _ in LAYERS},
 }
 
 KNOWN = {
-    # the bibtex style is the BibTeX writer's entry text: it belongs with the writers
-    ("citekit.styles.bibtex", "citekit.io.bibtex"),
     # the CSL processor reads the CSL-JSON mapping; it is to move to the model side
     ("citekit.styles.csl", "citekit.io.csljson"),
 }

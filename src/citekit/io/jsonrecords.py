@@ -57,7 +57,7 @@ def keyed(ref: Reference) -> Reference:
     record that has no key of its own (an article's metadata, a Crossref or DataCite record)."""
     import attrs
 
-    from citekit.styles.bibtex import citation_key
+    from citekit.io.bibtex_style import citation_key
     from citekit.styles.registry import get_style
 
     return attrs.evolve(ref, id=citation_key(ref, get_style("bibtex").options()))

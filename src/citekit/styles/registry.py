@@ -42,7 +42,7 @@ BUILTIN: Mapping[str, tuple[str, str]] = MappingProxyType(
             "APA 7 reference list and in-text citations",
         ),
         "bibtex": (
-            "citekit.styles.bibtex:BIBTEX",
+            "citekit.io.bibtex_style:BIBTEX",
             "a BibTeX/BibLaTeX entry per reference, keyed family+year",
         ),
         "elpub": (
