@@ -246,3 +246,58 @@ def test_apa_reports_translators_it_cannot_place() -> None:
     ref = Report(id="r", title="A report", translators=[Person("Weaver", "Helen")], issued=2020)
     apa = get_style("apa")
     assert any(w.startswith("translators") for w in apa.warnings(ref, apa.options()))
+
+
+# -- genre and medium ----------------------------------------------------------------------------
+
+
+def _textbook(**fields: object) -> Book:
+    values: dict[str, object] = {
+        "id": "ivanov2020",
+        "title": "История Японии",
+        "authors": [Person("Иванов", "Иван")],
+        "issued": 2020,
+        "publisher": "Наука",
+        "place": "Москва",
+        "language": "ru",
+        "genre": "учебное пособие",
+    }
+    values.update(fields)
+    return Book(**values)  # type: ignore[arg-type]
+
+
+def test_gost_prints_a_books_genre_as_other_title_information() -> None:
+    for style in ("gost-2018", "gost-2008"):
+        assert "История Японии : учебное пособие" in citekit.format(_textbook(), style)
+
+
+def test_gost_takes_a_medium_in_its_own_words_as_the_content_type() -> None:
+    online = _textbook(medium="Текст : электронный")
+    assert citekit.format(online, "gost").endswith("2020. – Текст : электронный.")
+    audio = _textbook(medium="Audiobook")
+    assert citekit.format(audio, "gost").endswith("2020. – Текст : непосредственный.")
+    style = get_style("gost")
+    assert any(
+        "medium (Audiobook) not printed" in w for w in style.warnings(audio, style.options())
+    )
+    assert not any("medium" in w for w in style.warnings(online, style.options()))
+
+
+def test_apa_describes_a_book_in_brackets() -> None:
+    """§9.21: ``[Audiobook]`` after the parenthetical details; genre and medium joined as
+    apa.csl joins them."""
+    book = _piaget(genre="Monograph", medium="Audiobook", edition="2")
+    assert citekit.format(book, "apa") == (
+        "Piaget, J., & Inhelder, B. (1969). The psychology of the child (2nd ed.) "
+        "[Monograph; Audiobook]. Basic Books."
+    )
+    gost_words = _textbook(medium="Текст : электронный")
+    assert "[uchebnoe posobie]. Nauka." in citekit.format(gost_words, "apa")
+
+
+@pytest.mark.parametrize("style", ["elpub", "elpub-ru", "references"])
+def test_journal_lines_say_they_leave_out_genre_and_medium(style: str) -> None:
+    engine = get_style(style)
+    found = engine.warnings(_textbook(medium="Audiobook"), engine.options())
+    assert any(w.startswith("genre (учебное пособие) not printed") for w in found), found
+    assert any(w.startswith("medium (Audiobook) not printed") for w in found), found

@@ -49,6 +49,8 @@ from citekit.styles.forms import dashed, latin_text, latin_with_translation, mis
 from citekit.styles.namelists import ampersand_list
 from citekit.styles.numbers import patent_or_standard
 from citekit.styles.suffixes import letters
+from citekit.styles.terms import gost_medium
+from citekit.styles.unprinted import unprinted
 from citekit.translit import transliterate
 
 __all__ = ["APA", "ApaStyle"]
@@ -99,7 +101,13 @@ class ApaStyle(BaseStyle):
         translation = f"[{translation}]" if translation else None
         description = None
         if isinstance(ref, Book):
-            description = self._about(ref, options)
+            # what the work is, in brackets after the parenthetical details (§9.21):
+            # "[Audiobook]"; genre and medium both as apa.csl joins them, "[Monograph; CD]".
+            # A medium in GOST's words (Текст : электронный) describes no format APA names.
+            medium = None if gost_medium(ref.medium) else ref.medium
+            words = [transliterate(d, options.translit) for d in (ref.genre, medium) if d]
+            bracket = f"[{'; '.join(words)}]" if words else None
+            description = " ".join(d for d in (self._about(ref, options), bracket) if d) or None
         elif isinstance(ref, Report) and ref.number:
             description = f"({ref.genre or 'Report'} No. {ref.number})"
         elif isinstance(ref, Thesis):
@@ -258,6 +266,18 @@ class ApaStyle(BaseStyle):
                 "translators not printed: APA 7 §9.39 shows them for books and for parts, "
                 f"citekit has no rule for a translated {ref.kind}"
             )
+        book = isinstance(ref, Book)
+        described = book or isinstance(ref, Thesis) or (isinstance(ref, Report) and ref.number)
+        medium = getattr(ref, "medium", None)
+        found += unprinted(
+            ref,
+            genre=None if described else f"citekit's APA has no place for a {ref.kind}'s genre",
+            medium=None
+            if book and not gost_medium(medium)
+            else "GOST's content type, not a format APA names (§9.21)"
+            if gost_medium(medium)
+            else f"APA 7 §9.21 names a book's format in brackets; no rule for a {ref.kind}'s",
+        )
         return found + super().warnings(ref, options)
 
     # -- the list ------------------------------------------------------------------------------

@@ -155,6 +155,10 @@ class ElpubStyle(BaseStyle):
             editors="the Elpub line names the authors of an authored book only",
             volume="the Elpub line of a book has no place for a volume",
             original_date="the Elpub line has no place for it",
+            genre=None
+            if isinstance(ref, Thesis)
+            else "the Elpub line describes no kind of work but a thesis's degree",
+            medium="the Elpub line names no medium",
         )
         return found
 

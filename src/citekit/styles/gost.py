@@ -55,14 +55,13 @@ from citekit.styles.editions import english_edition, russian_edition
 from citekit.styles.forms import dashed
 from citekit.styles.options import GostOptions
 from citekit.styles.ordering import russian_list_key
-from citekit.styles.terms import EN, GOST_LATIN, RU, Terms
+from citekit.styles.terms import EN, GOST_LATIN, RU, Terms, gost_medium
 from citekit.styles.unprinted import unprinted
 
 __all__ = ["GOST_2008", "GOST_2018", "GostOptions", "GostStyle"]
 
 EN_DASH = "–"
 _PARTS = (PeriodicalPart, WebArticle, *IN_A_BOOK)  # described with their host after "//"
-_WITH_GENRE = (Report, Thesis, Standard, Manuscript)
 MONTHS_GENITIVE = (
     "января", "февраля", "марта", "апреля", "мая", "июня",
     "июля", "августа", "сентября", "октября", "ноября", "декабря",
@@ -231,11 +230,12 @@ class GostStyle(BaseStyle):
         string, as nothing in it ends a sentence that the writer would have to tidy."""
         heading = ", ".join([self._inverted(p) for p in self._heading_authors(ref, options)])
         title = ref.title.original if ref.title else ""
-        if isinstance(ref, _WITH_GENRE) and ref.genre:
-            title = f"{title} : {ref.genre}" if title else ref.genre
-        elif isinstance(ref, _DESCRIBED_AFTER_TITLE):
+        if isinstance(ref, _DESCRIBED_AFTER_TITLE):
             what = self._what(ref, words)
             title = f"{title} : {what}" if title and what else title or what
+        elif isinstance(ref, Publication) and ref.genre:
+            # other title information: "… : учебник для вузов", "… : дис. … канд. наук"
+            title = f"{title} : {ref.genre}" if title else ref.genre
         if (
             isinstance(ref, Standard) and ref.number
         ):  # the designation heads it: "ГОСТ Р 7.32–2017."
@@ -268,6 +268,9 @@ class GostStyle(BaseStyle):
     def _content_type(self, ref: Reference, options: GostOptions) -> str | None:
         if self.edition != 2018 or not options.content_type:
             return None
+        medium = getattr(ref, "medium", None)
+        if gost_medium(medium):  # the record says it in GOST's words; any other is not printed
+            return str(medium)
         online = ref.url is not None or ref.doi is not None
         forms = _CONTENT_TYPES.get(ref.kind)
         if forms is not None:
@@ -419,6 +422,10 @@ class GostStyle(BaseStyle):
             ref,
             original_date="GOST R 7.0.100-2018 describes the edition in hand; the original's "
             "year belongs in a note, which citekit does not write",
+            medium=None
+            if self.edition == 2018 and gost_medium(getattr(ref, "medium", None))
+            else "GOST's content type and means of access are printed in its own words "
+            "(Текст : электронный) only",
         )
         return found
 

@@ -207,6 +207,10 @@ class ReferencesStyle(BaseStyle):
             editors="the journal's list names an authored book's authors only",
             volume="the journal's list shows no volume of a book to follow",
             original_date="the journal's list shows no reprint to follow",
+            genre=None
+            if isinstance(ref, Thesis) or (isinstance(ref, Report) and ref.number)
+            else "the journal's list describes no kind of work but a thesis's or a report's",
+            medium="the journal's list names no medium",
         )
         return found + super().warnings(ref, options)
 

@@ -10,13 +10,14 @@ and takes its words from it, so that a new journal's line does not bring its own
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import NamedTuple
 
 from citekit.translit import transliterate
 
-__all__ = ["EN", "GOST_LATIN", "PLACES_EN", "RU", "Terms", "english_place"]
+__all__ = ["EN", "GOST_LATIN", "PLACES_EN", "RU", "Terms", "english_place", "gost_medium"]
 
 
 class Terms(NamedTuple):
@@ -89,3 +90,19 @@ def english_place(place: str, scheme: str = "bsi") -> str:
     if ";" in text:
         return " ; ".join(english_place(part, scheme) for part in text.split(";"))
     return transliterate(text, scheme)
+
+
+_GOST_MEDIUM = re.compile(r"[А-ЯЁ][а-яё ();]* : [а-яё ()]+")
+
+
+def gost_medium(medium: str | None) -> bool:
+    """True when ``medium`` is in GOST's words (``Текст : электронный``, ``Изображение :
+    видео``): the content type and means of access of GOST R 7.0.100-2018, which GOST prints
+    as it is and the English styles leave out.
+
+    >>> gost_medium("Текст : электронный"), gost_medium("Audiobook")
+    (True, False)
+    >>> gost_medium("Изображение (движущееся ; двухмерное) : видео")
+    True
+    """
+    return bool(medium and _GOST_MEDIUM.fullmatch(medium))

@@ -23,6 +23,8 @@ def unprinted(
     editors: str | None = None,
     volume: str | None = None,
     original_date: str | None = None,
+    genre: str | None = None,
+    medium: str | None = None,
 ) -> list[str]:
     """One message for each field ``ref`` holds that the style does not print; a keyword
     names the field and gives the reason (a field not named is printed). ``editors`` are a
@@ -34,6 +36,10 @@ def unprinted(
         found.append(f"editors not printed: {editors}")
     if volume and isinstance(ref, Publication) and ref.volume and not isinstance(ref, IN_A_BOOK):
         found.append(f"volume not printed: {volume}")
+    for name, reason in (("genre", genre), ("medium", medium)):
+        value = getattr(ref, name, None) if reason else None
+        if value:
+            found.append(f"{name} ({value}) not printed: {reason}")
     if original_date:
         year = original_year(ref)
         if year:
