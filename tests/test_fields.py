@@ -301,3 +301,18 @@ def test_journal_lines_say_they_leave_out_genre_and_medium(style: str) -> None:
     found = engine.warnings(_textbook(medium="Audiobook"), engine.options())
     assert any(w.startswith("genre (учебное пособие) not printed") for w in found), found
     assert any(w.startswith("medium (Audiobook) not printed") for w in found), found
+
+
+def test_biblatex_subtitles_join_their_titles() -> None:
+    """A BibLaTeX ``subtitle`` was kept as an extra that no style printed."""
+    refs = citekit.loads(
+        "@book{a, author={Smith, John}, title={The history}, subtitle={A {USA} view}, year=2019}"
+        "@incollection{b, title={Why?}, subtitle={An answer}, booktitle={Essays},"
+        " booksubtitle={Second series}, year=2019}"
+        "@book{c, subtitle={No title to join}, year=2019}",
+        "bibtex",
+    )
+    assert refs[0].title == Title("The history: A USA view")
+    assert citekit.format(refs[1], "apa") == "Why? An answer. (2019). In Essays: Second series."
+    assert refs[2].title is None
+    assert refs[2].extra["subtitle"] == "No title to join"

@@ -227,6 +227,7 @@ def _entry_to_reference(key: str, entry: Entry) -> Reference:
         )
     fields = {name.lower(): value for name, value in entry.fields.items()}
     spelled = {name.lower(): name for name in entry.fields}  # extras keep their spelling
+    _join_subtitles(fields)
     subtype = fields.pop("entrysubtype", "").lower()
     cls = _BY_SUBTYPE.get((kind, subtype), cls)
     accepted = {f.name for f in attrs.fields(cls)}
@@ -293,6 +294,20 @@ def _entry_to_reference(key: str, entry: Entry) -> Reference:
     if others:
         extra["others"] = others
     return cls(**values, extra=extra)
+
+
+_SUBTITLES = {"subtitle": "title", "booksubtitle": "booktitle", "journalsubtitle": "journaltitle"}
+
+
+def _join_subtitles(fields: dict[str, str]) -> None:
+    """BibLaTeX's ``subtitle`` (``booksubtitle``, ``journalsubtitle``) joined to its title as
+    the other formats hold it, ``Title: Subtitle``, so every style prints it; without its
+    title it stays an extra field."""
+    for subtitle, title in _SUBTITLES.items():
+        if subtitle in fields and fields.get(title, "").strip():
+            head = fields[title].rstrip()
+            joint = " " if head.endswith(("?", "!", ":", ".")) else ": "
+            fields[title] = head + joint + fields.pop(subtitle).strip()
 
 
 def read_bibtex(
