@@ -174,7 +174,7 @@ def references(keep: Callable[[Kind], bool] = lambda kind: True) -> list[Referen
 
     >>> refs = references()
     >>> refs[0].id, refs[0].kind, refs[0].issued.year
-    ("journal-article-full", "journal-article", 1600)
+    ('journal-article-full', 'journal-article', 1600)
     """
     found: list[Reference] = []
     for kind in KINDS:
