@@ -73,11 +73,7 @@ def _kinds(*names: str) -> frozenset[str]:
 
 
 ALL = frozenset(k.name for k in KINDS)
-PERIODICAL = _kinds(
-    "journal-article", "magazine-article", "newspaper-article", "review", "review-book"
-)
 JOURNAL = _kinds("journal-article", "review", "review-book")
-BOOKISH = frozenset(k.name for k in KINDS if k.shape.__name__ == "Book")
 REPORTS = _kinds("report", "article", "hearing")
 LEGAL = _kinds("hearing", "bill", "regulation", "treaty", "legal-case", "legislation")
 HOSTED = _kinds("chapter", "entry", "entry-dictionary", "entry-encyclopedia", "conference-paper")
@@ -95,6 +91,8 @@ DESCRIBED = {
     "personal-communication": "Letter",
     "collection": "Archival collection",
 }
+"""The kinds apa.csl describes in brackets after the title, with apa.csl's words (the manual's
+are in docs/styles/apa.md: `[Data set]`, `[Film]`, `[Song]`)."""
 FULL_DATE = _kinds(
     "collection", "pamphlet", "document", "motion-picture", "broadcast", "song",
     "performance", "event", "speech", "personal-communication",
@@ -102,9 +100,8 @@ FULL_DATE = _kinds(
 
 
 def _variant(*names: str) -> Callable[[Reference], bool]:
-    return lambda ref: (
-        ref.id.rsplit("-", 1)[-1] in names or any(ref.id.endswith(f"-{n}") for n in names)
-    )
+    """The references of these variants (ids are ``KIND-VARIANT``)."""
+    return lambda ref: any(ref.id.endswith(f"-{n}") for n in names)
 
 
 TITLE = "Sleep and memory in adolescence"
@@ -135,7 +132,7 @@ KNOWN: dict[str, Known] = {
         "kind",
         "9.21",
         "a work that is not a book gets no description in brackets after its title "
-        "(`[Map]`, `[Data set]`, `[Computer software]`, `[Audio recording]`); apa.csl "
+        "(`[Map]`, `[Data set]`, `[Computer software]`, `[Film]`, `[Song]`); apa.csl "
         "prints one (`[Dataset]`; the manual writes `[Data set]`, §10.9)",
         theirs=((rf"(\.)? \[(?:{'|'.join(DESCRIBED.values())})\]", ""),),
         bug=True,
