@@ -6,7 +6,8 @@
 // LOCALES_DIR holds locales-xx-XX.xml files (citeproc-py ships them). The items are a CSL-JSON
 // array on standard input, cited in that order. Standard output is a JSON object: pairs
 // [id, plain-text entry] in bibliography order (under "entries") and each item's in-text
-// citation (under "citations", in input order); anything citeproc-js reports through its
+// citation (under "citations", in input order), the ids of items the style prints no entry
+// for (under "omitted"); anything citeproc-js reports through its
 // error channels is collected under "errors" so that the caller can fail on it.
 "use strict";
 const fs = require("fs");
@@ -34,7 +35,11 @@ const engine = new CSL.Engine(sys, fs.readFileSync(stylePath, "utf8"));
 engine.setOutputFormat("text");
 engine.updateItems(items.map((item) => String(item.id)));
 const [meta, entries] = engine.makeBibliography();
-const result = meta.entry_ids.map((ids, i) => [String(ids[0]), entries[i].trim()]);
+// An item the style prints nothing for (apa.csl: a personal communication, APA 7 §8.9) is in
+// entry_ids but has no entry; it is listed under "omitted".
+const omitted = (meta.bibliography_errors || []).map((e) => String(e.itemID));
+const printed = meta.entry_ids.filter((ids) => !omitted.includes(String(ids[0])));
+const result = printed.map((ids, i) => [String(ids[0]), entries[i].trim()]);
 // The in-text citation of each item alone, as a word processor plugin asks for it.
 const citations = items.map((item) => engine.makeCitationCluster([{ id: String(item.id) }]));
-process.stdout.write(JSON.stringify({ entries: result, citations, errors }));
+process.stdout.write(JSON.stringify({ entries: result, omitted, citations, errors }));
