@@ -62,6 +62,7 @@ VALUES: dict[str, object] = {
     "isbn": "978-3-16-148410-0",
     "number": "TR-42",
     "genre": "Technical report",
+    "medium": "Audiobook",
     "event_title": "Annual Meeting of the Sleep Society",
     "event_place": "Boston",
     "authority": "International Organization for Standardization",
@@ -80,7 +81,7 @@ NO_ELEMENT: dict[str, frozenset[str]] = {
     "Report": frozenset({"editors"}),
     "Thesis": frozenset({"editors", "edition", "volume"}),  # §10.6
     "Standard": frozenset({"editors"}),
-    "Patent": frozenset({"editors"}),
+    "Patent": frozenset({"editors", "genre"}),  # a patent is its number (APA Style: patents)
     "Manuscript": frozenset({"editors"}),
     "Legislation": frozenset({"editors"}),
 }

@@ -47,6 +47,7 @@ COMMON: dict[str, Any] = {
     # kinds with fields of their own
     "number": "12-34",
     "genre": "отчёт о научно-исследовательской работе",
+    "medium": "Текст : электронный",
     "event_title": "Конференция «Япония 2021»",
     "event_place": "Санкт-Петербург",
     "authority": "Росстандарт",
@@ -57,7 +58,7 @@ COMMON: dict[str, Any] = {
 }
 
 OWN: dict[str, dict[str, Any]] = {
-    "book": {},
+    "book": {"genre": "монография"},
     "journal-article": {"volume": "23"},
     "newspaper-article": {"container_title": Title("Российская газета", lang="ru")},
     "chapter": {"container_title": Title("Япония в мировой политике", lang="ru"), "pages": "45-67"},
@@ -101,11 +102,26 @@ OWN: dict[str, dict[str, Any]] = {
         "genre": "докладная записка",
         "issued": PartialDate(1925, 3, 12),
     },
-    "map": {"title": Title("Япония : политическая карта", lang="ru")},
-    "musical-score": {"title": Title("Японские народные песни", lang="ru")},
-    "song": {"title": Title("Сакура", lang="ru")},
-    "motion-picture": {"title": Title("Семь самураев", lang="ru")},
-    "software": {"title": Title("Словарь японских иероглифов", lang="ru")},
+    "map": {
+        "medium": "Изображение картографическое : электронное",
+        "title": Title("Япония : политическая карта", lang="ru"),
+    },
+    "musical-score": {
+        "medium": "Музыка (знаковая) : электронная",
+        "title": Title("Японские народные песни", lang="ru"),
+    },
+    "song": {
+        "medium": "Музыка (исполнительская) : электронная",
+        "title": Title("Сакура", lang="ru"),
+    },
+    "motion-picture": {
+        "medium": "Изображение (движущееся ; двухмерное) : электронное",
+        "title": Title("Семь самураев", lang="ru"),
+    },
+    "software": {
+        "medium": "Программа (визуальная) : электронная",
+        "title": Title("Словарь японских иероглифов", lang="ru"),
+    },
 }
 """Each kind's own values over :data:`COMMON`, so that each description reads as one."""
 

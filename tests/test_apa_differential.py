@@ -154,7 +154,7 @@ KNOWN: dict[str, Known] = {
         "the manual puts a group author in the author position",
         theirs=(
             (
-                rf"^International Organization for Standardization\. ({YEAR})\. (.+?\))\. ",
+                rf"^International Organization for Standardization\. ({YEAR})\. (.+?\)(?: \[[^\]]+\])?)\. ",
                 r"\2. \1. ",
             ),
         ),
@@ -233,7 +233,10 @@ KNOWN: dict[str, Known] = {
                 rf"^Academic Press\. ({YEAR})\. (.+?)\. In (.*?)\)\.",
                 r"\2. \1. In \3). Academic Press.",
             ),
-            (rf"^Academic Press\. ({YEAR})\. (.+?\))\. ", r"\2. \1. Academic Press. "),
+            (
+                rf"^Academic Press\. ({YEAR})\. (.+?\)(?: \[[^\]]+\])?)\. ",
+                r"\2. \1. Academic Press. ",
+            ),
         ),
         when=_no_authors,
     ),

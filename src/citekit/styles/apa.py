@@ -95,28 +95,42 @@ class ApaStyle(BaseStyle):
         if ref.title is None:
             return None
         text, translation = latin_with_translation(ref.title, ref, options.translit)
+        bracket = self._bracket(ref, options)
         if not isinstance(ref, _STANDS_ALONE):
             about = self._about(ref, options)
-            return join([f"{text} [{translation}]" if translation else text, about], " ")
+            return join([f"{text} [{translation}]" if translation else text, about, bracket], " ")
         translation = f"[{translation}]" if translation else None
         description = None
         if isinstance(ref, Book):
-            # what the work is, in brackets after the parenthetical details (§9.21):
-            # "[Audiobook]"; genre and medium both as apa.csl joins them, "[Monograph; CD]".
-            # A medium in GOST's words (Текст : электронный) describes no format APA names.
-            medium = None if gost_medium(ref.medium) else ref.medium
-            words = [transliterate(d, options.translit) for d in (ref.genre, medium) if d]
-            bracket = f"[{'; '.join(words)}]" if words else None
-            description = " ".join(d for d in (self._about(ref, options), bracket) if d) or None
+            description = self._about(ref, options)
         elif isinstance(ref, Report) and ref.number:
             description = f"({ref.genre or 'Report'} No. {ref.number})"
-        elif isinstance(ref, Thesis):
+        elif isinstance(ref, Thesis):  # one bracket: [Doctoral dissertation, Institution; CD]
             institution = ref.publisher and transliterate(ref.publisher, options.translit)
             what = ", ".join(p for p in (ref.genre or "Thesis", institution) if p)
-            description = f"[{what}]"
+            description = f"[{what}; {bracket[1:]}" if bracket else f"[{what}]"
+            bracket = None
         elif isinstance(ref, _NUMBERED) and ref.number:
             description = f"({transliterate(patent_or_standard(ref), options.translit)})"
-        return join([emph(text), translation, description], " ")
+        return join([emph(text), translation, description, bracket], " ")
+
+    @staticmethod
+    def _genre_printed(ref: Reference) -> bool:
+        """The kinds whose genre has a place of its own, a numbered report's ``(Working paper
+        No. 7)`` and a thesis's ``[Doctoral dissertation, …]``, or none: a standard's status
+        (docs/styles/apa.md)."""
+        return isinstance(ref, Thesis | Standard) or (isinstance(ref, Report) and bool(ref.number))
+
+    def _bracket(self, ref: Reference, options: Options) -> str | None:
+        """What the work is, in brackets after the title and its parenthetical details
+        (§9.21): ``[Audiobook]``; genre and medium both as apa.csl joins them, ``[Monograph;
+        CD]``. A medium in GOST's words (``Текст : электронный``) names no format APA prints."""
+        if not isinstance(ref, Publication):
+            return None
+        genre = None if self._genre_printed(ref) else ref.genre
+        medium = None if gost_medium(ref.medium) else ref.medium
+        words = [transliterate(d, options.translit) for d in (genre, medium) if d]
+        return f"[{'; '.join(words)}]" if words else None
 
     def _people(self, people: Sequence[Person], options: Options, role: str) -> str | None:
         """``J. Smith, Ed.``, ``H. Weaver & J. Doe, Trans.`` (§9.39, §10.2)."""
@@ -266,17 +280,11 @@ class ApaStyle(BaseStyle):
                 "translators not printed: APA 7 §9.39 shows them for books and for parts, "
                 f"citekit has no rule for a translated {ref.kind}"
             )
-        book = isinstance(ref, Book)
-        described = book or isinstance(ref, Thesis) or (isinstance(ref, Report) and ref.number)
-        medium = getattr(ref, "medium", None)
         found += unprinted(
             ref,
-            genre=None if described else f"citekit's APA has no place for a {ref.kind}'s genre",
-            medium=None
-            if book and not gost_medium(medium)
-            else "GOST's content type, not a format APA names (§9.21)"
-            if gost_medium(medium)
-            else f"APA 7 §9.21 names a book's format in brackets; no rule for a {ref.kind}'s",
+            medium="GOST's content type, not a format APA names (§9.21)"
+            if gost_medium(getattr(ref, "medium", None))
+            else None,
         )
         return found + super().warnings(ref, options)
 

@@ -422,6 +422,9 @@ class GostStyle(BaseStyle):
             ref,
             original_date="GOST R 7.0.100-2018 describes the edition in hand; the original's "
             "year belongs in a note, which citekit does not write",
+            genre="GOST describes a patent as 'патент № …' and its country"
+            if isinstance(ref, Patent)
+            else None,
             medium=None
             if self.edition == 2018 and gost_medium(getattr(ref, "medium", None))
             else "GOST's content type and means of access are printed in its own words "
