@@ -969,8 +969,16 @@ _BIBLATEX = frozenset(
 models (the BibLaTeX manual, section 2.2), and the bookkeeping fields reference managers
 write (JabRef's ``owner``, ``timestamp``; Mendeley's tags; BibDesk's links)."""
 BIBTEX_KNOWN = frozenset(
-    {*_BIBLATEX, *(name for kind in KINDS for name in _own_fields(kind.cls)), "pages",
-     "journal", "journaltitle", "booktitle", "organization", "series"}
+    {
+        *_BIBLATEX,
+        *(name for kind in KINDS for name in _own_fields(kind.cls)),
+        "pages",
+        "journal",
+        "journaltitle",
+        "booktitle",
+        "organization",
+        "series",
+    }
 )
 """Every field name the BibTeX reader knows: the ones it reads into a reference of some kind
 (the tables above) and the standard ones it keeps. Another name is kept in ``extra`` and

@@ -17,11 +17,11 @@ from typing import Any
 from citekit.errors import ValidationError
 
 __all__ = [
-    "BoundError",
     "MAX_DEPTH",
     "MAX_FIELD_CHARS",
     "MAX_NAMES",
     "MAX_RECORD_CHARS",
+    "BoundError",
     "check_text_size",
     "check_value",
     "macro_budget",

@@ -94,6 +94,9 @@ def rescue(
         field = field_of(error.field, dropped)
         if field is None or field in dropped:
             raise error
+        top, dot, rest = (error.field or "").partition(".")
+        if top != field:  # the model named its attribute (isbn): name the input's field (SN)
+            error.field = field + dot + rest
         error.located(file=file, line=line_of(field), ref_id=ref_id)
         warn_field(error)
         dropped.append(field)
@@ -176,7 +179,9 @@ class LineIndex:
         """The line (from 1) of ``offset``."""
         return bisect.bisect_right(self._offsets(), offset)
 
-    def find(self, pattern: re.Pattern[str], from_line: int, to_line: int | None = None) -> int | None:
+    def find(
+        self, pattern: re.Pattern[str], from_line: int, to_line: int | None = None
+    ) -> int | None:
         """The line of ``pattern``'s first match from the start of ``from_line`` (to the end
         of ``to_line``), if it matches."""
         starts = self._offsets()

@@ -21,12 +21,12 @@ x.xml:3: a: DOI: not read: ...
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Callable
 from typing import Any
 
-from citekit.errors import DataLossWarning, ValidationError
+from citekit.errors import ValidationError
 from citekit.io.csljson import item_to_reference
+from citekit.io.problems import warn_field
 from citekit.model.reference import Reference
 
 __all__ = ["Warn", "salvage", "warn_loss"]
@@ -39,12 +39,13 @@ _ESSENTIAL = {"id", "type"}
 
 
 def warn_loss(where: str | None) -> Warn:
-    """A :data:`Warn` that issues a :class:`DataLossWarning` prefixed with ``where``
-    (``FILE:LINE``)."""
+    """A :data:`Warn` that issues a :class:`~citekit.errors.FieldWarning` (a
+    :class:`DataLossWarning`) prefixed with ``where`` (``FILE:LINE``)."""
 
     def warn(ref_id: str, field: str, why: str) -> None:
-        prefix = f"{where}: " if where else ""
-        warnings.warn(DataLossWarning(f"{prefix}{ref_id}: {field}: not read: {why}"), stacklevel=3)
+        # a FieldWarning as every reader's (io/problems.py): listed by check, an error
+        # under --strict; ``where`` is FILE:LINE already
+        warn_field(ValidationError(why, file=where, ref_id=ref_id, field=field))
 
     return warn
 
