@@ -34,7 +34,7 @@ from pybtex.database.input.bibtex import NAME_CHARS, month_names
 from pybtex.exceptions import PybtexError
 
 from citekit.errors import CitekitError, DataLossWarning, ParseError, ValidationError
-from citekit.io.csljson import Loss
+from citekit.io.csljson import CSL_KNOWN, Loss
 from citekit.io.limits import check_text_size, check_value, macro_budget
 from citekit.io.problems import (
     ErrorHandler,
@@ -409,7 +409,9 @@ def _rescue(
 
 
 def _warn_unknown(ref: Reference, file: str | None, lines: LineIndex, entry_line: int) -> None:
-    names = [name for name in ref.extra if name.lower() not in BIBTEX_KNOWN]
+    names = [
+        name for name in ref.extra if name.lower() not in BIBTEX_KNOWN and name not in _OWN_EXTRAS
+    ]
     if names:
         warn_unknown(
             names,
@@ -418,6 +420,10 @@ def _warn_unknown(ref: Reference, file: str | None, lines: LineIndex, entry_line
             ref_id=ref.id,
             line_of=lambda name: _field_line(lines, entry_line, name),
         )
+
+
+_OWN_EXTRAS = frozenset({"bibtex-type", "others"})
+"""What the reader itself keeps in ``extra``: the entry type, the roles ending ``and others``."""
 
 
 class UnknownCommandWarning(DataLossWarning):
@@ -978,10 +984,12 @@ BIBTEX_KNOWN = frozenset(
         "booktitle",
         "organization",
         "series",
+        *(name.lower() for name in CSL_KNOWN),
     }
 )
 """Every field name the BibTeX reader knows: the ones it reads into a reference of some kind
-(the tables above) and the standard ones it keeps. Another name is kept in ``extra`` and
+(the tables above), the standard ones it keeps, and CSL's variables (the writer writes a CSL
+extra such as ``title-short`` as a field of its name). Another name is kept in ``extra`` and
 named as unknown, with the nearest of these."""
 _BIBTEX_NAMES: dict[str, tuple[str, ...]] = {
     "accessed": ("urldate",),
