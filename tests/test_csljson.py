@@ -85,7 +85,7 @@ def test_error_names_file_line_item_and_field(tmp_path: Path) -> None:
     assert (err.file, err.line, err.ref_id, err.field) == (str(path), 4, "bad", "issued.day")
     assert str(err) == f"{path}:4: bad: issued.day: 2025-02 has no day 30"
     with pytest.warns(FieldWarning, match="4: bad: issued.day: not read: 2025-02 has no day 30"):
-        ok, bad = citekit.load(path)
+        _, bad = citekit.load(path)
     assert (bad.id, bad.issued) == ("bad", None)
 
 
