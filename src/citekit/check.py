@@ -9,6 +9,7 @@ warning: examples/japanese-studies-2025-3.json: kaspe2025: a URL without an acce
 from __future__ import annotations
 
 import warnings
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
@@ -18,7 +19,7 @@ from citekit.io import Source, load
 from citekit.styles.base import Style
 from citekit.styles.registry import get_style
 
-__all__ = ["Problem", "check"]
+__all__ = ["Problem", "check", "unprinted_fields"]
 
 
 @attrs.frozen(slots=True)
@@ -92,6 +93,61 @@ def check(
         chosen = engine.options(**options)
         name = getattr(source, "name", None) or str(source)
         for ref in refs:
-            for message in engine.warnings(ref, chosen):
+            messages = engine.warnings(ref, chosen)
+            messages += unprinted_fields(ref, engine, chosen, messages)
+            for message in messages:
                 problems.append(Problem("warning", CitekitError(message, file=name, ref_id=ref.id)))
     return problems
+
+
+_SHOWN_FIELDS = (
+    "container_title", "collection_title", "editors", "translators", "publisher", "place",
+    "edition", "volume", "number_of_volumes", "issue", "pages", "number", "article_number",
+    "collection_number", "number_of_pages", "isbn", "issn", "doi", "url", "note", "genre",
+    "section", "event_title", "event_place", "authority", "jurisdiction", "archive",
+    "archive_location",
+)  # fmt: skip
+"""The fields whose value a style that prints them shows as it is (or transliterated): the
+ones :func:`unprinted_fields` looks for in the formatted entry."""
+
+
+def unprinted_fields(ref: Any, style: Style, options: Any, said: Sequence[str] = ()) -> list[str]:
+    """A message for each field ``ref`` holds whose value is nowhere in ``style``'s entry
+    for it, unless one of the style's own messages (``said``) already names the field: what
+    ``check --style`` adds to the style's own warnings, so no field goes unprinted in silence.
+
+    >>> from citekit.model import Book
+    >>> from citekit.styles import get_style
+    >>> apa = get_style("apa")
+    >>> unprinted_fields(Book(id="b", title="T", isbn="978-3-16-148410-0"), apa, apa.options())
+    ["isbn (978-3-16-148410-0) not printed: the apa style has no place for it in a 'book'"]
+    """
+    from citekit.render import renderer
+    from citekit.translit import transliterate
+
+    entry = _plain(renderer("text")(style.entry(ref, options)))
+    found = []
+    for field in _SHOWN_FIELDS:
+        value = getattr(ref, field, None)
+        if not value or any(message.startswith(field) for message in said):
+            continue
+        if isinstance(value, tuple):  # names: printed when a family name is
+            forms = [p.family or p.literal or "" for p in value]
+            shown = ", ".join(f for f in forms if f)
+        else:
+            forms = [str(getattr(value, "original", value))]
+            forms += list(getattr(value, "translations", {}).values())
+            forms += list(getattr(value, "transliterations", {}).values())
+            shown = forms[0]
+        if not any(_plain(form) in entry or _plain(transliterate(form)) in entry for form in forms):
+            why = f"the {style.id} style has no place for it in a {ref.kind!r}"
+            if field == "url" and ref.doi and _plain(ref.doi) in entry:
+                why = f"the {style.id} style gives the DOI instead"
+            found.append(f"{field} ({shown[:40]}) not printed: {why}")
+    return found
+
+
+def _plain(text: str) -> str:
+    """Text compared without case, spaces or the kind of dash."""
+    text = text.casefold().replace("\u2013", "-").replace("\u2014", "-").replace("--", "-")
+    return "".join(text.split())
