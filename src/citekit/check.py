@@ -8,6 +8,7 @@ warning: examples/japanese-studies-2025-3.json: kaspe2025: a URL without an acce
 
 from __future__ import annotations
 
+import os
 import warnings
 from collections.abc import Sequence
 from typing import Any
@@ -91,7 +92,10 @@ def check(
     if style is not None:
         engine = get_style(style) if isinstance(style, str) else style
         chosen = engine.options(**options)
-        name = getattr(source, "name", None) or str(source)
+        if isinstance(source, str | os.PathLike):
+            name = os.fspath(source)  # as the readers name it (a Path's .name is its last part)
+        else:
+            name = getattr(source, "name", None) or str(source)
         for ref in refs:
             messages = engine.warnings(ref, chosen)
             messages += unprinted_fields(ref, engine, chosen, messages)
