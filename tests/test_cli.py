@@ -76,11 +76,17 @@ def test_styles_lists_ids_with_descriptions() -> None:
 
 def test_bad_input_exits_1_with_file_and_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
-    bad.write_text('[\n{"id": "x", "type": "book",\n "issued": "2025-02-30"}\n]', encoding="utf-8")
+    bad.write_text('[\n{"id": "x", "type": "novel",\n "issued": "2025"}\n]', encoding="utf-8")
     result = run("format", str(bad))
     assert result.returncode == 1
-    assert result.stderr == f"citekit: {bad}:2: x: issued.day: 2025-02 has no day 30\n"
+    assert result.stderr.startswith(f"citekit: {bad}:2: x: type: item type 'novel' is not")
     assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+    # a bad field is an error at its own line only under --strict (issue #17)
+    bad.write_text('[\n{"id": "x", "type": "book",\n "issued": "2025-02-30"}\n]', encoding="utf-8")
+    result = run("format", str(bad), "--strict")
+    assert result.returncode == 1
+    assert result.stderr == f"citekit: {bad}:3: x: issued.day: 2025-02 has no day 30\n"
     assert result.stdout == ""
 
 
@@ -207,7 +213,7 @@ def test_keep_going_lists_the_good_references(tmp_path: Path) -> None:
     path = tmp_path / "partly.json"
     path.write_text(
         '[\n{"id": "a", "type": "book", "title": "Good"},\n'
-        '{"id": "b", "type": "book", "issued": "2025-02-30"},\n'
+        '{"id": "b", "type": "novel", "issued": "2025"},\n'
         '{"id": "c", "type": "book", "title": "Also good"}\n]',
         encoding="utf-8",
     )
@@ -216,11 +222,12 @@ def test_keep_going_lists_the_good_references(tmp_path: Path) -> None:
     result = run("format", str(path), str(broken), "--style", "apa", "--keep-going")
     assert result.returncode == 1
     assert result.stdout == "Good. (n.d.).\nAlso good. (n.d.).\n"
-    assert result.stderr.splitlines() == [
-        f"citekit: {path}:3: b: issued.day: 2025-02 has no day 30",
+    first, second = result.stderr.splitlines()
+    assert first.startswith(f"citekit: {path}:3: b: type: item type 'novel' is not supported")
+    assert second == (
         f"citekit: {broken}:2: not valid BibTeX: a value's brace or quote is left open up to "
-        "the next entry or the end of the file",
-    ]
+        "the next entry or the end of the file"
+    )
     strict = run("format", str(path), "--style", "apa")
     assert strict.stdout == ""
     assert strict.returncode == 1

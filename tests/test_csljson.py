@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 import citekit
-from citekit.errors import ParseError, ValidationError
+from citekit.errors import FieldWarning, ParseError, ValidationError
 from citekit.io.csljson import read_csl_json
 from citekit.model import JournalArticle, MagazineArticle, WebArticle
+
+
+@contextmanager
+def strict() -> Iterator[None]:
+    """A bad field is the reference's error, as under --strict: without it, it costs only
+    that field, with a FieldWarning (issue #17)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", FieldWarning)
+        yield
 
 
 def test_example_file(example_refs) -> None:  # type: ignore[no-untyped-def]
@@ -67,15 +79,18 @@ def test_error_names_file_line_item_and_field(tmp_path: Path) -> None:
         ' "issued": {"date-parts": [[2025, 2, 30]]}}\n]\n',
         encoding="utf-8",
     )
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(ValidationError) as info, strict():
         citekit.load(path)
-    err = info.value
-    assert (err.file, err.line, err.ref_id, err.field) == (str(path), 3, "bad", "issued.day")
-    assert str(err) == f"{path}:3: bad: issued.day: 2025-02 has no day 30"
+    err = info.value  # at the line of the field, not of the item
+    assert (err.file, err.line, err.ref_id, err.field) == (str(path), 4, "bad", "issued.day")
+    assert str(err) == f"{path}:4: bad: issued.day: 2025-02 has no day 30"
+    with pytest.warns(FieldWarning, match="4: bad: issued.day: not read: 2025-02 has no day 30"):
+        _, bad = citekit.load(path)
+    assert (bad.id, bad.issued) == ("bad", None)
 
 
 def test_csl_field_names_in_messages() -> None:
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(ValidationError) as info, strict():
         read_csl_json('[{"id": "x", "type": "article-journal", "DOI": "nope"}]')
     assert info.value.field == "DOI"
 
@@ -96,7 +111,7 @@ def test_csl_field_names_in_messages() -> None:
     ],
 )
 def test_bad_items(text: str, message: str) -> None:
-    with pytest.raises((ParseError, ValidationError), match=message):
+    with pytest.raises((ParseError, ValidationError), match=message), strict():
         read_csl_json(text)
 
 
@@ -153,12 +168,17 @@ def test_a_bad_name_is_refused_every_time_it_appears() -> None:
         f' {{"id": "c", "type": "book", "title": "V", "author": [{bad}]}}]'
     )
     problems: list[Exception] = []
-    refs = read_csl_json(text, on_error=problems.append)
+    with strict():
+        refs = read_csl_json(text, on_error=problems.append)
     assert [r.id for r in refs] == ["a"]
     assert [str(p) for p in problems] == [
         "line 1: b: author[0].given: must be non-empty text or absent",
         "line 1: c: author[0].given: must be non-empty text or absent",
     ]
+    with pytest.warns(FieldWarning) as caught:  # not strict: the name is left out each time
+        refs = read_csl_json(text)
+    assert [len(r.authors) for r in refs] == [1, 0, 0]
+    assert len(caught) == 2
 
 
 def test_dates_are_shared_but_a_lookalike_is_still_refused() -> None:
@@ -169,6 +189,7 @@ def test_dates_are_shared_but_a_lookalike_is_still_refused() -> None:
         ' {"id": "d", "type": "book", "title": "W", "issued": {"date-parts": [[2025.0, 1]]}}]'
     )
     problems: list[Exception] = []
-    a, b = read_csl_json(text, on_error=problems.append)
+    with strict():
+        a, b = read_csl_json(text, on_error=problems.append)
     assert b.issued is a.issued
     assert [str(p).split(": ")[1] for p in problems] == ["c", "d"]

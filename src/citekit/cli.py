@@ -14,6 +14,11 @@ Contract (other tools and the tests rely on it):
   TEXT).
 * ``-`` as FILE reads standard input; name its format with ``--from``.
 * ``--keep-going``: bad references are reported and the good ones still formatted.
+* A field a reader cannot read (a bad ISBN, a date that does not exist) is left out of its
+  reference, and a field name the format does not know is kept as it is: each is a warning
+  on standard error (``citekit: warning: FILE:LINE: id: field: …``) and the exit status stays
+  0. ``--strict`` (``format``, ``bibliography``, ``cite``, ``convert``, ``check``) makes
+  each an error of its reference.
 * Exit status 0 on success; 1 on bad input, with ``FILE:LINE: message`` on standard error;
   2 on a usage error: an unknown command, option, style, format or id.
 * ``python -m citekit`` is the same command; ``citekit --version`` prints the version.
@@ -87,7 +92,16 @@ def _parser() -> argparse.ArgumentParser:
             action="store_true",
             help="report bad references and go on with the good ones (exit status still 1)",
         )
+        strict(sub)
         return sub
+
+    def strict(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--strict",
+            action="store_true",
+            help="a field that cannot be read or has an unknown name is an error of its "
+            "reference, not a warning",
+        )
 
     fmt = with_inputs("format", "Format each reference alone, one per line, in input order.")
     fmt.add_argument(
@@ -112,6 +126,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--from", dest="input_format", choices=list(READERS), help="input format (for stdin)"
     )
+    strict(check)
     convert = command("convert", "Write the references in another format; losses on stderr.")
     convert.add_argument("files", nargs="+", metavar="FILE", help="input files; - for stdin")
     convert.add_argument("-t", "--to", required=True, choices=list(WRITERS), help="output format")
@@ -119,6 +134,7 @@ def _parser() -> argparse.ArgumentParser:
         "--from", dest="input_format", choices=list(READERS), help="input format (for stdin)"
     )
     convert.add_argument("-o", "--output", help="write to this file instead of stdout")
+    strict(convert)
     convert.add_argument(
         "-s",
         "--style",
@@ -153,7 +169,25 @@ class _Problems:
 
 
 def _read(
-    files: Sequence[str], input_format: str | None, problems: _Problems | None = None
+    files: Sequence[str],
+    input_format: str | None,
+    problems: _Problems | None = None,
+    *,
+    strict: bool = False,
+) -> list[Any]:
+    """The references in ``files``; a field-level problem is a warning on stderr, or with
+    ``strict`` an error of its reference (the readers raise it when the warning is one)."""
+    import warnings
+
+    from citekit.errors import FieldWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error" if strict else "always", FieldWarning)
+        return _read_files(files, input_format, problems)
+
+
+def _read_files(
+    files: Sequence[str], input_format: str | None, problems: _Problems | None
 ) -> list[Any]:
     from citekit.errors import CitekitError
     from citekit.io import load, loads
@@ -187,7 +221,7 @@ def _check(args: argparse.Namespace) -> int:
         if name == "-":
             source = io.StringIO(sys.stdin.read())
             source.name = "<stdin>"
-        for problem in check(source, args.input_format, style=args.style):
+        for problem in check(source, args.input_format, style=args.style, strict=args.strict):
             sys.stdout.write(f"{problem}\n")
             errors += problem.severity == "error"
             warnings += problem.severity == "warning"
@@ -202,7 +236,7 @@ def _convert(args: argparse.Namespace) -> int:
     from citekit.errors import DataLossWarning
     from citekit.io import dump
 
-    refs = _read(args.files, args.input_format)
+    refs = _read(args.files, args.input_format, strict=args.strict)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", DataLossWarning)
         options = {"style": args.style} if args.style else {}
@@ -268,7 +302,7 @@ def _run(args: argparse.Namespace) -> int:
         raise _UsageError(f"style {style.id!r} makes no in-text citations; try apa or csl:NAME")
     files = f"{len(args.files)} files" if len(args.files) > 1 else args.files[0]
     with Progress(f"reading {files}") as progress:
-        refs = _read(args.files, args.input_format, problems)
+        refs = _read(args.files, args.input_format, problems, strict=args.strict)
         progress.phase(f"formatting {len(refs):,} references in {style.id}")
         texts = _formatted(args, refs, style, options)
     for text in texts:  # written once the display is gone, so the two never mix

@@ -14,9 +14,11 @@ from __future__ import annotations
 __all__ = [
     "CitekitError",
     "DataLossWarning",
+    "FieldWarning",
     "OptionError",
     "ParseError",
     "StyleError",
+    "UnknownFieldWarning",
     "UnknownStyleError",
     "UnsupportedError",
     "ValidationError",
@@ -105,3 +107,33 @@ class UnsupportedError(CitekitError):
 
 class DataLossWarning(UserWarning):
     """A writer could not represent a field; the message names the reference and the field."""
+
+
+class FieldWarning(DataLossWarning):
+    """One field of a reference could not be read: the reader left that field out and kept
+    the rest of the reference. ``error`` is the :class:`ValidationError` (with file, line,
+    reference id and field) that the field would be under ``--strict``, or under
+    ``warnings.simplefilter("error", FieldWarning)``, which makes the reader refuse the
+    reference as it refuses a structural problem.
+
+    >>> warning = FieldWarning(ValidationError("not a valid ISBN", file="a.json", line=4,
+    ...                                        ref_id="a", field="ISBN"), "not read: ")
+    >>> str(warning)
+    'a.json:4: a: ISBN: not read: not a valid ISBN'
+    """
+
+    def __init__(self, error: CitekitError, prefix: str = "") -> None:
+        shown = CitekitError(
+            prefix + error.message,
+            file=error.file,
+            line=error.line,
+            ref_id=error.ref_id,
+            field=error.field,
+        )
+        super().__init__(str(shown))
+        self.error = error
+
+
+class UnknownFieldWarning(FieldWarning):
+    """A field whose name the format does not know (``autor``): kept as it is in
+    ``Reference.extra``, and named, with the nearest known name when one is close."""

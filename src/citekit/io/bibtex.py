@@ -34,9 +34,16 @@ from pybtex.database.input.bibtex import NAME_CHARS, month_names
 from pybtex.exceptions import PybtexError
 
 from citekit.errors import CitekitError, DataLossWarning, ParseError, ValidationError
-from citekit.io.csljson import Loss
+from citekit.io.csljson import CSL_KNOWN, Loss
 from citekit.io.limits import check_text_size, check_value, macro_budget
-from citekit.io.problems import ErrorHandler, deliver
+from citekit.io.problems import (
+    ErrorHandler,
+    LineIndex,
+    construct,
+    deliver,
+    rescue,
+    warn_unknown,
+)
 from citekit.model.date import PartialDate
 from citekit.model.kinds import BIBTEX_SUBTYPES, BIBTEX_TYPES, KINDS
 from citekit.model.person import Person
@@ -217,7 +224,9 @@ def _date(fields: Mapping[str, str]) -> PartialDate | None:
     return PartialDate(int(year), number, int(day) if day else None)
 
 
-def _entry_to_reference(key: str, entry: Entry) -> Reference:
+def _entry_to_reference(key: str, entry: Entry, skip: Sequence[str] = ()) -> Reference:
+    """The reference an entry describes, without the fields (``isbn``) or names
+    (``author[2]``) in ``skip``: the ones found bad (io/problems.py)."""
     kind = entry.type.lower()
     cls = _TYPES.get(kind)
     if cls is None:
@@ -226,6 +235,8 @@ def _entry_to_reference(key: str, entry: Entry) -> Reference:
             f"entry type @{kind} is not supported; use one of: {known}", field="type"
         )
     fields = {name.lower(): value for name, value in entry.fields.items()}
+    if skip:
+        fields = {name: value for name, value in fields.items() if name not in skip}
     spelled = {name.lower(): name for name in entry.fields}  # extras keep their spelling
     _join_subtitles(fields)
     subtype = fields.pop("entrysubtype", "").lower()
@@ -250,11 +261,17 @@ def _entry_to_reference(key: str, entry: Entry) -> Reference:
         base, dash, tag = name.partition("-")
         if dash and base in titles and valid_lang(_canonical_tag(tag)):
             forms.setdefault(base, {})[_canonical_tag(tag)] = _decode(fields.pop(name))
-    values["issued"] = _date(fields)
+    try:
+        values["issued"] = _date(fields)
+    except CitekitError as exc:
+        raise exc.located(field="date" if "date" in fields else None) from None
     for name in ("date", "year", "month", "day"):
         fields.pop(name, None)
     if "urldate" in fields:
-        values["accessed"] = PartialDate.parse(_plain(fields.pop("urldate")))
+        try:
+            values["accessed"] = PartialDate.parse(_plain(fields.pop("urldate")))
+        except CitekitError as exc:
+            raise exc.located(field="urldate") from None
     text = _text_fields(cls, accepted)
     for name, raw in fields.items():
         try:
@@ -287,13 +304,18 @@ def _entry_to_reference(key: str, entry: Entry) -> Reference:
             if people and str(people[-1]) == "others":  # BibTeX's "and others": et al.
                 people.pop()
                 others.append(role)
-            try:
-                values[attribute] = [_person(p) for p in people]
-            except CitekitError as exc:
-                raise exc.located(field=role) from None
+            named = []
+            for i, person in enumerate(people):
+                if f"{role}[{i}]" in skip:
+                    continue
+                try:
+                    named.append(_person(person))
+                except CitekitError as exc:
+                    raise exc.located(field=f"{role}[{i}]") from None
+            values[attribute] = named
     if others:
         extra["others"] = others
-    return cls(**values, extra=extra)
+    return construct(cls, values, extra)
 
 
 _SUBTITLES = {"subtitle": "title", "booksubtitle": "booktitle", "journalsubtitle": "journaltitle"}
@@ -327,6 +349,7 @@ def read_bibtex(
     budget = _Budget(macro_budget(text))
     seen: dict[str, int] = {}
     refs = []
+    lines = LineIndex(text)
     for line, piece in _pieces(text):
         try:
             check_text_size(piece)
@@ -345,7 +368,13 @@ def read_bibtex(
                 seen[key.lower()] = entry_line
                 found = _unknown_commands()
                 found.clear()
-                refs.append(_entry_to_reference(key, entry))
+                try:
+                    ref = _entry_to_reference(key, entry)
+                except ValidationError as exc:  # one bad field costs that field
+                    ref = _rescue(exc, key, entry, file, lines, entry_line)
+                if ref.extra:
+                    _warn_unknown(ref, file, lines, entry_line)
+                refs.append(ref)
                 for message in found:
                     where = f"{file}:{entry_line}: " if file else f"line {entry_line}: "
                     warnings.warn(UnknownCommandWarning(f"{where}{key}: {message}"), stacklevel=3)
@@ -357,6 +386,62 @@ def read_bibtex(
                 error = ValidationError(f"a value citekit cannot take: {exc}")
                 deliver(error.located(file=file, line=entry_line, ref_id=key), on_error)
     return refs
+
+
+def _field_line(lines: LineIndex, entry_line: int, name: str) -> int:
+    """The line of the field ``name`` (``author[2]``: of ``author``) in the entry."""
+    name = name.partition("[")[0]
+    pattern = re.compile(rf"(?<![\w.:+/-]){re.escape(name)}\s*=", re.IGNORECASE)
+    return lines.find(pattern, entry_line) or entry_line
+
+
+def _rescue(
+    error: ValidationError,
+    key: str,
+    entry: Entry,
+    file: str | None,
+    lines: LineIndex,
+    entry_line: int,
+) -> Reference:
+    """The entry's reference without the fields the model refuses, each left out with a
+    warning at its line."""
+    present = {name.lower() for name in entry.fields} | set(entry.persons)
+
+    def field_of(field: str | None, dropped: list[str]) -> str | None:
+        top = (field or "").partition(".")[0]
+        base = top.partition("[")[0]
+        if base in present and base not in ("type", "entrysubtype"):
+            return top
+        for name in _BIBTEX_NAMES.get(base, ()):  # an attribute the model named: its field
+            if name in present:
+                return name
+        return None
+
+    def build(dropped: list[str]) -> Reference:
+        return _entry_to_reference(key, entry, dropped)
+
+    def line_of(name: str) -> int:
+        return _field_line(lines, entry_line, name)
+
+    return rescue(error, build, field_of=field_of, line_of=line_of, file=file, ref_id=key)
+
+
+def _warn_unknown(ref: Reference, file: str | None, lines: LineIndex, entry_line: int) -> None:
+    names = [
+        name for name in ref.extra if name.lower() not in BIBTEX_KNOWN and name not in _OWN_EXTRAS
+    ]
+    if names:
+        warn_unknown(
+            names,
+            BIBTEX_KNOWN,
+            file=file,
+            ref_id=ref.id,
+            line_of=lambda name: _field_line(lines, entry_line, name),
+        )
+
+
+_OWN_EXTRAS = frozenset({"bibtex-type", "others"})
+"""What the reader itself keeps in ``extra``: the entry type, the roles ending ``and others``."""
 
 
 class UnknownCommandWarning(DataLossWarning):
@@ -882,3 +967,56 @@ def entry_text(
 def write_bibtex(refs: Sequence[Reference], *, lose: Loss) -> str:
     """The references as BibTeX/BibLaTeX (UTF-8), one entry per reference, keyed by id."""
     return "\n".join(entry_text(ref, lose) for ref in refs)
+
+
+_BIBLATEX = frozenset(
+    {"abstract", "addendum", "afterword", "annotation", "annotator", "annote", "authortype",
+     "bookauthor", "bookpagination", "booksubtitle", "booktitleaddon", "chapter",
+     "commentator", "crossref", "editora", "editorb", "editorc", "editortype", "editoratype",
+     "editorbtype", "editorctype", "eprint", "eprintclass", "eprinttype", "eventdate",
+     "execute", "file", "foreword", "gender", "holder", "howpublished", "hyphenation", "ids",
+     "indexsorttitle", "indextitle", "introduction", "isan", "ismn", "isrc", "issuesubtitle",
+     "issuetitle", "iswc", "journalsubtitle", "key", "keywords", "label", "langidopts",
+     "library", "mainsubtitle", "maintitle", "maintitleaddon", "nameaddon", "options",
+     "origdate", "origlanguage", "origlocation", "origpublisher", "origtitle", "pagination",
+     "part", "presort", "primaryclass", "pubstate", "related", "relatedoptions",
+     "relatedstring", "relatedtype", "reprinttitle", "shortauthor", "shorteditor",
+     "shorthand", "shorthandintro", "shortjournal", "shortseries", "shorttitle", "sortkey",
+     "sortname", "sortshorthand", "sorttitle", "sortyear", "subtitle", "titleaddon",
+     "version", "xdata", "xref", "archiveprefix", "entryset", "month", "day", "endyear",
+     "endmonth", "endday", "origyear", "eventyear", "urlyear", "urlmonth", "urlday",
+     "mrnumber", "zmath", "pmid", "pmcid", "lccn", "copyright", "timestamp", "owner",
+     "groups", "ranking", "priority", "readstatus", "mendeley-tags", "mendeley-groups",
+     "bdsk-url-1", "bdsk-url-2", "bdsk-file-1"}
+)  # fmt: skip
+"""BibTeX's and BibLaTeX's standard fields that citekit keeps in ``extra`` rather than
+models (the BibLaTeX manual, section 2.2), and the bookkeeping fields reference managers
+write (JabRef's ``owner``, ``timestamp``; Mendeley's tags; BibDesk's links)."""
+BIBTEX_KNOWN = frozenset(
+    {
+        *_BIBLATEX,
+        *(name for kind in KINDS for name in _own_fields(kind.cls)),
+        "pages",
+        "journal",
+        "journaltitle",
+        "booktitle",
+        "organization",
+        "series",
+        *(name.lower() for name in CSL_KNOWN),
+    }
+)
+"""Every field name the BibTeX reader knows: the ones it reads into a reference of some kind
+(the tables above), the standard ones it keeps, and CSL's variables (the writer writes a CSL
+extra such as ``title-short`` as a field of its name). Another name is kept in ``extra`` and
+named as unknown, with the nearest of these."""
+_BIBTEX_NAMES: dict[str, tuple[str, ...]] = {
+    "accessed": ("urldate",),
+    "language": ("langid", "language"),
+    "container_title": ("journaltitle", "journal", "booktitle", "organization"),
+    "genre": ("type",),
+    "publisher": ("publisher", "institution", "school"),
+    "issued": ("date", "year"),
+}
+"""The BibTeX fields a model attribute is read from, where its name is not theirs."""
+for _name, _attribute in {**_TEXT, **_TITLES, **_PEOPLE}.items():
+    _BIBTEX_NAMES[_attribute] = (*_BIBTEX_NAMES.get(_attribute, ()), _name)

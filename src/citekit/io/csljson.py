@@ -14,6 +14,7 @@ spelling).  Fields citekit does not model are kept in ``Reference.extra``.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -21,7 +22,14 @@ import attrs
 
 from citekit.errors import CitekitError, ParseError, ValidationError
 from citekit.io.limits import check_value
-from citekit.io.problems import ErrorHandler, deliver
+from citekit.io.problems import (
+    ErrorHandler,
+    LineIndex,
+    construct,
+    deliver,
+    rescue,
+    warn_unknown,
+)
 from citekit.model.date import SEASONS, PartialDate
 from citekit.model.kinds import CSL_TYPES, KINDS
 from citekit.model.person import Person
@@ -192,9 +200,15 @@ def read_csl_json(
     except CitekitError as exc:
         raise exc.located(file=file) from None
     built: _Built = {}
+    index = LineIndex(text)
     for number, (line, item) in enumerate(items, 1):
         try:
-            ref = _reference(item, f"item-{number}", built)
+            try:
+                ref = _reference(item, f"item-{number}", built)
+            except ValidationError as exc:  # one bad field costs that field: see io/problems.py
+                ref = _rescue(exc, item, f"item-{number}", built, file, index, line)
+            if ref.extra:
+                _warn_unknown(ref, file, index, line)
             if ref.id in first_line:
                 raise ValidationError(
                     f"the id is used again (first at line {first_line[ref.id]}); ids must be unique",
@@ -208,6 +222,66 @@ def read_csl_json(
         first_line[ref.id] = line
         references.append(ref)
     return references
+
+
+_PATH = re.compile(r"([^.\[]+)(?:\[(\d+)\])?")
+"""An error's field as a path into the item: ``ISBN``, ``author[2]`` (``author[2].family``)."""
+
+
+def _rescue(
+    error: ValidationError,
+    item: Any,
+    fallback_id: str,
+    built: _Built,
+    file: str | None,
+    index: LineIndex,
+    line: int,
+) -> Reference:
+    """The item's reference without the fields (or the entries of a name list) the model
+    refuses, each left out with a warning at its line."""
+    if not isinstance(item, dict):
+        raise error
+
+    def gone(dropped: list[str], key: str) -> list[int]:
+        """The entries of the list ``key`` left out so far, as numbered in the item."""
+        return [int(p[len(key) + 1 : -1]) for p in dropped if p.startswith(key + "[")]
+
+    def field_of(field: str | None, dropped: list[str]) -> str | None:
+        match = _PATH.match(field or "")
+        if match is None or match[1] in ("id", "type") or match[1] not in item:
+            return None
+        key, position = match[1], match[2]
+        value = item[key]
+        if position is None or not isinstance(value, list):
+            return key
+        left = [i for i in range(len(value)) if i not in gone(dropped, key)]
+        return f"{key}[{left[int(position)]}]" if int(position) < len(left) else key
+
+    def without(dropped: list[str]) -> Reference:
+        copy = {key: value for key, value in item.items() if key not in dropped}
+        for key, value in copy.items():
+            if isinstance(value, list) and gone(dropped, key):
+                drop = set(gone(dropped, key))
+                copy[key] = [entry for i, entry in enumerate(value) if i not in drop]
+        return _reference(copy, fallback_id, built)
+
+    def line_of(field: str) -> int | None:
+        key = field.partition("[")[0]
+        return index.find(re.compile(re.escape(json.dumps(key)) + r"\s*:"), line) or line
+
+    return rescue(error, without, field_of=field_of, line_of=line_of, file=file)
+
+
+def _warn_unknown(ref: Reference, file: str | None, index: LineIndex, line: int) -> None:
+    """Name the item's fields that are no CSL variable and no field of CSL-JSON's."""
+    names = [key for key in ref.extra if key not in CSL_KNOWN and key != "type"]
+    if not names:
+        return
+
+    def line_of(key: str) -> int | None:
+        return index.find(re.compile(re.escape(json.dumps(key)) + r"\s*:"), line) or line
+
+    warn_unknown(names, CSL_KNOWN, file=file, ref_id=ref.id, line_of=line_of)
 
 
 def _text_value(value: Any, field: str) -> str | int | bool | None:
@@ -464,7 +538,7 @@ def _build(item: dict[str, Any], ref_id: str, built: _Built | None) -> Reference
     other_multi = {k: v for k, v in multi.items() if k not in ("_keys", "main")}
     if other_multi or any(k not in _TITLE_FIELDS for k in keys):
         extra["multi"] = multi  # forms of fields citekit does not model: keep them all
-    return cls(**values, extra=extra)
+    return construct(cls, values, extra)
 
 
 _CSL_NAMES = frozenset(
@@ -479,6 +553,28 @@ _CSL_DATES = frozenset(
     {"accessed", "available-date", "event-date", "issued", "original-date", "submitted"}
 )
 """CSL's date variables: a date object each."""
+_CSL_OTHERS = frozenset(
+    {"abstract", "annote", "archive", "archive_collection", "archive_location",
+     "archive-place", "authority", "call-number", "chapter-number", "citation-key",
+     "citation-label", "citation-number", "collection-number", "collection-title",
+     "container-title", "container-title-short", "dimensions", "division", "DOI", "edition",
+     "event", "event-place", "event-title", "first-reference-note-number", "genre", "ISBN",
+     "ISSN", "issue", "jurisdiction", "keyword", "language", "license", "locator", "medium",
+     "note", "number", "number-of-pages", "number-of-volumes", "original-publisher",
+     "original-publisher-place", "original-title", "page", "page-first", "part-number",
+     "part-title", "PMCID", "PMID", "printing-number", "publisher", "publisher-place",
+     "references", "reviewed-genre", "reviewed-title", "scale", "section", "source", "status",
+     "supplement-number", "title", "title-short", "URL", "version", "volume", "volume-title",
+     "volume-title-short", "year-suffix"}
+)  # fmt: skip
+"""CSL 1.0.2's standard and number variables (Appendix IV of the specification)."""
+CSL_KNOWN = frozenset(
+    {*_CSL_NAMES, *_CSL_DATES, *_CSL_OTHERS, *_ATTRIBUTES, "id", "type", "multi",
+     "categories", "custom", "journalAbbreviation", "shortTitle"}
+)  # fmt: skip
+"""Every field name CSL-JSON knows: CSL's variables, the fields of the CSL-JSON schema, and
+citekit's own (``changing``, Juris-M's ``multi``). A name outside it is kept in ``extra``
+and named as unknown, with the nearest of these."""
 
 
 def _extra_value(key: str, value: Any) -> Any:

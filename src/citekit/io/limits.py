@@ -7,7 +7,7 @@ running out of time or memory.
 >>> check_value({"title": "x" * 10}, "item")
 >>> check_value({"author": [{"family": "A"}] * (MAX_NAMES + 1)}, "item")
 Traceback (most recent call last):
-citekit.errors.ValidationError: author: 10,001 entries in one list; citekit reads up to 10,000
+citekit.io.limits.BoundError: author: 10,001 entries in one list; citekit reads up to 10,000
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ __all__ = [
     "MAX_FIELD_CHARS",
     "MAX_NAMES",
     "MAX_RECORD_CHARS",
+    "BoundError",
     "check_text_size",
     "check_value",
     "macro_budget",
@@ -39,6 +40,11 @@ MAX_DEPTH = 16
 """Levels of lists and mappings in one reference (a name's other forms need five)."""
 
 
+class BoundError(ValidationError):
+    """A bound on the work one file may ask for is passed: always the error of its
+    reference (or file), never a field left out with a warning (docs/robustness.md)."""
+
+
 def macro_budget(text: str) -> int:
     """Characters BibTeX ``@string`` macros may add to a file, in all: 1,000,000 plus 16 for
     each character of the file (a one-letter macro for a journal's name is used in full)."""
@@ -48,7 +54,7 @@ def macro_budget(text: str) -> int:
 def check_text_size(text: str) -> None:
     """Refuse one reference's text when it is longer than :data:`MAX_RECORD_CHARS`."""
     if len(text) > MAX_RECORD_CHARS:
-        raise ValidationError(
+        raise BoundError(
             f"the reference is {len(text):,} characters long; citekit reads up to "
             f"{MAX_RECORD_CHARS:,}"
         )
@@ -60,7 +66,7 @@ def check_value(value: Any, field: str, depth: int = 0) -> None:
     :data:`MAX_DEPTH`. The error names the field (``author``, ``multi._keys.title``)."""
     if isinstance(value, str):
         if len(value) > MAX_FIELD_CHARS:
-            raise ValidationError(
+            raise BoundError(
                 f"{len(value):,} characters in one field; citekit reads up to {MAX_FIELD_CHARS:,}",
                 field=field,
             )
@@ -68,7 +74,7 @@ def check_value(value: Any, field: str, depth: int = 0) -> None:
     if not isinstance(value, dict | list | tuple):
         return
     if depth >= MAX_DEPTH:
-        raise ValidationError(
+        raise BoundError(
             f"nested more than {MAX_DEPTH} levels deep; a reference needs a handful", field=field
         )
     if isinstance(value, dict):
@@ -77,7 +83,7 @@ def check_value(value: Any, field: str, depth: int = 0) -> None:
             check_value(item, f"{field}.{key}" if depth else str(key), depth + 1)
         return
     if len(value) > MAX_NAMES:
-        raise ValidationError(
+        raise BoundError(
             f"{len(value):,} entries in one list; citekit reads up to {MAX_NAMES:,}", field=field
         )
     for item in value:

@@ -33,9 +33,9 @@ import yaml
 from citekit.errors import CitekitError, ParseError, ValidationError
 from citekit.io.csljson import Loss
 from citekit.io.limits import MAX_DEPTH, check_value
-from citekit.io.problems import ErrorHandler, deliver
+from citekit.io.problems import ErrorHandler, construct, deliver, rescue, warn_unknown
 from citekit.model.date import PartialDate
-from citekit.model.kinds import REFERENCE_TYPES
+from citekit.model.kinds import KINDS, REFERENCE_TYPES
 from citekit.model.person import Person
 from citekit.model.reference import Reference
 from citekit.model.title import Title
@@ -173,7 +173,9 @@ def _date(value: Any) -> PartialDate:
     return PartialDate.parse(str(value))
 
 
-def _reference(item: Any, number: int) -> Reference:
+def _reference(item: Any, number: int, skip: Sequence[str] = ()) -> Reference:
+    """The reference ``item`` describes, without the fields (``isbn``) or names
+    (``authors[2]``) in ``skip``: the ones found bad (io/problems.py)."""
     if not isinstance(item, dict):
         raise ValidationError(f"a reference must be a mapping, got {type(item).__name__}")
     kind = item.get("type")
@@ -186,7 +188,7 @@ def _reference(item: Any, number: int) -> Reference:
     values: dict[str, Any] = {"id": ref_id}
     extra: dict[str, Any] = {}
     for key, value in item.items():
-        if key in ("id", "type"):
+        if key in ("id", "type") or key in skip:
             continue
         field = fields.get(key)
         try:
@@ -195,7 +197,7 @@ def _reference(item: Any, number: int) -> Reference:
             elif field is None or key == "extra":
                 extra[key] = value
             elif key in ("authors", "editors", "translators"):
-                values[key] = [_person(p) for p in (value or [])]
+                values[key] = _people(key, value, skip)
             elif key in ("issued", "accessed"):
                 values[key] = None if value is None else _date(value)
             elif "Title" in str(field.type):
@@ -205,13 +207,77 @@ def _reference(item: Any, number: int) -> Reference:
         except CitekitError as exc:
             raise exc.located(field=key, ref_id=ref_id) from None
     try:
-        return cls(**values, extra=extra)
+        return construct(cls, values, extra)
     except CitekitError as exc:
         raise exc.located(ref_id=ref_id) from None
 
 
+def _people(key: str, value: Any, skip: Sequence[str]) -> list[Person]:
+    if not isinstance(value, list):
+        raise ValidationError(f"a list of names, not {type(value).__name__}")
+    people = []
+    for i, name in enumerate(value):
+        if f"{key}[{i}]" not in skip:
+            try:
+                people.append(_person(name))
+            except CitekitError as exc:
+                raise exc.located(field=f"{key}[{i}]") from None
+    return people
+
+
+NATIVE_KNOWN = frozenset(
+    {"id", "type", "extra", *(field.name for kind in KINDS for field in attrs.fields(kind.cls))}
+)
+"""Every key citekit's own format knows: the model's fields of every kind. Another key is
+kept in ``extra`` and named as unknown, with the nearest of these."""
+_PATH = re.compile(r"([^.\[]+)(?:\[(\d+)\])?")
+
+
+def _field_line(node: yaml.Node | None, path: str) -> int | None:
+    """The line of the key ``path`` names in a reference's mapping (of its entry, for
+    ``authors[2]``)."""
+    match = _PATH.match(path)
+    if not isinstance(node, yaml.MappingNode) or match is None:
+        return None
+    for key, value in node.value:
+        if key.value == match[1]:
+            found = key
+            if match[2] is not None and isinstance(value, yaml.SequenceNode):
+                found = value.value[int(match[2])] if int(match[2]) < len(value.value) else key
+            line: int = found.start_mark.line + 1
+            return line
+    return None
+
+
+def _rescue(
+    error: ValidationError, item: Any, number: int, node: yaml.Node | None, file: str | None
+) -> Reference:
+    """The reference without the fields the model refuses, each left out with a warning."""
+    if not isinstance(item, dict):
+        raise error
+
+    def field_of(field: str | None, dropped: list[str]) -> str | None:
+        match = _PATH.match(field or "")
+        if match is None or match[1] in ("id", "type") or match[1] not in item:
+            return None
+        return match[0]
+
+    def build(dropped: list[str]) -> Reference:
+        return _reference(item, number, dropped)
+
+    def line_of(field: str) -> int | None:
+        return _field_line(node, field)
+
+    ref_id = str(item.get("id") or f"item-{number}")
+    return rescue(error, build, field_of=field_of, line_of=line_of, file=file, ref_id=ref_id)
+
+
 def _read(
-    items: Any, lines: list[int], file: str | None, on_error: ErrorHandler | None
+    items: Any,
+    lines: list[int],
+    file: str | None,
+    on_error: ErrorHandler | None,
+    nodes: Sequence[yaml.Node | None] = (),
 ) -> list[Reference]:
     if isinstance(items, dict):
         items = [items]
@@ -221,7 +287,21 @@ def _read(
     for number, item in enumerate(items, 1):
         try:
             check_value(item, "item")
-            refs.append(_reference(item, number))
+            node = nodes[number - 1] if number <= len(nodes) else None
+            try:
+                ref = _reference(item, number)
+            except ValidationError as exc:  # one bad field costs that field (io/problems.py)
+                ref = _rescue(exc, item, number, node, file)
+            unknown = [key for key in item if key not in NATIVE_KNOWN]
+            if unknown:
+                warn_unknown(
+                    unknown,
+                    NATIVE_KNOWN,
+                    file=file,
+                    ref_id=ref.id,
+                    line_of=lambda key, node=node: _field_line(node, key),  # type: ignore[misc]
+                )
+            refs.append(ref)
         except CitekitError as exc:
             exc.located(file=file, line=lines[number - 1] if number <= len(lines) else None)
             deliver(exc, on_error)
@@ -256,7 +336,11 @@ def read_yaml(
         raise ParseError(f"not valid YAML: {exc}", file=file) from None
     nodes = root.value if isinstance(root, yaml.SequenceNode) else [root]
     return _read(
-        items, [node.start_mark.line + 1 for node in nodes if node is not None], file, on_error
+        items,
+        [node.start_mark.line + 1 for node in nodes if node is not None],
+        file,
+        on_error,
+        [node for node in nodes if node is not None],
     )
 
 

@@ -27,7 +27,7 @@ import rispy
 from citekit.errors import CitekitError, ParseError, ValidationError
 from citekit.io.csljson import Loss
 from citekit.io.limits import check_text_size, check_value
-from citekit.io.problems import ErrorHandler, deliver
+from citekit.io.problems import ErrorHandler, construct, deliver, rescue
 from citekit.model.date import PartialDate
 from citekit.model.kinds import KINDS, RIS_TYPES
 from citekit.model.person import Person
@@ -105,17 +105,26 @@ def _entry_to_reference(entry: Mapping[str, Any], number: int) -> Reference:
     if kind != _WRITE_TYPE[cls]:
         extra["ris-type"] = kind
     lang = entry.get("language")
-    title = take("title") or take("primary_title")
-    if title:
-        translated = take("translated_title")
-        translations = {"en": translated} if translated else {}
-        values["title"] = Title(title, lang=lang, translations=translations)
+    try:
+        title = take("title") or take("primary_title")
+        if title:
+            translated = take("translated_title")
+            translations = {"en": translated} if translated else {}
+            values["title"] = Title(title, lang=lang, translations=translations)
+    except CitekitError as exc:
+        raise exc.located(field="TI") from None
     if "container_title" in accepted:
         container = take("secondary_title") or take("journal_name")
         if container:
-            values["container_title"] = Title(container, lang=lang)
+            try:
+                values["container_title"] = Title(container, lang=lang)
+            except CitekitError as exc:
+                raise exc.located(field="T2") from None
     if "collection_title" in accepted and entry.get("tertiary_title"):
-        values["collection_title"] = Title(take("tertiary_title"), lang=lang)
+        try:
+            values["collection_title"] = Title(take("tertiary_title"), lang=lang)
+        except CitekitError as exc:
+            raise exc.located(field="T3") from None
     try:
         used.add("date")
         values["issued"] = _date(entry)
@@ -160,13 +169,92 @@ def _entry_to_reference(entry: Mapping[str, Any], number: int) -> Reference:
             values[attribute] = take(key)
     for key, attribute in _PEOPLE.items():
         if take(key):
-            values[attribute] = [_person(p) for p in entry[key]]
+            people = []
+            for i, name in enumerate(entry[key]):
+                if name is None:  # left out as bad (see _rescue)
+                    continue
+                try:
+                    people.append(_person(name))
+                except CitekitError as exc:
+                    raise exc.located(field=f"{_TAG_OF[key]}[{i}]") from None
+            values[attribute] = people
     for tag, found in (entry.get("unknown_tag") or {}).items():
         extra[f"ris:{tag}"] = list(found)
     for key, value in entry.items():
         if key not in used and value:  # a tag rispy knows and citekit does not model: kept
             extra[f"ris:{_TAG_OF[key]}"] = list(value) if isinstance(value, list) else [value]
-    return cls(**values, extra=extra)
+    return construct(cls, values, extra)
+
+
+_KEYS_OF_TAG: dict[str, tuple[str, ...]] = {
+    **{tag: (key,) for tag, key in rispy.TAG_KEY_MAPPING.items()},
+    "TI": ("title", "primary_title", "translated_title"),
+    "T2": ("secondary_title", "journal_name"),
+    "SP": ("start_page", "end_page"),
+    "PY": ("year", "publication_year"),
+}
+"""rispy's keys of each RIS tag: what is left out when the tag's value is bad."""
+_TAG_OF_ATTRIBUTE = {
+    **{attribute: _TAG_OF[key] for key, attribute in _TEXT.items()},
+    **{attribute: _TAG_OF[key] for key, attribute in _PEOPLE.items()},
+    "isbn": "SN", "issn": "SN", "url": "UR", "pages": "SP", "number_of_pages": "SP",
+    "accessed": "Y2", "issue": "IS", "number": "IS", "collection_number": "IS", "note": "N1",
+    "title": "TI", "container_title": "T2", "collection_title": "T3",
+}  # fmt: skip
+"""The tag a model attribute is read from, for naming the field of an error the model raised."""
+
+
+def _rescue(
+    error: ValidationError,
+    entry: Mapping[str, Any],
+    number: int,
+    file: str | None,
+    line: int,
+    lines: list[str],
+) -> Reference:
+    """The record's reference without the tags (or the names) the model refuses, each left
+    out with a warning at its line."""
+
+    def field_of(field: str | None, dropped: list[str]) -> str | None:
+        top = (field or "").partition(".")[0]
+        tag: str = _TAG_OF_ATTRIBUTE.get(top, top)
+        base = tag.partition("[")[0]
+        if base == "TY" or not any(entry.get(key) for key in _KEYS_OF_TAG.get(base, ())):
+            return None
+        return tag
+
+    def build(dropped: list[str]) -> Reference:
+        copy = dict(entry)
+        for tag in dropped:
+            base, _, index = tag.partition("[")
+            for key in _KEYS_OF_TAG[base]:
+                if not index:
+                    copy.pop(key, None)
+                elif isinstance(copy.get(key), list):
+                    copy[key] = [
+                        None if i == int(index[:-1]) else v for i, v in enumerate(copy[key])
+                    ]
+        return _entry_to_reference(copy, number)
+
+    def line_of(tag: str) -> int:
+        base, _, index = tag.partition("[")
+        count = int(index[:-1]) if index else 0
+        for offset, text in enumerate(lines):
+            if text.startswith(base + "  -"):
+                if count == 0:
+                    return line + offset
+                count -= 1
+        return line
+
+    ref_id = entry.get("id")
+    return rescue(
+        error,
+        build,
+        field_of=field_of,
+        line_of=line_of,
+        file=file,
+        ref_id=ref_id if isinstance(ref_id, str) else f"ris-{number}",
+    )
 
 
 def read_ris(
@@ -188,7 +276,10 @@ def read_ris(
             (entry,) = rispy.loads("\n".join(lines))
             for key, value in entry.items():
                 check_value(value, _TAG_OF.get(key, key))
-            refs.append(_entry_to_reference(entry, number))
+            try:
+                refs.append(_entry_to_reference(entry, number))
+            except ValidationError as exc:  # one bad tag costs that tag (io/problems.py)
+                refs.append(_rescue(exc, entry, number, file, line, lines))
         except CitekitError as exc:
             exc.located(file=file, line=line, ref_id=entry.get("id"))
             deliver(exc, on_error)

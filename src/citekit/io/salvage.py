@@ -27,6 +27,7 @@ from typing import Any
 
 from citekit.errors import DataLossWarning, ValidationError
 from citekit.io.csljson import item_to_reference
+from citekit.io.problems import warn_field
 from citekit.model.reference import Reference
 
 __all__ = ["Warn", "salvage", "warn_loss"]
@@ -40,11 +41,21 @@ _ESSENTIAL = {"id", "type"}
 
 def warn_loss(where: str | None) -> Warn:
     """A :data:`Warn` that issues a :class:`DataLossWarning` prefixed with ``where``
-    (``FILE:LINE``)."""
+    (``FILE:LINE``): for what a record holds that a reference has no place for."""
 
     def warn(ref_id: str, field: str, why: str) -> None:
         prefix = f"{where}: " if where else ""
         warnings.warn(DataLossWarning(f"{prefix}{ref_id}: {field}: not read: {why}"), stacklevel=3)
+
+    return warn
+
+
+def _field_warning(where: str | None) -> Warn:
+    """A :data:`Warn` for a value the model refuses: a :class:`~citekit.errors.FieldWarning`,
+    as every reader's (io/problems.py), so ``check`` lists it and ``--strict`` refuses it."""
+
+    def warn(ref_id: str, field: str, why: str) -> None:
+        warn_field(ValidationError(why, file=where, ref_id=ref_id, field=field))
 
     return warn
 
@@ -62,7 +73,7 @@ def salvage(
     a warning, rather than refused. Raises :class:`ValidationError` when the reference cannot
     be built at all.
     """
-    warn = warn or warn_loss(where)
+    warn = warn or _field_warning(where)
     item = dict(item)
     ref_id = str(item.get("id", "item"))
     for _ in range(len(item) + 1):
