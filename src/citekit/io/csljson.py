@@ -23,6 +23,7 @@ from citekit.errors import CitekitError, ParseError, ValidationError
 from citekit.io.limits import check_value
 from citekit.io.problems import ErrorHandler, deliver
 from citekit.model.date import SEASONS, PartialDate
+from citekit.model.date_text import parse_date_text
 from citekit.model.kinds import CSL_TYPES, KINDS
 from citekit.model.person import Person
 from citekit.model.reference import JournalArticle, Reference
@@ -334,14 +335,18 @@ def _date(value: Any, field: str) -> PartialDate | None:
     if value is None:
         return None
     if isinstance(value, str):
-        return PartialDate.parse(value)
+        return parse_date_text(value)
     if not isinstance(value, dict):
         raise ValidationError("expected a date object with date-parts", field=field)
     parts = value.get("date-parts")
     if not parts:
         if value.get("raw"):
-            return PartialDate.parse(value["raw"])
+            return _circa(parse_date_text(value["raw"]), value)
         if value.get("literal"):
+            try:  # a literal that is a date after all ("Spring 2020", "n.d.")
+                return _circa(parse_date_text(value["literal"]), value)
+            except ValidationError:
+                pass
             raise ValidationError(
                 f"a literal date ({value['literal']!r}) cannot be read; "
                 'give "date-parts" such as [[2025, 4]]',
@@ -365,9 +370,12 @@ def _date(value: Any, field: str) -> PartialDate | None:
         if not isinstance(season, str):
             raise ValidationError(f"not a season: {season!r}; use 1 to 4", field=field)
         date = attrs.evolve(date, season=season)
-    if value.get("circa"):
-        date = attrs.evolve(date, circa=True)
-    return date
+    return _circa(date, value)
+
+
+def _circa(date: PartialDate | None, value: dict[str, Any]) -> PartialDate | None:
+    """``date``, approximate when the object says ``"circa": true``."""
+    return attrs.evolve(date, circa=True) if date is not None and value.get("circa") else date
 
 
 _ATTRIBUTES = {**_TEXT_FIELDS, **_TITLE_FIELDS, **_NAME_FIELDS, **_DATE_FIELDS}
@@ -488,7 +496,8 @@ def _extra_value(key: str, value: Any) -> Any:
         _people(value, key, None)
     elif key in _CSL_DATES and value is not None:
         if isinstance(value, str):
-            return _date_json(PartialDate.parse(value))
+            date = parse_date_text(value)
+            return None if date is None else _date_json(date)
         if not isinstance(value, dict):
             raise ValidationError(
                 'expected a date object such as {"date-parts": [[1869]]}', field=key

@@ -35,6 +35,7 @@ from citekit.io.csljson import Loss
 from citekit.io.limits import MAX_DEPTH, check_value
 from citekit.io.problems import ErrorHandler, deliver
 from citekit.model.date import PartialDate
+from citekit.model.date_text import parse_date_text
 from citekit.model.kinds import REFERENCE_TYPES
 from citekit.model.person import Person
 from citekit.model.reference import Reference
@@ -167,10 +168,10 @@ def _person(value: Any) -> Person:
     return Person(value.get("family"), value.get("given"), forms=forms, **parts)
 
 
-def _date(value: Any) -> PartialDate:
+def _date(value: Any) -> PartialDate | None:
     if isinstance(value, datetime.date):
         value = value.isoformat()
-    return PartialDate.parse(str(value))
+    return parse_date_text(str(value))
 
 
 def _reference(item: Any, number: int) -> Reference:
