@@ -43,7 +43,7 @@ from citekit.model.reference import (
 from citekit.names import NameForm, direct, inverted, latin_form
 from citekit.render.tree import Inline, Link, Seq, emph, join, join_into, link, seq
 from citekit.styles.base import ORIGINAL_KINDS, BaseStyle, Entry, Options
-from citekit.styles.dates import english_date, original_year, parenthetical_date
+from citekit.styles.dates import english_date, original_year, parenthetical_date, year_text
 from citekit.styles.editions import english_edition
 from citekit.styles.forms import dashed, latin_text, latin_with_translation, missing_translation
 from citekit.styles.namelists import ampersand_list
@@ -213,7 +213,7 @@ class ApaStyle(BaseStyle):
         if ref.issued is None:
             return f"(n.d.{'-' + suffix if suffix else ''})"
         if not isinstance(ref, _DATED):
-            return f"({ref.issued.year}{suffix})"
+            return f"({year_text(ref.issued, dash=DASH)}{suffix})"
         text = parenthetical_date(ref.issued, dash=DASH)
         year, _, rest = text.partition(",")
         return f"({year}{suffix}{',' + rest if rest else ''})"
@@ -341,7 +341,7 @@ class ApaStyle(BaseStyle):
         groups: list[tuple[Inline, list[str]]] = []
         for ref in ordered:
             names = self._cite_names(ref, options, narrative)
-            year = f"{ref.issued.year}" if ref.issued else "n.d."
+            year = year_text(ref.issued, dash=DASH) or "n.d."
             if suffixes.get(ref.id):
                 year += ("-" if ref.issued is None else "") + suffixes[ref.id]
             original = original_year(ref)

@@ -40,7 +40,7 @@ from citekit.model.title import Title
 from citekit.names import inverted, latin_form, original_form
 from citekit.render.tree import Inline, Link, Seq, join_into, link
 from citekit.styles.base import ORIGINAL_KINDS, BaseStyle, Options
-from citekit.styles.dates import numeric_date
+from citekit.styles.dates import numeric_date, year_text
 from citekit.styles.editions import english_edition, russian_edition
 from citekit.styles.forms import english_text, missing_translation, work_language
 from citekit.styles.languages import ELPUB_NOTES, language_note
@@ -87,6 +87,11 @@ class ElpubStyle(BaseStyle):
             return None
         return english_text(title, options.translit) if self.english else title.original
 
+    def _year(self, ref: Reference) -> str | None:
+        """``2025``, a span ``2020-2021`` (the ASCII hyphen of the journal's numbers), an
+        approximate year ``ca. 2020`` (``ок. 2020`` on the Russian line)."""
+        return year_text(ref.issued, dash="-", circa="ca. {}" if self.english else "ок. {}")
+
     def _published(self, ref: Publication, options: Options) -> str | None:
         """``Moscow: Nauka; 2025``; on the English line the place in English and the
         publisher transliterated (``Москва: Гнозис`` → ``Moscow: Gnozis``)."""
@@ -96,7 +101,7 @@ class ElpubStyle(BaseStyle):
             place = place and english_place(place, scheme)
             publisher = publisher and transliterate(publisher, scheme)
         where = ": ".join(p for p in (place, publisher) if p)
-        year = str(ref.issued.year) if ref.issued else None
+        year = self._year(ref)
         return "; ".join(p for p in (where, year) if p) or None
 
     def _segments(self, ref: Reference, options: Options) -> list[Inline | None]:
@@ -105,10 +110,10 @@ class ElpubStyle(BaseStyle):
         if isinstance(ref, _SERIAL):
             container = self._title(ref.container_title, options)
             if isinstance(ref, WebArticle):
-                return [container, str(ref.issued.year) if ref.issued else None]
+                return [container, self._year(ref)]
             return [container, periodical_numbers(ref)]
         if not isinstance(ref, Publication):  # the general rule: the year after the title
-            return [str(ref.issued.year) if ref.issued else None]
+            return [self._year(ref)]
         segments: list[Inline | None] = []
         if isinstance(ref, IN_A_BOOK):
             editors = self._names(ref.editors, options)

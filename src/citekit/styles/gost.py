@@ -50,7 +50,7 @@ from citekit.model.title import primary_language
 from citekit.render.tree import NBSP, Inline, Link, Seq, join_into, link, seq
 from citekit.script import is_cyrillic
 from citekit.styles.base import ORIGINAL_KINDS, BaseStyle
-from citekit.styles.dates import MONTHS, numeric_date
+from citekit.styles.dates import MONTHS, numeric_date, year_text
 from citekit.styles.editions import english_edition, russian_edition
 from citekit.styles.forms import dashed
 from citekit.styles.options import GostOptions
@@ -102,6 +102,14 @@ def _role(one: str, many: str, people: Sequence[Person]) -> str:
     """``редактор`` / ``редакторы``: the role word of GOST R 7.0.100-2018's subsequent
     statements of responsibility, in the nominative, as the names are."""
     return one if len(people) == 1 else many
+
+
+def _year(ref: Reference, words: Terms) -> str | None:
+    """``2020``, a span ``2020–2021``, an approximate year ``[ок. 2020]`` (``[ca. 2020]`` in a
+    Latin-script description): GOST R 7.0.100-2018 puts a supplied or approximate date in
+    square brackets."""
+    circa = "[ca. {}]" if words is _LATIN else "[ок. {}]"
+    return year_text(ref.issued, dash="–", circa=circa)
 
 
 def _label(label: str, value: str) -> str:
@@ -198,7 +206,7 @@ class GostStyle(BaseStyle):
 
     def _imprint(self, ref: Publication, words: Terms) -> Inline | None:
         """``Москва : Наука, 2020`` (``[Б. м.] : Ifri, 2025`` when the place is unknown)."""
-        year = str(ref.issued.year) if ref.issued else None
+        year = _year(ref, words)
         if ref.publisher and not isinstance(ref, Thesis):  # a thesis names it after " ; "
             where = f"{ref.place or words.no_place} : {ref.publisher}"
             return f"{where}, {year}" if year else where
@@ -290,7 +298,7 @@ class GostStyle(BaseStyle):
         """What follows ``//``: the journal, site or book, with its own areas."""
         latin = words is _LATIN
         latin_dates = self._latin_dates(ref)  # date words follow the item's language
-        year = str(ref.issued.year) if ref.issued else None
+        year = _year(ref, words)
         if isinstance(ref, PeriodicalPart):
             container = ref.container_title.original if ref.container_title else None
             when = None
@@ -389,7 +397,7 @@ class GostStyle(BaseStyle):
             # (an archival document's date is one of its own areas)
             dated = None
             if isinstance(ref, Manuscript) and ref.issued is not None:
-                dated = numeric_date(ref.issued) if ref.issued.day else str(ref.issued.year)
+                dated = numeric_date(ref.issued) if ref.issued.day else _year(ref, words)
             line = join_into([], [title, dated, content_type], sep)
             host = join_into([], self._host(ref, options, words), sep)
             if host:
@@ -399,7 +407,7 @@ class GostStyle(BaseStyle):
             if isinstance(ref, Publication):
                 body = self._publication(ref, words)
             else:  # the general rule for a kind that is neither: the year
-                body = [str(ref.issued.year) if ref.issued else None]
+                body = [_year(ref, words)]
             areas = [title, *body, *self._links(ref), content_type]
             line = join_into([], areas, sep)
         line.append(".")

@@ -19,7 +19,7 @@ from citekit.model.reference import PeriodicalPart, Publication, Reference
 from citekit.model.title import Title
 from citekit.names import inverted, latin_form, original_form
 from citekit.render.tree import Inline, Link, link, seq
-from citekit.styles.dates import numeric_date
+from citekit.styles.dates import numeric_date, year_text
 from citekit.styles.editions import english_edition, russian_edition
 from citekit.styles.forms import english_text, work_language
 from citekit.styles.languages import ELPUB_NOTES, language_note
@@ -93,11 +93,16 @@ def title(name: str = "title") -> Part:
     return part
 
 
+def _year(ref: Reference, context: Context) -> str | None:
+    """``2025``, ``2020-2021``, ``ca. 2020`` (``ок. 2020`` on a line that is not English)."""
+    return year_text(ref.issued, dash="-", circa="ca. {}" if context.english else "ок. {}")
+
+
 def year() -> Part:
     """The year of publication."""
 
     def part(ref: Reference, context: Context) -> Inline | None:
-        return str(ref.issued.year) if ref.issued else None
+        return _year(ref, context)
 
     return part
 
@@ -138,7 +143,7 @@ def imprint() -> Part:
             place = place and english_place(place, scheme)
             publisher = publisher and transliterate(publisher, scheme)
         where = ": ".join(p for p in (place, publisher) if p)
-        when = str(ref.issued.year) if ref.issued else None
+        when = _year(ref, context)
         return "; ".join(p for p in (where, when) if p) or None
 
     return part
