@@ -523,6 +523,10 @@ def _date_json(date: PartialDate) -> dict[str, Any]:
         value["season"] = SEASONS.index(date.season) + 1
     if date.circa:
         value["circa"] = True
+    if date.end is not None and _date(value, "date") != date:
+        # a range date-parts cannot hold (the end's own season or circa, 2020/2020): EDTF
+        # text, which citekit and citeproc-js read as "raw"
+        return {"raw": date.iso()}
     return value
 
 
