@@ -44,6 +44,7 @@ from citekit.styles.dates import numeric_date, year_text
 from citekit.styles.editions import english_edition, russian_edition
 from citekit.styles.forms import english_text, missing_translation, work_language
 from citekit.styles.languages import ELPUB_NOTES, language_note
+from citekit.styles.namelists import truncated
 from citekit.styles.numbers import periodical_numbers
 from citekit.styles.terms import EN, RU, english_place
 from citekit.styles.unprinted import unprinted
@@ -68,7 +69,11 @@ class ElpubStyle(BaseStyle):
 
     # -- the parts ---------------------------------------------------------------------------
 
-    def _names(self, people: tuple[Person, ...], options: Options) -> str | None:
+    def _names(
+        self, people: tuple[Person, ...], options: Options, *, more: bool = False
+    ) -> str | None:
+        """``Kistanov V.O., Kaspe S.I.``; after ``max_authors`` names, or when the source's
+        list ends in "and others" (``more``), ``et al.`` / ``и др.``."""
         if not people:
             return None
         shown = people[: options.max_authors] if options.max_authors else people
@@ -78,7 +83,7 @@ class ElpubStyle(BaseStyle):
             ]
         else:
             names = [inverted(original_form(p), comma=False, spaced=False) for p in shown]
-        if len(shown) < len(people):
+        if len(shown) < len(people) or more:
             names.append(self.words.et_al)
         return ", ".join(names)
 
@@ -167,7 +172,8 @@ class ElpubStyle(BaseStyle):
 
     def entry(self, ref: Reference, options: Options) -> Inline:
         """The "For citation" line of ``ref``."""
-        names, title = self._names(ref.authors, options), self._title(ref.title, options)
+        names = self._names(ref.authors, options, more=truncated(ref))
+        title = self._title(ref.title, options)
         line = join_into([], [names, title, *self._segments(ref, options)], ". ")
         line.append(".")
         lang = work_language(ref)

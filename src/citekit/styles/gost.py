@@ -53,6 +53,7 @@ from citekit.styles.base import ORIGINAL_KINDS, BaseStyle
 from citekit.styles.dates import MONTHS, numeric_date, year_text
 from citekit.styles.editions import english_edition, russian_edition
 from citekit.styles.forms import dashed
+from citekit.styles.namelists import truncated
 from citekit.styles.options import GostOptions
 from citekit.styles.ordering import russian_list_key
 from citekit.styles.terms import EN, GOST_LATIN, RU, Terms
@@ -155,7 +156,8 @@ class GostStyle(BaseStyle):
         """The authors in the heading: none for four or more (or for organisations), none for
         a standard, a patent or a law."""
         people = [p for p in ref.authors if not p.is_organisation]
-        if not people or len(ref.authors) > 3 or isinstance(ref, _NO_HEADING):
+        count = len(ref.authors) + truncated(ref)  # "and others": at least one more
+        if not people or count > 3 or isinstance(ref, _NO_HEADING):
             return []
         return people if self.edition == 2008 else people[:1]
 
@@ -188,7 +190,8 @@ class GostStyle(BaseStyle):
         if options.max_authors is not None:
             shown_count = min(shown_count, options.max_authors)
         names = ", ".join([self._direct(p) for p in authors[:shown_count]])
-        return f"{names} {words.et_al}" if shown_count < len(authors) else names
+        more = shown_count < len(authors) or truncated(ref)  # the source's "and others"
+        return f"{names} {words.et_al}" if more else names
 
     # -- dates and places ----------------------------------------------------------------------
 
