@@ -121,3 +121,23 @@ def test_same_id_without_doi_same_title_and_year_is_one_work() -> None:
     b = Book(id="k", title="капитал ", issued=1867, publisher="Pub")
     with pytest.warns(DuplicateReferenceWarning, match=r"\(same id\); kept once"):
         assert unique([("a.yaml", [a]), ("b.yaml", [b])]) == [a]
+
+
+def test_lines_in_ris_and_yaml(tmp_path: Path) -> None:
+    ris = tmp_path / "a.ris"
+    ris.write_text(
+        "TY  - BOOK\nTI  - Other\nER  - \n\nTY  - JOUR\nID  - k1\nTI  - Dogs\nDO  - 10.1/x\nER  - \n",
+        encoding="utf-8",
+    )
+    yaml = tmp_path / "b.yaml"
+    yaml.write_text(
+        "- id: other\n  type: book\n  title: Cats\n- id: k2\n  type: journal-article\n"
+        "  title: Dogs\n  doi: 10.1/X\n",
+        encoding="utf-8",
+    )
+    with pytest.warns(DuplicateReferenceWarning) as seen:
+        refs = citekit.load([ris, yaml])
+    assert [r.id for r in refs] == ["ris-1", "k1", "other"]
+    assert str(seen[0].message).startswith(
+        f"{yaml}:4: k2: the same reference as {ris}:5 (same DOI 10.1/X, there k1)"
+    )
