@@ -523,11 +523,19 @@ def _date_json(date: PartialDate) -> dict[str, Any]:
         value["season"] = SEASONS.index(date.season) + 1
     if date.circa:
         value["circa"] = True
-    if date.end is not None and _date(value, "date") != date:
+    if date.end is not None and not _holds(value, date):
         # a range date-parts cannot hold (the end's own season or circa, 2020/2020): EDTF
         # text, which citekit and citeproc-js read as "raw"
         return {"raw": date.iso()}
     return value
+
+
+def _holds(value: dict[str, Any], date: PartialDate) -> bool:
+    """Whether the date object ``value`` reads back as ``date``."""
+    try:
+        return _date(value, "date") == date
+    except ValidationError:  # 2020-01 to spring 2020 is a range only with its season
+        return False
 
 
 def _person_json(person: Person, ref: Reference, field: str, lose: Loss) -> dict[str, Any]:

@@ -85,6 +85,7 @@ _WORDY = (
     # 2020 May 17 (PubMed)
     (re.compile(rf"^{_YEAR}\s+{_WORD}\s+(\d{{1,2}})$"), ("year", "word", "day")),
 )
+_ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _YEAR_RANGE = re.compile(r"^(\d{4})\s*[-–—]\s*(\d{4})$")
 _DASH_RANGE = re.compile(r"\s*[–—]\s*")
 _YEAR_WORD = re.compile(r"\s*(?:г\.?|гг\.?|год|года)$", re.IGNORECASE)
@@ -115,6 +116,8 @@ def parse_date_text(text: str, *, lost: Lost | None = None) -> PartialDate | Non
     if not isinstance(text, str) or not text.strip():
         raise _refuse(text)
     said = " ".join(text.split())
+    if _ISO.match(said):  # the commonest form first: plain ISO 8601
+        return PartialDate.parse(said)
     if re.sub(r"[\s.]", "", said).casefold() in _NO_DATE:
         return None
     if "/" in said:
