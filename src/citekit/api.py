@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from citekit.collector import collector_paused
 from citekit.errors import OptionError, UnsupportedError
 from citekit.io import Source
 from citekit.io import load as _load_file
 from citekit.io import loads as _load_text
+from citekit.io.duplicates import unique
 from citekit.io.problems import ErrorHandler
 from citekit.model.reference import Reference
 from citekit.reference_list import ReferenceList
@@ -42,20 +43,39 @@ ReferenceLike = Reference | Mapping[str, Any]
 
 
 def load(
-    source: Source, format: str | None = None, *, on_error: ErrorHandler | None = None
+    source: Source | Sequence[Source],
+    format: str | None = None,
+    *,
+    on_error: ErrorHandler | None = None,
 ) -> ReferenceList:
-    """The references in a file (a path or an open file); the format from its extension
-    (``.json``, ``.bib``, ``.ris``, ``.yaml``) unless ``format`` names it.
+    """The references in a file (a path or an open file), or in several given as a list; the
+    format from each extension (``.json``, ``.bib``, ``.ris``, ``.yaml``) unless ``format``
+    names it.
 
     Raises :class:`~citekit.errors.ParseError` or :class:`~citekit.errors.ValidationError`
     naming the file, line, reference and field of the first problem; with ``on_error``,
-    each bad reference is passed to it instead and the others are still returned.
+    each bad reference is passed to it instead and the others are still returned. A work
+    given twice (the same id, or the same DOI) is kept once, the first copy, with a
+    :class:`~citekit.io.duplicates.DuplicateReferenceWarning` (docs/robustness.md).
 
     >>> refs = load("examples/japanese-studies-2025-3.json")
     >>> refs
     <12 references: kistanov2025, kaspe2025, kistanov2024, …, smith2024>
+    >>> len(load(["examples/japanese-studies-2025-3.json"]))
+    12
     """
-    return ReferenceList(_load_file(source, format, on_error=on_error))
+    many = isinstance(source, list | tuple)
+    sources = cast("Sequence[Source]", source if many else [source])
+    read = [(_name(s), _load_file(s, format, on_error=on_error)) for s in sources]
+    return ReferenceList(unique(read))
+
+
+def _name(source: Source) -> str | None:
+    """The name messages give ``source``: a path, or an open file's name."""
+    if isinstance(source, str | os.PathLike):
+        return os.fspath(source)
+    name = getattr(source, "name", None)
+    return name if isinstance(name, str) else None
 
 
 def loads(
@@ -67,7 +87,7 @@ def loads(
     >>> [ref.id for ref in loads('@book{b1, title={T}, year={2020}}', "bibtex")]
     ['b1']
     """
-    return ReferenceList(_load_text(text, format, file=file, on_error=on_error))
+    return ReferenceList(unique([(file, _load_text(text, format, file=file, on_error=on_error))]))
 
 
 def _reference(ref: object) -> Reference:

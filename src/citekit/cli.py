@@ -191,22 +191,24 @@ def _read_files(
 ) -> list[Any]:
     from citekit.errors import CitekitError
     from citekit.io import load, loads
+    from citekit.io.duplicates import unique
 
-    refs: list[Any] = []
+    read: list[tuple[str, list[Any]]] = []
     for name in files:
         try:
             if name == "-":  # main() made sure its format is named
                 assert input_format is not None
-                refs.extend(
-                    loads(sys.stdin.read(), input_format, file="<stdin>", on_error=problems)
+                text = sys.stdin.read()
+                read.append(
+                    ("<stdin>", loads(text, input_format, file="<stdin>", on_error=problems))
                 )
             else:
-                refs.extend(load(name, input_format, on_error=problems))
+                read.append((name, load(name, input_format, on_error=problems)))
         except CitekitError as exc:
             if problems is None:
                 raise
             problems(exc)  # the file cannot be read past this point; the next one can
-    return refs
+    return unique(read)  # a work given twice is listed and cited once (docs/robustness.md)
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -45,6 +45,7 @@ from citekit.io.problems import (
     warn_unknown,
 )
 from citekit.model.date import PartialDate
+from citekit.model.date_text import parse_date_text
 from citekit.model.kinds import BIBTEX_SUBTYPES, BIBTEX_TYPES, KINDS
 from citekit.model.person import Person
 from citekit.model.reference import (
@@ -199,11 +200,16 @@ def _person(person: BibPerson | _Name) -> Person:
 
 def _date(fields: Mapping[str, str]) -> PartialDate | None:
     if "date" in fields:
-        return PartialDate.parse(_plain(fields["date"]))
+        return parse_date_text(_plain(fields["date"]))
     if "year" not in fields:
         return None
     year = _decode(fields["year"])
     if not (year.isascii() and year.isdigit() and len(year) <= 9):
+        if "month" not in fields and len(year) <= 40:  # n.d., ca. 2020, Spring 2020
+            try:
+                return parse_date_text(_plain(fields["year"]))
+            except ValidationError:
+                pass
         raise ValidationError(f"not a year: {year[:20]!r}", field="year")
     month = fields.get("month")
     number = None
@@ -269,7 +275,7 @@ def _entry_to_reference(key: str, entry: Entry, skip: Sequence[str] = ()) -> Ref
         fields.pop(name, None)
     if "urldate" in fields:
         try:
-            values["accessed"] = PartialDate.parse(_plain(fields.pop("urldate")))
+            values["accessed"] = parse_date_text(_plain(fields.pop("urldate")))
         except CitekitError as exc:
             raise exc.located(field="urldate") from None
     text = _text_fields(cls, accepted)

@@ -31,6 +31,7 @@ from citekit.io.problems import (
     warn_unknown,
 )
 from citekit.model.date import SEASONS, PartialDate
+from citekit.model.date_text import parse_date_text
 from citekit.model.kinds import CSL_TYPES, KINDS
 from citekit.model.person import Person
 from citekit.model.reference import JournalArticle, Reference
@@ -409,14 +410,18 @@ def _date(value: Any, field: str) -> PartialDate | None:
     if value is None:
         return None
     if isinstance(value, str):
-        return PartialDate.parse(value)
+        return parse_date_text(value)
     if not isinstance(value, dict):
         raise ValidationError("expected a date object with date-parts", field=field)
     parts = value.get("date-parts")
     if not parts:
         if value.get("raw"):
-            return PartialDate.parse(value["raw"])
+            return _circa(parse_date_text(value["raw"]), value)
         if value.get("literal"):
+            try:  # a literal that is a date after all ("Spring 2020", "n.d.")
+                return _circa(parse_date_text(value["literal"]), value)
+            except ValidationError:
+                pass
             raise ValidationError(
                 f"a literal date ({value['literal']!r}) cannot be read; "
                 'give "date-parts" such as [[2025, 4]]',
@@ -440,9 +445,12 @@ def _date(value: Any, field: str) -> PartialDate | None:
         if not isinstance(season, str):
             raise ValidationError(f"not a season: {season!r}; use 1 to 4", field=field)
         date = attrs.evolve(date, season=season)
-    if value.get("circa"):
-        date = attrs.evolve(date, circa=True)
-    return date
+    return _circa(date, value)
+
+
+def _circa(date: PartialDate | None, value: dict[str, Any]) -> PartialDate | None:
+    """``date``, approximate when the object says ``"circa": true``."""
+    return attrs.evolve(date, circa=True) if date is not None and value.get("circa") else date
 
 
 _ATTRIBUTES = {**_TEXT_FIELDS, **_TITLE_FIELDS, **_NAME_FIELDS, **_DATE_FIELDS}
@@ -585,7 +593,8 @@ def _extra_value(key: str, value: Any) -> Any:
         _people(value, key, None)
     elif key in _CSL_DATES and value is not None:
         if isinstance(value, str):
-            return _date_json(PartialDate.parse(value))
+            date = parse_date_text(value)
+            return None if date is None else _date_json(date)
         if not isinstance(value, dict):
             raise ValidationError(
                 'expected a date object such as {"date-parts": [[1869]]}', field=key
@@ -611,7 +620,19 @@ def _date_json(date: PartialDate) -> dict[str, Any]:
         value["season"] = SEASONS.index(date.season) + 1
     if date.circa:
         value["circa"] = True
+    if date.end is not None and not _holds(value, date):
+        # a range date-parts cannot hold (the end's own season or circa, 2020/2020): EDTF
+        # text, which citekit and citeproc-js read as "raw"
+        return {"raw": date.iso()}
     return value
+
+
+def _holds(value: dict[str, Any], date: PartialDate) -> bool:
+    """Whether the date object ``value`` reads back as ``date``."""
+    try:
+        return _date(value, "date") == date
+    except ValidationError:  # 2020-01 to spring 2020 is a range only with its season
+        return False
 
 
 def _person_json(person: Person, ref: Reference, field: str, lose: Loss) -> dict[str, Any]:

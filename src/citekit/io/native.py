@@ -31,10 +31,11 @@ import attrs
 import yaml
 
 from citekit.errors import CitekitError, ParseError, ValidationError
-from citekit.io.csljson import Loss
+from citekit.io.csljson import _CSL_DATES, Loss, _extra_value  # the same checks as CSL-JSON
 from citekit.io.limits import MAX_DEPTH, check_value
 from citekit.io.problems import ErrorHandler, construct, deliver, rescue, warn_unknown
 from citekit.model.date import PartialDate
+from citekit.model.date_text import parse_date_text
 from citekit.model.kinds import KINDS, REFERENCE_TYPES
 from citekit.model.person import Person
 from citekit.model.reference import Reference
@@ -167,10 +168,18 @@ def _person(value: Any) -> Person:
     return Person(value.get("family"), value.get("given"), forms=forms, **parts)
 
 
-def _date(value: Any) -> PartialDate:
+def _date(value: Any) -> PartialDate | None:
     if isinstance(value, datetime.date):
         value = value.isoformat()
-    return PartialDate.parse(str(value))
+    return parse_date_text(str(value))
+
+
+def _extra(key: Any, value: Any) -> Any:
+    """A kept key checked as the CSL-JSON reader checks it: ``original-author`` must be a list
+    of names and ``original-date`` a date (YAML's ``1966`` or ``1966-05-01`` as its text)."""
+    if key in _CSL_DATES and (isinstance(value, datetime.date) or type(value) is int):
+        value = value.isoformat() if isinstance(value, datetime.date) else str(value)
+    return _extra_value(key, value) if isinstance(key, str) else value
 
 
 def _reference(item: Any, number: int, skip: Sequence[str] = ()) -> Reference:
@@ -193,9 +202,9 @@ def _reference(item: Any, number: int, skip: Sequence[str] = ()) -> Reference:
         field = fields.get(key)
         try:
             if key == "extra" and isinstance(value, dict):
-                extra.update(value)
+                extra.update({k: _extra(k, v) for k, v in value.items()})
             elif field is None or key == "extra":
-                extra[key] = value
+                extra[key] = _extra(key, value)
             elif key in ("authors", "editors", "translators"):
                 values[key] = _people(key, value, skip)
             elif key in ("issued", "accessed"):

@@ -29,6 +29,7 @@ from citekit.io.csljson import Loss
 from citekit.io.limits import check_text_size, check_value
 from citekit.io.problems import ErrorHandler, construct, deliver, rescue
 from citekit.model.date import PartialDate
+from citekit.model.date_text import parse_ris_date
 from citekit.model.kinds import KINDS, RIS_TYPES
 from citekit.model.person import Person
 from citekit.model.reference import (
@@ -67,21 +68,13 @@ def _person(text: str) -> Person:
 
 
 def _date(entry: Mapping[str, Any]) -> PartialDate | None:
+    # DA and PY are YYYY/MM/DD/other (model/date_text.py): the month and day are read too,
+    # and an impossible one refused; DA wins when it has more than slashes
     text = entry.get("date") or ""
-    if text:
-        parts = text.split("/", 3)
-        if len(parts) == 4 and parts[3].strip():
-            return PartialDate.parse(parts[3].strip())
-        numbers = [p for p in parts[:3] if p.strip()]
-        if numbers:
-            return PartialDate.parse("-".join(numbers))
+    if text.strip(" /"):
+        return parse_ris_date(text)
     year = entry.get("year") or entry.get("publication_year")
-    if not year:
-        return None
-    numbers = [p.strip() for p in str(year).split("/", 3)[:3]]
-    # PY is YYYY/MM/DD/other: the month and day are read too, and an impossible one refused
-    parts = numbers[:1] + [p for p in numbers[1:] if p]
-    return PartialDate.parse("-".join(parts))
+    return parse_ris_date(str(year)) if year else None
 
 
 def _entry_to_reference(entry: Mapping[str, Any], number: int) -> Reference:
@@ -133,9 +126,7 @@ def _entry_to_reference(entry: Mapping[str, Any], number: int) -> Reference:
         raise exc.located(field="DA" if entry.get("date") else "PY") from None
     if take("access_date"):
         try:
-            values["accessed"] = PartialDate.parse(
-                entry["access_date"].strip("/").replace("/", "-")
-            )
+            values["accessed"] = parse_ris_date(entry["access_date"])
         except CitekitError as exc:
             raise exc.located(field="Y2") from None
     urls = [url for url in take("urls") or () if url]

@@ -43,10 +43,10 @@ from citekit.model.reference import (
 from citekit.names import NameForm, direct, inverted, latin_form
 from citekit.render.tree import Inline, Link, Seq, emph, join, join_into, link, seq
 from citekit.styles.base import ORIGINAL_KINDS, BaseStyle, Entry, Options
-from citekit.styles.dates import english_date, original_year, parenthetical_date
+from citekit.styles.dates import english_date, original_year, parenthetical_date, year_text
 from citekit.styles.editions import english_edition
 from citekit.styles.forms import dashed, latin_text, latin_with_translation, missing_translation
-from citekit.styles.namelists import ampersand_list
+from citekit.styles.namelists import ampersand_list, truncated
 from citekit.styles.numbers import patent_or_standard
 from citekit.styles.suffixes import letters
 from citekit.styles.terms import gost_medium
@@ -80,10 +80,12 @@ class ApaStyle(BaseStyle):
         if ref.authors:
             scheme = options.translit
             names = [inverted(latin_form(p, scheme)) for p in ref.authors]
-            return ampersand_list(names, cap=options.max_authors)
+            return ampersand_list(names, cap=options.max_authors, more=truncated(ref))
         if ref.editors and isinstance(ref, Book):
             names = [inverted(f) for f in self._forms(ref.editors, options)]
-            return f"{ampersand_list(names)} ({'Eds.' if len(names) > 1 else 'Ed.'})"
+            more = truncated(ref, "editor")
+            eds = "Eds." if len(names) > 1 or more else "Ed."
+            return f"{ampersand_list(names, more=more)} ({eds})"
         return None
 
     # -- titles --------------------------------------------------------------------------------
@@ -235,7 +237,7 @@ class ApaStyle(BaseStyle):
         if ref.issued is None:
             return f"(n.d.{'-' + suffix if suffix else ''})"
         if not isinstance(ref, _DATED):
-            return f"({ref.issued.year}{suffix})"
+            return f"({year_text(ref.issued, dash=DASH)}{suffix})"
         text = parenthetical_date(ref.issued, dash=DASH)
         year, _, rest = text.partition(",")
         return f"({year}{suffix}{',' + rest if rest else ''})"
@@ -345,9 +347,9 @@ class ApaStyle(BaseStyle):
                 return "Anonymous"
             title = latin_text(ref.title, options.translit)
             return emph(title) if isinstance(ref, _STANDS_ALONE) else f"“{title}”"
-        if len(families) == 1:
+        if len(families) == 1 and not truncated(ref, "author" if ref.authors else "editor"):
             return families[0]
-        if len(families) == 2:
+        if len(families) == 2 and not truncated(ref, "author" if ref.authors else "editor"):
             return f"{families[0]} {'and' if narrative else '&'} {families[1]}"
         return f"{families[0]} et al."
 
@@ -369,7 +371,7 @@ class ApaStyle(BaseStyle):
         groups: list[tuple[Inline, list[str]]] = []
         for ref in ordered:
             names = self._cite_names(ref, options, narrative)
-            year = f"{ref.issued.year}" if ref.issued else "n.d."
+            year = year_text(ref.issued, dash=DASH) or "n.d."
             if suffixes.get(ref.id):
                 year += ("-" if ref.issued is None else "") + suffixes[ref.id]
             original = original_year(ref)

@@ -337,6 +337,18 @@ class CslStyle(BaseStyle):
 
     @staticmethod
     def _items(refs: Sequence[Reference]) -> list[dict[str, Any]]:
+        for ref in refs:
+            others = ref.extra.get("others") if ref.extra else None
+            if isinstance(others, list | tuple) and others:
+                # BibTeX's "and others": CSL-JSON has no way to say a name list is cut short
+                warnings.warn(
+                    DataLossWarning(
+                        f'{ref.id}: {", ".join(map(str, others))}: the source\'s "and others" '
+                        "cannot reach a CSL style (CSL-JSON has no et al. mark); "
+                        "the names are printed without it"
+                    ),
+                    stacklevel=4,
+                )
         return [reference_to_item(ref, lambda *_: None) for ref in refs]
 
     def entry(self, ref: Reference, options: CslOptions) -> Inline:

@@ -17,7 +17,14 @@ from typing import Any
 from citekit.model.date import PartialDate
 from citekit.model.reference import Reference
 
-__all__ = ["MONTHS", "english_date", "numeric_date", "original_year", "parenthetical_date"]
+__all__ = [
+    "MONTHS",
+    "english_date",
+    "numeric_date",
+    "original_year",
+    "parenthetical_date",
+    "year_text",
+]
 
 _ORIGINAL_KEYS = ("original-date", "original_date", "origdate")
 """Where the readers keep the first publication of a reprint or a translation: CSL-JSON's
@@ -29,6 +36,23 @@ MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
+
+
+def year_text(date: PartialDate | None, *, dash: str = "–", circa: str = "ca. {}") -> str | None:
+    """The year a style prints, or None: a span of years when a range crosses one
+    (``2020–2021``), and an approximate year in ``circa`` (``ca. 2020``, ``[ок. 2020]``).
+
+    >>> year_text(PartialDate(2020, end=PartialDate(2021))), year_text(PartialDate(2020, circa=True))
+    ('2020–2021', 'ca. 2020')
+    >>> year_text(PartialDate(2020, 5, end=PartialDate(2020, 6)), dash="-")
+    '2020'
+    """
+    if date is None:
+        return None
+    text = str(date.year)
+    if date.end is not None and date.end.year != date.year:
+        text += f"{dash}{date.end.year}"
+    return circa.format(text) if date.circa or (date.end and date.end.circa) else text
 
 
 def numeric_date(date: PartialDate) -> str:
@@ -62,9 +86,13 @@ def _month_day(date: PartialDate) -> str:
 
 def parenthetical_date(date: PartialDate, *, dash: str) -> str:
     """The date inside an author–date parenthesis: ``2025``, ``2022, April 25``,
-    ``2025, April—June``, ``2025, April 6—8``, ``2024, December—2025, January``."""
+    ``2025, April—June``, ``2025, April 6—8``, ``2024, December—2025, January``,
+    ``2020, Spring``; an approximate date ``ca. 2020`` (APA §9.15 prints "ca." for a date
+    that is not certain)."""
     start = _month_day(date)
     text = f"{date.year}, {start}" if start else str(date.year)
+    if date.circa or (date.end is not None and date.end.circa):
+        text = f"ca. {text}"
     end = date.end
     if end is None:
         return text

@@ -40,10 +40,11 @@ from citekit.model.title import Title
 from citekit.names import inverted, latin_form, original_form
 from citekit.render.tree import Inline, Link, Seq, join_into, link
 from citekit.styles.base import ORIGINAL_KINDS, BaseStyle, Options
-from citekit.styles.dates import numeric_date
+from citekit.styles.dates import numeric_date, year_text
 from citekit.styles.editions import english_edition, russian_edition
 from citekit.styles.forms import english_text, missing_translation, work_language
 from citekit.styles.languages import ELPUB_NOTES, language_note
+from citekit.styles.namelists import truncated
 from citekit.styles.numbers import periodical_numbers
 from citekit.styles.terms import EN, RU, english_place
 from citekit.styles.unprinted import unprinted
@@ -68,7 +69,11 @@ class ElpubStyle(BaseStyle):
 
     # -- the parts ---------------------------------------------------------------------------
 
-    def _names(self, people: tuple[Person, ...], options: Options) -> str | None:
+    def _names(
+        self, people: tuple[Person, ...], options: Options, *, more: bool = False
+    ) -> str | None:
+        """``Kistanov V.O., Kaspe S.I.``; after ``max_authors`` names, or when the source's
+        list ends in "and others" (``more``), ``et al.`` / ``и др.``."""
         if not people:
             return None
         shown = people[: options.max_authors] if options.max_authors else people
@@ -78,7 +83,7 @@ class ElpubStyle(BaseStyle):
             ]
         else:
             names = [inverted(original_form(p), comma=False, spaced=False) for p in shown]
-        if len(shown) < len(people):
+        if len(shown) < len(people) or more:
             names.append(self.words.et_al)
         return ", ".join(names)
 
@@ -86,6 +91,11 @@ class ElpubStyle(BaseStyle):
         if title is None:
             return None
         return english_text(title, options.translit) if self.english else title.original
+
+    def _year(self, ref: Reference) -> str | None:
+        """``2025``, a span ``2020-2021`` (the ASCII hyphen of the journal's numbers), an
+        approximate year ``ca. 2020`` (``ок. 2020`` on the Russian line)."""
+        return year_text(ref.issued, dash="-", circa="ca. {}" if self.english else "ок. {}")
 
     def _published(self, ref: Publication, options: Options) -> str | None:
         """``Moscow: Nauka; 2025``; on the English line the place in English and the
@@ -96,7 +106,7 @@ class ElpubStyle(BaseStyle):
             place = place and english_place(place, scheme)
             publisher = publisher and transliterate(publisher, scheme)
         where = ": ".join(p for p in (place, publisher) if p)
-        year = str(ref.issued.year) if ref.issued else None
+        year = self._year(ref)
         return "; ".join(p for p in (where, year) if p) or None
 
     def _segments(self, ref: Reference, options: Options) -> list[Inline | None]:
@@ -105,10 +115,10 @@ class ElpubStyle(BaseStyle):
         if isinstance(ref, _SERIAL):
             container = self._title(ref.container_title, options)
             if isinstance(ref, WebArticle):
-                return [container, str(ref.issued.year) if ref.issued else None]
+                return [container, self._year(ref)]
             return [container, periodical_numbers(ref)]
         if not isinstance(ref, Publication):  # the general rule: the year after the title
-            return [str(ref.issued.year) if ref.issued else None]
+            return [self._year(ref)]
         segments: list[Inline | None] = []
         if isinstance(ref, IN_A_BOOK):
             editors = self._names(ref.editors, options)
@@ -166,7 +176,8 @@ class ElpubStyle(BaseStyle):
 
     def entry(self, ref: Reference, options: Options) -> Inline:
         """The "For citation" line of ``ref``."""
-        names, title = self._names(ref.authors, options), self._title(ref.title, options)
+        names = self._names(ref.authors, options, more=truncated(ref))
+        title = self._title(ref.title, options)
         line = join_into([], [names, title, *self._segments(ref, options)], ". ")
         line.append(".")
         lang = work_language(ref)

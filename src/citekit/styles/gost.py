@@ -50,9 +50,10 @@ from citekit.model.title import primary_language
 from citekit.render.tree import NBSP, Inline, Link, Seq, join_into, link, seq
 from citekit.script import is_cyrillic
 from citekit.styles.base import ORIGINAL_KINDS, BaseStyle
-from citekit.styles.dates import MONTHS, numeric_date
+from citekit.styles.dates import MONTHS, numeric_date, year_text
 from citekit.styles.editions import english_edition, russian_edition
 from citekit.styles.forms import dashed
+from citekit.styles.namelists import truncated
 from citekit.styles.options import GostOptions
 from citekit.styles.ordering import russian_list_key
 from citekit.styles.terms import EN, GOST_LATIN, RU, Terms, gost_medium
@@ -103,6 +104,14 @@ def _role(one: str, many: str, people: Sequence[Person]) -> str:
     return one if len(people) == 1 else many
 
 
+def _year(ref: Reference, words: Terms) -> str | None:
+    """``2020``, a span ``2020–2021``, an approximate year ``[ок. 2020]`` (``[ca. 2020]`` in a
+    Latin-script description): GOST R 7.0.100-2018 puts a supplied or approximate date in
+    square brackets."""
+    circa = "[ca. {}]" if words is _LATIN else "[ок. {}]"
+    return year_text(ref.issued, dash="–", circa=circa)
+
+
 def _label(label: str, value: str) -> str:
     """``С. 5–25`` with a non-breaking space; a value that is not a number
     (``January/February 2025``) is printed as it stands."""
@@ -146,7 +155,8 @@ class GostStyle(BaseStyle):
         """The authors in the heading: none for four or more (or for organisations), none for
         a standard, a patent or a law."""
         people = [p for p in ref.authors if not p.is_organisation]
-        if not people or len(ref.authors) > 3 or isinstance(ref, _NO_HEADING):
+        count = len(ref.authors) + truncated(ref)  # "and others": at least one more
+        if not people or count > 3 or isinstance(ref, _NO_HEADING):
             return []
         return people if self.edition == 2008 else people[:1]
 
@@ -179,7 +189,8 @@ class GostStyle(BaseStyle):
         if options.max_authors is not None:
             shown_count = min(shown_count, options.max_authors)
         names = ", ".join([self._direct(p) for p in authors[:shown_count]])
-        return f"{names} {words.et_al}" if shown_count < len(authors) else names
+        more = shown_count < len(authors) or truncated(ref)  # the source's "and others"
+        return f"{names} {words.et_al}" if more else names
 
     # -- dates and places ----------------------------------------------------------------------
 
@@ -197,7 +208,7 @@ class GostStyle(BaseStyle):
 
     def _imprint(self, ref: Publication, words: Terms) -> Inline | None:
         """``Москва : Наука, 2020`` (``[Б. м.] : Ifri, 2025`` when the place is unknown)."""
-        year = str(ref.issued.year) if ref.issued else None
+        year = _year(ref, words)
         if ref.publisher and not isinstance(ref, Thesis):  # a thesis names it after " ; "
             where = f"{ref.place or words.no_place} : {ref.publisher}"
             return f"{where}, {year}" if year else where
@@ -293,7 +304,7 @@ class GostStyle(BaseStyle):
         """What follows ``//``: the journal, site or book, with its own areas."""
         latin = words is _LATIN
         latin_dates = self._latin_dates(ref)  # date words follow the item's language
-        year = str(ref.issued.year) if ref.issued else None
+        year = _year(ref, words)
         if isinstance(ref, PeriodicalPart):
             container = ref.container_title.original if ref.container_title else None
             when = None
@@ -392,7 +403,7 @@ class GostStyle(BaseStyle):
             # (an archival document's date is one of its own areas)
             dated = None
             if isinstance(ref, Manuscript) and ref.issued is not None:
-                dated = numeric_date(ref.issued) if ref.issued.day else str(ref.issued.year)
+                dated = numeric_date(ref.issued) if ref.issued.day else _year(ref, words)
             line = join_into([], [title, dated, content_type], sep)
             host = join_into([], self._host(ref, options, words), sep)
             if host:
@@ -402,7 +413,7 @@ class GostStyle(BaseStyle):
             if isinstance(ref, Publication):
                 body = self._publication(ref, words)
             else:  # the general rule for a kind that is neither: the year
-                body = [str(ref.issued.year) if ref.issued else None]
+                body = [_year(ref, words)]
             areas = [title, *body, *self._links(ref), content_type]
             line = join_into([], areas, sep)
         line.append(".")

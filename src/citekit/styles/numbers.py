@@ -14,13 +14,14 @@ title of a patent or a standard.
 from __future__ import annotations
 
 from citekit.model.reference import JournalArticle, Patent, PeriodicalPart, Standard
+from citekit.styles.dates import year_text
 
 __all__ = ["patent_or_standard", "periodical_numbers"]
 
 
 def periodical_numbers(ref: PeriodicalPart) -> str | None:
     """``2025;23(1):10-34``: year; volume(issue): pages or article number."""
-    text = str(ref.issued.year) if ref.issued else ""
+    text = year_text(ref.issued, dash="-") or ""
     volume_issue = (ref.volume or "") + (f"({ref.issue})" if ref.issue else "")
     if volume_issue:
         text += f";{volume_issue}" if text else volume_issue

@@ -19,10 +19,11 @@ from citekit.model.reference import PeriodicalPart, Publication, Reference
 from citekit.model.title import Title
 from citekit.names import inverted, latin_form, original_form
 from citekit.render.tree import Inline, Link, link, seq
-from citekit.styles.dates import numeric_date
+from citekit.styles.dates import numeric_date, year_text
 from citekit.styles.editions import english_edition, russian_edition
 from citekit.styles.forms import english_text, work_language
 from citekit.styles.languages import ELPUB_NOTES, language_note
+from citekit.styles.namelists import truncated
 from citekit.styles.numbers import periodical_numbers
 from citekit.styles.template import Context, Part
 from citekit.styles.terms import english_place
@@ -56,7 +57,8 @@ def field(name: str) -> Part:
 
 def names(role: str = "authors", *, comma: bool = False, spaced: bool = False) -> Part:
     """``Kistanov V.O., Kaspe S.I.``: the people in ``role``, family first, in Latin script
-    on an English line; after ``options.max_authors`` names, the term for et al."""
+    on an English line; after ``options.max_authors`` names, or when the source's list ends
+    in "and others", the term for et al."""
 
     def part(ref: Reference, context: Context) -> Inline | None:
         people = getattr(ref, role, ())
@@ -70,7 +72,7 @@ def names(role: str = "authors", *, comma: bool = False, spaced: bool = False) -
         else:
             forms = [original_form(p) for p in shown]
         printed = [inverted(f, comma=comma, spaced=spaced) for f in forms]
-        if len(shown) < len(people):
+        if len(shown) < len(people) or truncated(ref, role.rstrip("s")):
             printed.append(context.terms.et_al)
         return ", ".join(printed)
 
@@ -93,11 +95,16 @@ def title(name: str = "title") -> Part:
     return part
 
 
+def _year(ref: Reference, context: Context) -> str | None:
+    """``2025``, ``2020-2021``, ``ca. 2020`` (``ок. 2020`` on a line that is not English)."""
+    return year_text(ref.issued, dash="-", circa="ca. {}" if context.english else "ок. {}")
+
+
 def year() -> Part:
     """The year of publication."""
 
     def part(ref: Reference, context: Context) -> Inline | None:
-        return str(ref.issued.year) if ref.issued else None
+        return _year(ref, context)
 
     return part
 
@@ -138,7 +145,7 @@ def imprint() -> Part:
             place = place and english_place(place, scheme)
             publisher = publisher and transliterate(publisher, scheme)
         where = ": ".join(p for p in (place, publisher) if p)
-        when = str(ref.issued.year) if ref.issued else None
+        when = _year(ref, context)
         return "; ".join(p for p in (where, when) if p) or None
 
     return part

@@ -49,7 +49,7 @@ from citekit.styles.forms import (
     work_language,
 )
 from citekit.styles.languages import language_note
-from citekit.styles.namelists import ampersand_list
+from citekit.styles.namelists import ampersand_list, truncated
 from citekit.styles.numbers import patent_or_standard
 from citekit.styles.ordering import russian_list_key
 from citekit.styles.terms import english_place
@@ -71,12 +71,15 @@ class ReferencesStyle(BaseStyle):
 
     # -- names ---------------------------------------------------------------------------------
 
-    def _names(self, people: Sequence[Person], options: Options) -> str | None:
-        """``Smith, S.A., & McClean, C.``: up to 20 names; 21 or more: 19, ``. . .``, the last."""
+    def _names(
+        self, people: Sequence[Person], options: Options, *, more: bool = False
+    ) -> str | None:
+        """``Smith, S.A., & McClean, C.``: up to 20 names; 21 or more: 19, ``. . .``, the last;
+        ``more`` (the source's "and others"): ``Smith, S.A., et al.``."""
         if not people:
             return None
         names = [inverted(latin_form(p, options.translit), spaced=False) for p in people]
-        return ampersand_list(names, cap=options.max_authors)
+        return ampersand_list(names, cap=options.max_authors, more=more)
 
     # -- titles --------------------------------------------------------------------------------
 
@@ -167,7 +170,7 @@ class ReferencesStyle(BaseStyle):
     def entry(self, ref: Reference, options: Options) -> Inline:
         """The References entry of ``ref``."""
         date = f"({parenthetical_date(ref.issued, dash=DASH)})" if ref.issued else "(n.d.)"
-        names = self._names(ref.authors, options)
+        names = self._names(ref.authors, options, more=truncated(ref))
         title = self._title_block(ref, options)
         # APA's order: author (date). title. — with no author the title takes its place
         segments: list[Inline | None] = (
