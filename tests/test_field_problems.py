@@ -174,6 +174,20 @@ def test_every_reader_keeps_the_reference_without_the_bad_field(
     assert seen[0].startswith(warning), seen
 
 
+def test_what_a_record_holds_beyond_the_model_is_no_field_problem() -> None:
+    record = (
+        '{"message": {"DOI": "10.1/a", "type": "book", "title": ["T"],'
+        ' "author": [{"family": "F", "given": "G", "affiliation": [{"name": "U"}]}]}}'
+    )
+    with warnings.catch_warnings(record=True) as log:
+        warnings.simplefilter("always", DataLossWarning)
+        warnings.simplefilter("error", FieldWarning)  # --strict does not refuse it
+        (ref,) = loads(record, "crossref", file="w.crossref.json")
+    assert ref.authors[0].family == "F"
+    assert ["affiliations" in str(w.message) for w in log] == [True]
+    assert not issubclass(log[0].category, FieldWarning)
+
+
 def test_crossref_records_warn_with_the_same_warning() -> None:
     record = '{"message": {"DOI": "10.1/a", "type": "book", "title": ["T"], "ISBN": ["123"]}}'
     with pytest.warns(FieldWarning, match="ISBN: not read"):
