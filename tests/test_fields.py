@@ -316,3 +316,14 @@ def test_biblatex_subtitles_join_their_titles() -> None:
     assert citekit.format(refs[1], "apa") == "Why? An answer. (2019). In Essays: Second series."
     assert refs[2].title is None
     assert refs[2].extra["subtitle"] == "No title to join"
+
+
+def test_check_counts_a_place_printed_in_english(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The English line prints Москва as Moscow: that is the place printed, not left out."""
+    path = tmp_path / "book.yaml"
+    citekit.dump([_textbook()], "yaml", path)
+    said = [str(p) for p in citekit.check(path, style="elpub")]
+    assert not any(": place (" in message for message in said), said
+    assert any(
+        "place (Москва) not printed" in m for m in map(str, citekit.check(path, style="apa"))
+    )

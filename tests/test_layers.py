@@ -23,7 +23,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("render", ("citekit.render",)),
     ("styles", ("citekit.styles", "citekit.csl")),  # citekit.csl: the CSL processor
     ("io", ("citekit.io",)),
-    ("application", ("citekit.api", "citekit.check", "citekit.cli", "citekit.meta",
+    ("application", ("citekit.api", "citekit.checking", "citekit.cli", "citekit.meta",
                      "citekit.notebook", "citekit.jinja", "citekit")),
 ]  # fmt: skip
 

@@ -31,7 +31,7 @@ _EXPORTS = {
     "format_many": "citekit.api",
     "bibliography": "citekit.api",
     "cite": "citekit.api",
-    "check": "citekit.check",
+    "check": "citekit.checking",
     "compare": "citekit.notebook",
     "Bibliography": "citekit.notebook",
     "meta_tags": "citekit.meta",
@@ -103,7 +103,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from citekit.api import bibliography, cite, format, format_many, load, loads, style_ids
-    from citekit.check import check
+    from citekit.checking import check
     from citekit.errors import (
         CitekitError,
         OptionError,

@@ -215,7 +215,7 @@ def _check(args: argparse.Namespace) -> int:
     """``citekit check``: problems on stdout, one per line; exit 1 when any is an error."""
     import io
 
-    from citekit.check import check
+    from citekit.checking import check
 
     errors = warnings = 0
     for name in args.files:

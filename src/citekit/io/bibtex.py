@@ -162,9 +162,15 @@ def _plain(value: str) -> str:
 def _encode(value: str, *, protect: bool = False) -> str:
     """Unicode to LaTeX: specials escaped, ligatures broken; ``protect`` braces words with
     capitals after their first letter (``{USA}``, ``{McClean}``) so styles keep their case."""
-    # BibTeX counts braces even when escaped, so a lone brace is written as a command
+    # BibTeX counts braces even when escaped, so a lone brace is written as a command; a
+    # square bracket is braced, since bibtex copies names into \bibitem[label], where a bare
+    # "]" would end the label early
     text = (
-        escape_latex(value).replace("\\{", "\\textbraceleft{}").replace("\\}", "\\textbraceright{}")
+        escape_latex(value)
+        .replace("\\{", "\\textbraceleft{}")
+        .replace("\\}", "\\textbraceright{}")
+        .replace("[", "{[}")
+        .replace("]", "{]}")
     )
     for ligature in _LIGATURES:
         while ligature in text:

@@ -127,6 +127,7 @@ def unprinted_fields(ref: Any, style: Style, options: Any, said: Sequence[str] =
     ["isbn (978-3-16-148410-0) not printed: the apa style has no place for it in a 'book'"]
     """
     from citekit.render import renderer
+    from citekit.styles.terms import english_place
     from citekit.translit import transliterate
 
     entry = _plain(renderer("text")(style.entry(ref, options)))
@@ -142,6 +143,8 @@ def unprinted_fields(ref: Any, style: Style, options: Any, said: Sequence[str] =
             forms = [str(getattr(value, "original", value))]
             forms += list(getattr(value, "translations", {}).values())
             forms += list(getattr(value, "transliterations", {}).values())
+            if field == "place":  # an English line names the place in English (Moscow)
+                forms.append(english_place(value))
             shown = forms[0]
         if not any(_plain(form) in entry or _plain(transliterate(form)) in entry for form in forms):
             why = f"the {style.id} style has no place for it in a {ref.kind!r}"
