@@ -1,9 +1,11 @@
 """The evaluator: one item (and one cite of it) through a layout, into an output tree.
 
 Rendering elements (``text``, ``number``, ``label``, ``names``, ``date``, ``group``,
-``choose``) each have a method; formatting, quotes, affixes, text case, strip-periods and
-``display`` are applied by :meth:`Evaluator.decorate`. A group is left out when it calls
-variables and all of them are empty; variables a ``<substitute>`` used are not printed
+``choose``) are compiled once each into a function of the evaluator (``text``, ``group``
+and ``choose`` wholly, the others through a method). Formatting, quotes, affixes, text
+case, strip-periods and ``display`` are applied by :meth:`Evaluator.decorate` (compiled per
+element by ``_decorator``). A group is left out when it calls variables and all of them are
+empty; variables a ``<substitute>`` used are not printed
 again in the same item.
 
 >>> from citekit.csl.parse import parse_style
@@ -167,6 +169,11 @@ class Evaluator:
         """A variable's value for this item and cite (None when empty or suppressed)."""
         if name in self.suppressed:
             return None
+        if name not in _COMPUTED:
+            value = self.item.get(name)
+            if value is None or value == "" or value == []:
+                return None
+            return value
         st = self.state
         if name == "locator":
             return st.locator or None
@@ -228,76 +235,26 @@ class Evaluator:
     # -- dispatch --------------------------------------------------------------------------
 
     def render(self, element: Element) -> Part | None:
-        """Any rendering element."""
-        method = _DISPATCH.get(element.name)
-        if method is None:
-            return None
-        return method(self, element)
+        """Any rendering element (through its compiled form, made once per element)."""
+        return run_of(element, self.style)(self)
 
     def children(self, element: Element, delimiter: str = "") -> Part | None:
         """An element's children, rendered and joined; the elements of a ``<choose>``'s
         branch count as the parent's children (the parent's delimiter goes between them)."""
-        return join(self._items(element.children), delimiter)
+        return join(items_of(element, self.style)(self), delimiter)
 
     def _items(self, children: tuple[Element, ...]) -> list[Part | None]:
-        out: list[Part | None] = []
-        for child in children:
-            if child.name == "choose":
-                branch = self._branch(child)
-                if branch is not None:
-                    out.extend(self._items(branch.children))
-            else:
-                out.append(self.render(child))
-        return out
-
-    def _branch(self, el: Element) -> Element | None:
-        for branch in el.children:
-            if branch.name == "else" or self.test(branch):
-                return branch
-        return None
+        return _compile_items(children, self.style)(self)
 
     def layout(self, layout: Element) -> Part | None:
         """A ``<layout>`` for this item (without the layout's own affixes)."""
-        return self.children(layout, "")
+        return join(items_of(layout, self.style)(self), "")
 
     # -- text ------------------------------------------------------------------------------
 
     def text(self, el: Element) -> Part | None:
-        attrs = el.attrs
-        if "variable" in attrs:
-            name = attrs["variable"]
-            if name != "year-suffix":  # filled later by disambiguation: never empties a group
-                self.called += 1
-            part = self.text_variable(name, attrs.get("form", "long"))
-            if part is None:
-                return None
-            self.rendered += 1
-            if self.substituting:
-                self.suppressed.add(name)
-        elif "macro" in attrs:
-            macro = self.style.macros[attrs["macro"]]
-            before_called, before_rendered = self.called, self.rendered
-            part = self.children(macro)
-            if part is None:
-                return None
-            # a macro whose variables are all empty prints nothing, as a group would; one
-            # that prints counts as a printed variable for the group around it
-            if self.called > before_called and self.rendered == before_rendered:
-                return None
-            if self.called == before_called:
-                self.rendered += 1
-                self.called += 1
-        elif "term" in attrs:
-            plural = attrs.get("plural") == "true"
-            term = self.locale.term(attrs["term"], attrs.get("form", "long"), plural)
-            if not term:
-                return None
-            part = Out("term", [parse_markup(term) if "<" in term else term])
-        elif "value" in attrs:
-            part = parse_markup(attrs["value"])
-        else:
-            return None
-        return self.decorate(part, attrs)
+        """A ``<text>`` element (compiled: :func:`_compile_text`)."""
+        return run_of(el, self.style)(self)
 
     def text_variable(self, name: str, form: str) -> Part | None:
         value = None
@@ -424,41 +381,16 @@ class Evaluator:
     # -- group and choose ------------------------------------------------------------------
 
     def group(self, el: Element) -> Part | None:
-        before_called, before_rendered = self.called, self.rendered
-        part = self.children(el, el.attrs.get("delimiter", ""))
-        if part is None:
-            return None
-        if self.called > before_called and self.rendered == before_rendered:
-            return None
-        if self.called == before_called:
-            self.rendered += 1  # a group that prints keeps the group around it
-            self.called += 1
-        return self.decorate(part, el.attrs)
+        """A ``<group>`` (compiled: :func:`_compile_group`)."""
+        return run_of(el, self.style)(self)
 
     def choose(self, el: Element) -> Part | None:
-        for branch in el.children:
-            if branch.name == "else" or self.test(branch):
-                return self.children(branch)
-        return None
+        """A ``<choose>``: its first branch that holds (compiled: :func:`_compile_choose`)."""
+        return run_of(el, self.style)(self)
 
     def test(self, el: Element) -> bool:
         """Whether an ``<if>`` or ``<else-if>`` holds (its tests are compiled once)."""
-        compiled = el.compiled
-        if compiled is None:
-            compiled = el.compiled = _compile_condition(el)
-        match: str
-        types: frozenset[str]
-        tests: tuple[tuple[Callable[[Evaluator, str], bool], str], ...]
-        match, types, tests = compiled  # type: ignore[misc]
-        if match == "any":
-            return self.type in types or any(fn(self, v) for fn, v in tests)
-        if match == "none":
-            return self.type not in types and not any(fn(self, v) for fn, v in tests)
-        if not types and not tests:
-            return False
-        if types and (len(types) > 1 or self.type not in types):
-            return False
-        return all(fn(self, v) for fn, v in tests)
+        return _condition(el)(self)
 
     def _cond_type(self, v: str) -> bool:
         return str(self.item.get("type", "")) == v
@@ -790,18 +722,282 @@ def _NAME_DECOR(attrs: dict[str, str]) -> dict[str, str]:  # noqa: N802
     return {k: v for k, v in attrs.items() if k in FORMATTING or k in ("prefix", "suffix")}
 
 
-def _compile_condition(
-    el: Element,
-) -> tuple[str, frozenset[str], tuple[tuple[Callable[[Evaluator, str], bool], str], ...]]:
-    """An ``<if>``'s match, its type tests as one set, and its other tests."""
+# -- compiled elements -----------------------------------------------------------------------
+#
+# Each rendering element is compiled once, on first use, into a closure of the evaluator
+# (``Element.run``), and each element's children into one closure that returns their outputs
+# (``Element.kids``): the decisions that depend only on the style (which variable, which
+# form, which affixes and formatting, which macro, which tests) are taken at compile time, so
+# rendering an entry is a chain of calls with no attribute look-ups. Measured on 1,000
+# generated items (benchmarks/run.py --engines): apa, chicago-author-date and ieee each ran
+# about 1.5 times as fast as through the per-call dispatch on element names it replaced.
+
+Runner = Callable[[Evaluator], Part | None]
+Items = Callable[[Evaluator], list[Part | None]]
+Decorator = Callable[[Evaluator, Part | None], Part | None]
+Test = Callable[[Evaluator], bool]
+
+_COMPUTED = frozenset(
+    ["locator", "citation-number", "year-suffix", "first-reference-note-number",
+     "citation-label", "page-first"]
+)  # fmt: skip
+"""Variables :meth:`Evaluator.value` works out rather than reads from the item."""
+
+
+def run_of(el: Element, style: Style) -> Runner:
+    """The element compiled (once: an element belongs to one style)."""
+    fn = el.run
+    if fn is None:
+        fn = el.run = _compile(el, style)
+    return fn  # type: ignore[no-any-return]
+
+
+def items_of(el: Element, style: Style) -> Items:
+    """The element's children compiled (once)."""
+    fn = el.kids
+    if fn is None:
+        fn = el.kids = _compile_items(el.children, style)
+    return fn  # type: ignore[no-any-return]
+
+
+def _compile(el: Element, style: Style) -> Runner:
+    name = el.name
+    if name == "text":
+        return _compile_text(el, style)
+    if name == "group":
+        return _compile_group(el, style)
+    if name == "choose":
+        return _compile_choose(el, style)
+    method = _DISPATCH.get(name)
+    if method is None:
+        return _nothing
+
+    def other(ev: Evaluator) -> Part | None:
+        return method(ev, el)
+
+    return other
+
+
+def _nothing(_ev: Evaluator) -> Part | None:
+    return None
+
+
+def _compile_items(children: tuple[Element, ...], style: Style) -> Items:
+    """Children whose outputs are joined by the parent; a ``<choose>`` adds its branch's."""
+    if not any(c.name == "choose" for c in children):
+        runs = tuple(run_of(c, style) for c in children)
+
+        def plain_items(ev: Evaluator) -> list[Part | None]:
+            return [run(ev) for run in runs]
+
+        return plain_items
+    steps = tuple(
+        (True, _compile_branches(c, style)) if c.name == "choose" else (False, run_of(c, style))
+        for c in children
+    )
+
+    def items(ev: Evaluator) -> list[Part | None]:
+        out: list[Part | None] = []
+        for is_choose, fn in steps:
+            if is_choose:
+                branch = fn(ev)
+                if branch is not None:
+                    out.extend(branch(ev))  # type: ignore[operator]
+            else:
+                out.append(fn(ev))  # type: ignore[arg-type]
+        return out
+
+    return items
+
+
+def _compile_branches(el: Element, style: Style) -> Callable[[Evaluator], Items | None]:
+    """A ``<choose>``: the compiled children of its first branch that holds."""
+    branches = tuple(
+        (None if b.name == "else" else _condition(b), items_of(b, style)) for b in el.children
+    )
+
+    def pick(ev: Evaluator) -> Items | None:
+        for test, items in branches:
+            if test is None or test(ev):
+                return items
+        return None
+
+    return pick
+
+
+def _compile_choose(el: Element, style: Style) -> Runner:
+    pick = _compile_branches(el, style)
+
+    def choose(ev: Evaluator) -> Part | None:
+        items = pick(ev)
+        return None if items is None else join(items(ev), "")
+
+    return choose
+
+
+def _compile_group(el: Element, style: Style) -> Runner:
+    items = items_of(el, style)
+    delimiter = el.attrs.get("delimiter", "")
+    decorate = _decorator(el.attrs)
+
+    def group(ev: Evaluator) -> Part | None:
+        before_called, before_rendered = ev.called, ev.rendered
+        part = join(items(ev), delimiter)
+        if part is None:
+            return None
+        if ev.called > before_called and ev.rendered == before_rendered:
+            return None
+        if ev.called == before_called:
+            ev.rendered += 1  # a group that prints keeps the group around it
+            ev.called += 1
+        return decorate(ev, part)
+
+    return group
+
+
+def _compile_text(el: Element, style: Style) -> Runner:
+    attrs = el.attrs
+    decorate = _decorator(attrs)
+    if "variable" in attrs:
+        name = attrs["variable"]
+        form = attrs.get("form", "long")
+        counts = name != "year-suffix"  # filled later by disambiguation: never empties a group
+
+        def text_variable(ev: Evaluator) -> Part | None:
+            if counts:
+                ev.called += 1
+            part = ev.text_variable(name, form)
+            if part is None:
+                return None
+            ev.rendered += 1
+            if ev.substituting:
+                ev.suppressed.add(name)
+            return decorate(ev, part)
+
+        return text_variable
+    if "macro" in attrs:
+        macro = items_of(style.macros[attrs["macro"]], style)
+
+        def text_macro(ev: Evaluator) -> Part | None:
+            before_called, before_rendered = ev.called, ev.rendered
+            part = join(macro(ev), "")
+            if part is None:
+                return None
+            # a macro whose variables are all empty prints nothing, as a group would; one
+            # that prints counts as a printed variable for the group around it
+            if ev.called > before_called and ev.rendered == before_rendered:
+                return None
+            if ev.called == before_called:
+                ev.rendered += 1
+                ev.called += 1
+            return decorate(ev, part)
+
+        return text_macro
+    if "term" in attrs:
+        term_name = attrs["term"]
+        form = attrs.get("form", "long")
+        plural = attrs.get("plural") == "true"
+
+        def text_term(ev: Evaluator) -> Part | None:
+            term = ev.locale.term(term_name, form, plural)
+            if not term:
+                return None
+            return decorate(ev, Out("term", [parse_markup(term) if "<" in term else term]))
+
+        return text_term
+    if "value" in attrs:
+        raw = attrs["value"]
+        fixed = parse_markup(raw)
+        if isinstance(fixed, str):  # a string is never changed in place: made once
+
+            def text_value(ev: Evaluator) -> Part | None:
+                return decorate(ev, fixed)
+
+            return text_value
+
+        def text_markup(ev: Evaluator) -> Part | None:
+            return decorate(ev, parse_markup(raw))
+
+        return text_markup
+    return _nothing
+
+
+def _undecorated(_ev: Evaluator, part: Part | None) -> Part | None:
+    return None if part is None or is_empty(part) else part
+
+
+def _decorator(attrs: dict[str, str]) -> Decorator:
+    """:meth:`Evaluator.decorate` for one element's attributes, its decisions taken once."""
+    if DECORATIONS.isdisjoint(attrs):
+        return _undecorated  # most elements carry nothing to apply
+    case = attrs.get("text-case")
+    strip = attrs.get("strip-periods") == "true"
+    formats = tuple((key, attrs[key]) for key in FORMATTING if key in attrs)
+    quotes = attrs.get("quotes") == "true"
+    prefix, suffix = attrs.get("prefix", ""), attrs.get("suffix", "")
+    display = attrs.get("display")
+
+    def decorate(ev: Evaluator, part: Part | None) -> Part | None:
+        if part is None or is_empty(part):
+            return None
+        if case is not None and (case != "title" or ev._english()):
+            part = apply_case(part, case, str(ev.item.get("language") or ""))
+        if strip:
+            part = _strip_periods(part)
+        for value in formats:
+            part = Out("fmt", [part], value)
+        if quotes:
+            part = Out("quote", [part])
+        if prefix or suffix:
+            part = Out("affixed", [concat([prefix, part, suffix])])
+        if display:
+            part = Out("display", [part], display)
+        return part
+
+    return decorate
+
+
+def _condition(el: Element) -> Test:
+    """An ``<if>``'s or ``<else-if>``'s tests as one function (made once)."""
+    test = el.compiled
+    if test is None:
+        test = el.compiled = _compile_condition(el)
+    return test  # type: ignore[return-value]
+
+
+def _compile_condition(el: Element) -> Test:
     types = frozenset(el.attrs.get("type", "").split())
-    tests = tuple(
-        (fn, v)
+    checks = tuple(
+        _check(key, v)
         for key, raw in el.attrs.items()
-        if key != "type" and (fn := _CONDITIONS.get(key)) is not None
+        if key != "type" and key in _CONDITIONS
         for v in raw.split()
     )
-    return el.attrs.get("match", "all"), types, tests
+    match = el.attrs.get("match", "all")
+    if match == "any":
+        return lambda ev: ev.type in types or any(check(ev) for check in checks)
+    if match == "none":
+        return lambda ev: ev.type not in types and not any(check(ev) for check in checks)
+    if (not types and not checks) or len(types) > 1:
+        return lambda ev: False
+    if types:
+        (only,) = types
+        return lambda ev: ev.type == only and all(check(ev) for check in checks)
+    if len(checks) == 1:
+        return checks[0]
+    return lambda ev: all(check(ev) for check in checks)
+
+
+def _check(key: str, v: str) -> Test:
+    """One test of a condition; ``variable`` tests know their kind of variable at once."""
+    if key == "variable":
+        if v in NAME_VARIABLES:
+            return lambda ev: bool(_name_list(ev.value(v)))
+        if v in DATE_VARIABLES:
+            return lambda ev: read_date(ev.value(v)) is not None
+        return lambda ev: ev.value(v) is not None
+    fn = _CONDITIONS[key]
+    return lambda ev: fn(ev, v)
 
 
 def trigraph(item: dict[str, Any]) -> str | None:
@@ -889,11 +1085,8 @@ def _variables_of(el: Element, style: Style) -> list[str]:
 
 
 _DISPATCH: dict[str, Callable[[Evaluator, Element], Part | None]] = {
-    "text": Evaluator.text,
     "number": Evaluator.number,
     "label": Evaluator.label,
-    "group": Evaluator.group,
-    "choose": Evaluator.choose,
     "date": Evaluator.date,
     "names": Evaluator.names,
 }

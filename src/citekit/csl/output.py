@@ -333,9 +333,21 @@ def _tokens(part: Part) -> Iterator[tuple[str, object]]:
 
 def move_punctuation(part: Part) -> Part:
     """Commas and periods after closing quotes go inside them (punctuation-in-quote)."""
-    if isinstance(part, str) or part.kind == "verbatim" or not _has_quote(part):
-        return part
-    children = [move_punctuation(c) for c in part.children]
+    return _move(part)[0]
+
+
+def _move(part: Part) -> tuple[Part, bool]:
+    """:func:`move_punctuation` and whether the part holds quotes, found in the same walk
+    (asking each node again walked the tree once a level: 1.4 s of ieee's 7.5 s on 1,000
+    entries under the profiler)."""
+    if isinstance(part, str):
+        return part, False
+    if part.kind == "verbatim":
+        return part, _has_quote(part)
+    moved = [_move(c) for c in part.children]
+    if part.kind != "quote" and not any(has for _, has in moved):
+        return part, False
+    children = [c for c, _ in moved]
     i = 0
     while i < len(children) - 1:
         left, right = children[i], children[i + 1]
@@ -354,7 +366,7 @@ def move_punctuation(part: Part) -> Part:
             if start in "!?" and first_char(children[i + 1]) in (":", "."):
                 children[i + 1] = drop_first(children[i + 1])  # ! and ? end the sentence
         i += 1
-    return Out(part.kind, children, part.value)
+    return Out(part.kind, children, part.value), True
 
 
 def _has_quote(part: Part) -> bool:

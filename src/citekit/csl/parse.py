@@ -63,7 +63,7 @@ KNOWN = frozenset(
 class Element:
     """One CSL element: its name, attributes, children, text and source line."""
 
-    __slots__ = ("attrs", "children", "compiled", "line", "name", "text")
+    __slots__ = ("attrs", "children", "compiled", "kids", "line", "name", "run", "text")
 
     def __init__(
         self,
@@ -80,6 +80,10 @@ class Element:
         self.line = line
         self.compiled: object = None
         """What the evaluator made of the element once (a condition's tests)."""
+        self.run: Any = None
+        """The element compiled by the evaluator: a function of the evaluator to its output."""
+        self.kids: Any = None
+        """The element's children compiled by the evaluator: a function to their outputs."""
 
     def get(self, key: str, default: str | None = None) -> str | None:
         """An attribute's value."""
