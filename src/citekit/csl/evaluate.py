@@ -835,12 +835,123 @@ def _compile_choose(el: Element, style: Style) -> Runner:
     return choose
 
 
+Static = tuple[frozenset[str], bool, bool, bool]
+"""What an element does for an item that has none of its variables: the variables it
+renders from, whether it always calls one (every path through its branches does), whether
+it may count as printed for the group around it (``loose``), and whether it may print."""
+
+
+def _static(el: Element, style: Style) -> Static:
+    """:data:`Static` of an element (worked out once)."""
+    found = el.static
+    if found is None:
+        found = el.static = _find_static(el, style)
+    return found  # type: ignore[no-any-return]
+
+
+def _find_static(el: Element, style: Style) -> Static:
+    name, attrs = el.name, el.attrs
+    if name == "text":
+        if "variable" in attrs:
+            var = attrs["variable"]
+            counts = var != "year-suffix"  # never counts as called
+            if attrs.get("form") == "short":
+                return frozenset([var, f"{var}-short"]), counts, False, False
+            return frozenset([var]), counts, False, False
+        if "macro" in attrs:
+            return _container(_static_items(style.macros[attrs["macro"]].children, style))
+        if "term" in attrs or "value" in attrs:
+            return frozenset(), False, False, True
+        return frozenset(), False, False, False
+    if name in ("number", "date"):
+        return frozenset([attrs.get("variable", "")]), True, False, False
+    if name == "label":
+        return frozenset([attrs.get("variable", "")]), False, False, False
+    variables: frozenset[str]
+    if name == "names":
+        variables = frozenset(attrs.get("variable", "").split())
+        loose = False
+        sub = el.child("substitute")
+        if sub is not None:
+            for child in sub.children:
+                inner, _, child_loose, prints = _static(child, style)
+                variables |= inner
+                loose = loose or child_loose or prints  # a substitute that prints counts
+        return variables, True, loose, loose
+    if name == "group":
+        return _container(_static_items(el.children, style))
+    if name == "choose":
+        variables = frozenset()
+        calls = any(b.name == "else" for b in el.children)
+        loose = prints = False
+        for branch in el.children:
+            inner, branch_calls, branch_loose, branch_prints = _static_items(branch.children, style)
+            variables |= inner
+            calls = calls and branch_calls
+            loose = loose or branch_loose
+            prints = prints or branch_prints
+        return variables, calls, loose, prints
+    return frozenset(), False, False, False
+
+
+def _static_items(children: tuple[Element, ...], style: Style) -> Static:
+    variables: frozenset[str] = frozenset()
+    calls = loose = prints = False
+    for child in children:
+        inner, child_calls, child_loose, child_prints = _static(child, style)
+        variables |= inner
+        calls = calls or child_calls
+        loose = loose or child_loose
+        prints = prints or child_prints
+    return variables, calls, loose, prints
+
+
+def _container(items: Static) -> Static:
+    """A group or macro of these children: printed nothing when they call a variable and
+    none counts as printed; printed (and counted) when they may call none and print."""
+    variables, calls, loose, prints = items
+    loose = loose or (not calls and prints)
+    return variables, calls, loose, loose
+
+
+def _skippable(el: Element, style: Style) -> tuple[str, ...] | None:
+    """The variables of a group or macro that prints nothing for an item without them (it
+    always calls one and nothing in it counts as printed): for such an item, all that
+    rendering it would do is tell the group around it that a variable was called. Checking
+    first spares the walk through branches of kinds of work the item is not (on 1,000
+    generated items, apa skips 9,000 of the 28,000 it checks, chicago 10,000 of 29,000)."""
+    variables, calls, loose, _ = _static(el, style)
+    if not calls or loose:
+        return None
+    return tuple(sorted(variables))
+
+
+def _absent(ev: Evaluator, variables: tuple[str, ...]) -> bool:
+    """Whether the item has none of ``variables`` (read from the item itself, except the
+    ones the evaluator works out; a suppressed variable counts as there: the element is
+    then rendered, as it would be without the check)."""
+    item = ev.item
+    for v in variables:
+        if v in _COMPUTED:
+            if ev.value(v) is not None:
+                return False
+        else:
+            x = item.get(v)
+            if not (x is None or x == "" or x == []):
+                return False
+    return True
+
+
 def _compile_group(el: Element, style: Style) -> Runner:
     items = items_of(el, style)
     delimiter = el.attrs.get("delimiter", "")
     decorate = _decorator(el.attrs)
+    needs = _skippable(el, style)
 
     def group(ev: Evaluator) -> Part | None:
+        if needs is not None and _absent(ev, needs):
+            ev.called += 1
+            return None
         before_called, before_rendered = ev.called, ev.rendered
         part = join(items(ev), delimiter)
         if part is None:
@@ -877,8 +988,12 @@ def _compile_text(el: Element, style: Style) -> Runner:
         return text_variable
     if "macro" in attrs:
         macro = items_of(style.macros[attrs["macro"]], style)
+        needs = _skippable(el, style)
 
         def text_macro(ev: Evaluator) -> Part | None:
+            if needs is not None and _absent(ev, needs):
+                ev.called += 1
+                return None
             before_called, before_rendered = ev.called, ev.rendered
             part = join(macro(ev), "")
             if part is None:

@@ -63,7 +63,9 @@ KNOWN = frozenset(
 class Element:
     """One CSL element: its name, attributes, children, text and source line."""
 
-    __slots__ = ("attrs", "children", "compiled", "kids", "line", "name", "run", "text")
+    __slots__ = (
+        "attrs", "children", "compiled", "kids", "line", "name", "run", "static", "text",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -84,6 +86,9 @@ class Element:
         """The element compiled by the evaluator: a function of the evaluator to its output."""
         self.kids: Any = None
         """The element's children compiled by the evaluator: a function to their outputs."""
+        self.static: Any = None
+        """What the evaluator knows of the element before any item: which variables it
+        can print from (``_static`` in the evaluator)."""
 
     def get(self, key: str, default: str | None = None) -> str | None:
         """An attribute's value."""
