@@ -158,10 +158,14 @@ class Evaluator:
         """subsequent-author-substitute's text and rule, for an entry whose names repeat
         the entry before's."""
         self.substituting = 0
-        section = style.citation if mode == "citation" else style.bibliography
-        self.inherited: dict[str, str] = dict(style.attrs)
-        if section is not None:
-            self.inherited.update(section.attrs)
+        inherited = style.inherited.get(mode)
+        if inherited is None:
+            section = style.citation if mode == "citation" else style.bibliography
+            inherited = style.inherited[mode] = dict(style.attrs)
+            if section is not None:
+                inherited.update(section.attrs)
+        self.inherited: dict[str, str] = inherited
+        """The options names inherit (read-only: shared by every evaluator of the mode)."""
 
     # -- variables -------------------------------------------------------------------------
 
@@ -466,37 +470,14 @@ class Evaluator:
     # -- names -----------------------------------------------------------------------------
 
     def names(self, el: Element, inherited_from: Element | None = None) -> Part | None:
-        variables = el.attrs.get("variable", "").split()
-        name_el = el.child("name")
-        et_al_el = el.child("et-al")
-        label_el = el.child("label")
-        if inherited_from is not None:
-            name_el = name_el or inherited_from.child("name")
-            et_al_el = et_al_el or inherited_from.child("et-al")
-            label_el = label_el or inherited_from.child("label")
-        label_first = False
-        for c in (
-            el.children
-            if el.child("label") is not None
-            else (inherited_from.children if inherited_from is not None else ())
-        ):
-            if c.name == "label":
-                label_first = True
-                break
-            if c.name == "name":
-                break
-        opts = dict(self.inherited)
-        opts.pop("delimiter", None)
-        if "name-form" in opts:
-            opts["form"] = opts["name-form"]
-        if name_el is not None:
-            opts.update(name_el.attrs)
-        opts.update(self.name_overrides)
-        names_delim = el.attrs.get("delimiter", self.inherited.get("names-delimiter", ""))
-        name_delim = (
-            name_el.attrs.get("delimiter") if name_el is not None else None
-        ) or self.inherited.get("name-delimiter", ", ")
-        opts["delimiter"] = name_delim
+        key = (id(inherited_from), self.mode, tuple(self.name_overrides.items()))
+        setups = el.compiled
+        if setups is None:
+            setups = el.compiled = {}
+        setup = setups.get(key)  # type: ignore[attr-defined]
+        if setup is None:
+            setup = setups[key] = self._names_setup(el, inherited_from)  # type: ignore[index]
+        variables, name_el, et_al_el, label_el, label_first, opts, names_delim = setup
         count_form = opts.get("form") == "count"
         present = [v for v in variables if _name_list(self.value(v))]
         self.called += len(variables) or 1
@@ -556,6 +537,54 @@ class Evaluator:
             if self.suppress_names:
                 return None
         return self.decorate(out, el.attrs)
+
+    def _names_setup(
+        self, el: Element, inherited_from: Element | None
+    ) -> tuple[
+        list[str],
+        Element | None,
+        Element | None,
+        Element | None,
+        bool,
+        dict[str, str],
+        str,
+    ]:
+        """What a ``<names>`` takes from the style (the same for every item: worked out once
+        per element, mode and sort key): its variables, ``<name>``, ``<et-al>`` and
+        ``<label>`` (a substitute's inherited), whether the label goes first, the name
+        options and the delimiter between lists."""
+        variables = el.attrs.get("variable", "").split()
+        name_el = el.child("name")
+        et_al_el = el.child("et-al")
+        label_el = el.child("label")
+        if inherited_from is not None:
+            name_el = name_el or inherited_from.child("name")
+            et_al_el = et_al_el or inherited_from.child("et-al")
+            label_el = label_el or inherited_from.child("label")
+        label_first = False
+        for c in (
+            el.children
+            if el.child("label") is not None
+            else (inherited_from.children if inherited_from is not None else ())
+        ):
+            if c.name == "label":
+                label_first = True
+                break
+            if c.name == "name":
+                break
+        opts = dict(self.inherited)
+        opts.pop("delimiter", None)
+        if "name-form" in opts:
+            opts["form"] = opts["name-form"]
+        if name_el is not None:
+            opts.update(name_el.attrs)
+        opts.update(self.name_overrides)
+        names_delim = el.attrs.get("delimiter", self.inherited.get("names-delimiter", ""))
+        name_delim = (
+            name_el.attrs.get("delimiter") if name_el is not None else None
+        ) or self.inherited.get("name-delimiter", ", ")
+        opts["delimiter"] = name_delim
+        return variables, name_el, et_al_el, label_el, label_first, opts, names_delim
 
     def _substituted(self, names: Part, count: int) -> Part | None:
         """The names of an entry that repeat the entry before's, replaced as

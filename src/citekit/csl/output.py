@@ -124,19 +124,36 @@ def concat(parts: Iterable[Part | None], kind: str = "seq", value: object = None
     """The parts one after another, with the punctuation where they meet merged."""
     out: list[Part] = []
     for part in parts:
-        if part is None or is_empty(part):
+        if part is None:
             continue
-        if out:
-            previous = out[-1]
+        # strings, most parts, take the short way (a third of concat's time went to
+        # is_empty, first_char and last_char calls on strings, profiled on apa)
+        if part.__class__ is str:
+            if not part:
+                continue
+            if not out:
+                out.append(part)
+                continue
+            start = part[0]
+        else:
+            if is_empty(part):
+                continue
+            if not out:
+                out.append(part)
+                continue
             start = first_char(part)
+        previous = out[-1]
+        if previous.__class__ is str and start != ".":
+            end = previous[-1]
+        else:
             end = last_char(previous, through_quotes=start == ".")
-            rule = PUNCT_RULES.get((end, start))
-            if rule == 1:
-                part = drop_first(part)
-                if is_empty(part):
-                    continue
-            elif rule == 2 and end != "\u201d":
-                out[-1] = drop_last(previous)
+        rule = PUNCT_RULES.get((end, start))
+        if rule == 1:
+            part = drop_first(part)
+            if is_empty(part):
+                continue
+        elif rule == 2 and end != "\u201d":
+            out[-1] = drop_last(previous)
         out.append(part)
     if kind == "seq" and len(out) == 1:
         return out[0]
@@ -145,10 +162,12 @@ def concat(parts: Iterable[Part | None], kind: str = "seq", value: object = None
 
 def join(parts: Iterable[Part | None], delimiter: str) -> Part | None:
     """The non-empty parts with ``delimiter`` between them (None when there are none)."""
-    present = [p for p in parts if p is not None and not is_empty(p)]
+    present = [p for p in parts if p is not None and p != "" and not is_empty(p)]
     if not present:
         return None
-    if not delimiter or len(present) == 1:
+    if len(present) == 1:
+        return present[0]
+    if not delimiter:
         return concat(present)
     items: list[Part] = []
     for i, p in enumerate(present):

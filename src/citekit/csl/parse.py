@@ -117,6 +117,7 @@ class Style:
         "bibliography",
         "citation",
         "file",
+        "inherited",
         "locales",
         "macros",
         "numbered",
@@ -137,6 +138,9 @@ class Style:
         self.uses_year_suffix = "year-suffix" in variables
         self.numbered = "citation-number" in variables
         """Whether the style prints citation numbers (``[1]``), which depend on the list."""
+        self.inherited: dict[str, dict[str, str]] = {}
+        """The inheritable options of each mode (the style's, then the section's): filled
+        by the evaluator, read-only."""
 
 
 def walk(element: Element) -> list[Element]:
