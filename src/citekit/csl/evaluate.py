@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from citekit.csl.dates import date_sort_key, read_date, render_date
+from citekit.csl.dates import DateValue, date_sort_key, read_date, render_date
 from citekit.csl.locale import Locale
 from citekit.csl.names import name_parts, render_name
 from citekit.csl.numbers import is_numeric, is_plural, page_range, roman, split_numbers
@@ -158,6 +158,7 @@ class Evaluator:
         """subsequent-author-substitute's text and rule, for an entry whose names repeat
         the entry before's."""
         self.substituting = 0
+        self.dates: dict[str, DateValue | None] = {}
         inherited = style.inherited.get(mode)
         if inherited is None:
             section = style.citation if mode == "citation" else style.bibliography
@@ -198,6 +199,16 @@ class Evaluator:
         if value is None or value == "" or value == []:
             return None
         return value
+
+    def date_of(self, name: str) -> DateValue | None:
+        """A date variable read (once per evaluator: conditions ask again and again)."""
+        if name in self.suppressed:
+            return None
+        dates = self.dates
+        if name in dates:
+            return dates[name]
+        date = dates[name] = read_date(self.value(name))
+        return date
 
     # -- decoration ------------------------------------------------------------------------
 
@@ -411,7 +422,7 @@ class Evaluator:
         return value is not None and is_numeric(str(value) if not isinstance(value, int) else value)
 
     def _cond_uncertain(self, v: str) -> bool:
-        date = read_date(self.value(v))
+        date = self.date_of(v)
         return bool(date and date.circa)
 
     def _cond_locator(self, v: str) -> bool:
@@ -444,7 +455,7 @@ class Evaluator:
     def date(self, el: Element) -> Part | None:
         name = el.attrs.get("variable", "")
         self.called += 1
-        date = read_date(self.value(name))
+        date = self.date_of(name)
         if date is None:
             return None
         if self.sort_mode:
@@ -1118,18 +1129,37 @@ def _compile_condition(el: Element) -> Test:
         for v in raw.split()
     )
     match = el.attrs.get("match", "all")
-    if match == "any":
-        return lambda ev: ev.type in types or any(check(ev) for check in checks)
-    if match == "none":
-        return lambda ev: ev.type not in types and not any(check(ev) for check in checks)
+    if match in ("any", "none"):
+        wanted = match == "any"
+        if not checks:
+            return lambda ev: (ev.type in types) is wanted
+        if len(checks) == 1 and not types:
+            (check,) = checks
+            return check if wanted else lambda ev: not check(ev)
+
+        def any_of(ev: Evaluator) -> bool:
+            if ev.type in types:
+                return wanted
+            for check in checks:
+                if check(ev):
+                    return wanted
+            return not wanted
+
+        return any_of
     if (not types and not checks) or len(types) > 1:
         return lambda ev: False
     if types:
         (only,) = types
+        if not checks:
+            return lambda ev: ev.type == only
         return lambda ev: ev.type == only and all(check(ev) for check in checks)
     if len(checks) == 1:
         return checks[0]
-    return lambda ev: all(check(ev) for check in checks)
+
+    def all_of(ev: Evaluator) -> bool:
+        return all(check(ev) for check in checks)  # rare: two tests or more
+
+    return all_of
 
 
 def _check(key: str, v: str) -> Test:
@@ -1138,7 +1168,7 @@ def _check(key: str, v: str) -> Test:
         if v in NAME_VARIABLES:
             return lambda ev: bool(_name_list(ev.value(v)))
         if v in DATE_VARIABLES:
-            return lambda ev: read_date(ev.value(v)) is not None
+            return lambda ev: ev.date_of(v) is not None
         return lambda ev: ev.value(v) is not None
     fn = _CONDITIONS[key]
     return lambda ev: fn(ev, v)
