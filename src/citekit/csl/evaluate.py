@@ -1013,6 +1013,8 @@ def _compile_text(el: Element, style: Style) -> Runner:
         name = attrs["variable"]
         form = attrs.get("form", "long")
         counts = name != "year-suffix"  # filled later by disambiguation: never empties a group
+        if name not in _SPECIAL_TEXT and name not in NUMBER_VARIABLES:
+            return _compile_plain_variable(name, form, decorate)
 
         def text_variable(ev: Evaluator) -> Part | None:
             if counts:
@@ -1075,6 +1077,30 @@ def _compile_text(el: Element, style: Style) -> Runner:
 
         return text_markup
     return _nothing
+
+
+_SPECIAL_TEXT = _COMPUTED | {"page", "URL", "DOI", "PMID", "PMCID"}
+"""Text variables :meth:`Evaluator.text_variable` treats in a way of their own."""
+
+
+def _compile_plain_variable(name: str, form: str, decorate: Decorator) -> Runner:
+    """A ``<text variable>`` of a plain text variable (a title, a publisher): what
+    :meth:`Evaluator.text_variable` does for it, without its tests for the special ones."""
+    short = f"{name}-short" if form == "short" else None
+
+    def text_plain(ev: Evaluator) -> Part | None:
+        ev.called += 1
+        value = ev.value(short) if short is not None else None
+        if value is None:
+            value = ev.value(name)
+        if value is None or isinstance(value, (dict, list, bool)):
+            return None  # not text: a structured value in a text variable prints nothing
+        ev.rendered += 1
+        if ev.substituting:
+            ev.suppressed.add(name)
+        return decorate(ev, parse_markup(str(value)))
+
+    return text_plain
 
 
 def _undecorated(_ev: Evaluator, part: Part | None) -> Part | None:
