@@ -28,7 +28,7 @@ from citekit.csl.dates import DateValue, date_sort_key, read_date, render_date
 from citekit.csl.locale import Locale
 from citekit.csl.names import name_parts, render_name
 from citekit.csl.numbers import is_numeric, is_plural, page_range, roman, split_numbers
-from citekit.csl.output import Out, Part, concat, is_empty, join, parse_markup
+from citekit.csl.output import Out, Part, concat, is_empty, join, join_present, parse_markup
 from citekit.csl.parse import Element, Style
 from citekit.csl.text_case import apply_case
 
@@ -256,14 +256,20 @@ class Evaluator:
     def children(self, element: Element, delimiter: str = "") -> Part | None:
         """An element's children, rendered and joined; the elements of a ``<choose>``'s
         branch count as the parent's children (the parent's delimiter goes between them)."""
-        return join(items_of(element, self.style)(self), delimiter)
+        out: list[Part] = []
+        items_of(element, self.style)(self, out)
+        return join_present(out, delimiter)
 
     def _items(self, children: tuple[Element, ...]) -> list[Part | None]:
-        return _compile_items(children, self.style)(self)
+        out: list[Part | None] = []
+        _compile_items(children, self.style)(self, out)  # type: ignore[arg-type]
+        return out
 
     def layout(self, layout: Element) -> Part | None:
         """A ``<layout>`` for this item (without the layout's own affixes)."""
-        return join(items_of(layout, self.style)(self), "")
+        out: list[Part] = []
+        items_of(layout, self.style)(self, out)
+        return join_present(out, "")
 
     # -- text ------------------------------------------------------------------------------
 
@@ -773,7 +779,8 @@ def _NAME_DECOR(attrs: dict[str, str]) -> dict[str, str]:  # noqa: N802
 # about 1.5 times as fast as through the per-call dispatch on element names it replaced.
 
 Runner = Callable[[Evaluator], Part | None]
-Items = Callable[[Evaluator], list[Part | None]]
+Items = Callable[[Evaluator, list[Part]], None]
+"""Compiled children: they add their outputs that print to the list given."""
 Decorator = Callable[[Evaluator, Part | None], Part | None]
 Test = Callable[[Evaluator], bool]
 
@@ -823,31 +830,37 @@ def _nothing(_ev: Evaluator) -> Part | None:
 
 
 def _compile_items(children: tuple[Element, ...], style: Style) -> Items:
-    """Children whose outputs are joined by the parent; a ``<choose>`` adds its branch's."""
+    """Children whose outputs are joined by the parent; a ``<choose>`` adds its branch's.
+    Empty outputs are left out here rather than by :func:`join`, with the loops written
+    out: no comprehension frames and no second list per group or macro (apa's bibliography
+    of 1,000 generated items makes 3.40 million Python calls instead of 3.54)."""
     if not any(c.name == "choose" for c in children):
         runs = tuple(run_of(c, style) for c in children)
 
-        def plain_items(ev: Evaluator) -> list[Part | None]:
-            return [run(ev) for run in runs]
+        def fill_plain(ev: Evaluator, out: list[Part]) -> None:
+            for run in runs:
+                part = run(ev)
+                if part and (part.__class__ is str or not is_empty(part)):
+                    out.append(part)
 
-        return plain_items
-    steps = tuple(
-        (True, _compile_branches(c, style)) if c.name == "choose" else (False, run_of(c, style))
+        return fill_plain
+    steps: tuple[tuple[Runner | None, Callable[[Evaluator], Items | None] | None], ...] = tuple(
+        (None, _compile_branches(c, style)) if c.name == "choose" else (run_of(c, style), None)
         for c in children
     )
 
-    def items(ev: Evaluator) -> list[Part | None]:
-        out: list[Part | None] = []
-        for is_choose, fn in steps:
-            if is_choose:
-                branch = fn(ev)
+    def fill(ev: Evaluator, out: list[Part]) -> None:
+        for run, pick in steps:
+            if run is not None:
+                part = run(ev)
+                if part and (part.__class__ is str or not is_empty(part)):
+                    out.append(part)
+            elif pick is not None:
+                branch = pick(ev)
                 if branch is not None:
-                    out.extend(branch(ev))  # type: ignore[operator]
-            else:
-                out.append(fn(ev))  # type: ignore[arg-type]
-        return out
+                    branch(ev, out)
 
-    return items
+    return fill
 
 
 def _compile_branches(el: Element, style: Style) -> Callable[[Evaluator], Items | None]:
@@ -870,7 +883,11 @@ def _compile_choose(el: Element, style: Style) -> Runner:
 
     def choose(ev: Evaluator) -> Part | None:
         items = pick(ev)
-        return None if items is None else join(items(ev), "")
+        if items is None:
+            return None
+        out: list[Part] = []
+        items(ev, out)
+        return join_present(out, "")
 
     return choose
 
@@ -993,7 +1010,9 @@ def _compile_group(el: Element, style: Style) -> Runner:
             ev.called += 1
             return None
         before_called, before_rendered = ev.called, ev.rendered
-        part = join(items(ev), delimiter)
+        out: list[Part] = []
+        items(ev, out)
+        part = join_present(out, delimiter)
         if part is None:
             return None
         if ev.called > before_called and ev.rendered == before_rendered:
@@ -1037,7 +1056,9 @@ def _compile_text(el: Element, style: Style) -> Runner:
                 ev.called += 1
                 return None
             before_called, before_rendered = ev.called, ev.rendered
-            part = join(macro(ev), "")
+            out: list[Part] = []
+            macro(ev, out)
+            part = join_present(out, "")
             if part is None:
                 return None
             # a macro whose variables are all empty prints nothing, as a group would; one

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
-__all__ = ["Out", "concat", "join", "parse_markup", "plain", "to_html"]
+__all__ = ["Out", "concat", "join", "join_present", "parse_markup", "plain", "to_html"]
 
 
 class Out:
@@ -173,7 +173,13 @@ def concat(parts: Iterable[Part | None], kind: str = "seq", value: object = None
 
 def join(parts: Iterable[Part | None], delimiter: str) -> Part | None:
     """The non-empty parts with ``delimiter`` between them (None when there are none)."""
-    present = [p for p in parts if p is not None and p != "" and not is_empty(p)]
+    return join_present(
+        [p for p in parts if p and (p.__class__ is str or not is_empty(p))], delimiter
+    )
+
+
+def join_present(present: list[Part], delimiter: str) -> Part | None:
+    """:func:`join` of parts known to be non-empty."""
     if not present:
         return None
     if len(present) == 1:
