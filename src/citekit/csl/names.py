@@ -160,12 +160,15 @@ def _join_words(*words: Part | None) -> Part | None:
     from citekit.csl.output import plain
 
     for w in words:
-        if w is None or plain(w) == "":
+        if w is None:
+            continue
+        text = plain(w)
+        if not text:
             continue
         if items:
-            items.append(_space(prev, plain(w)))
+            items.append(_space(prev, text))
         items.append(w)
-        prev = plain(w)
+        prev = text
     if not items:
         return None
     return Out("seq", items)

@@ -61,11 +61,16 @@ def is_empty(part: Part | None) -> bool:
     """Whether a part prints nothing."""
     if part is None:
         return True
-    if isinstance(part, str):
+    if part.__class__ is str:
         return not part
-    empty = part.empty
+    empty = part.empty  # type: ignore[union-attr]
     if empty is None:
-        empty = part.empty = all(is_empty(c) for c in part.children)
+        empty = True
+        for c in part.children:  # type: ignore[union-attr]
+            if not is_empty(c):  # a loop, not all(…): no generator per node
+                empty = False
+                break
+        part.empty = empty  # type: ignore[union-attr]
     return empty
 
 
