@@ -260,9 +260,14 @@ class Evaluator:
         items_of(element, self.style)(self, out)
         return join_present(out, delimiter)
 
-    def _items(self, children: tuple[Element, ...]) -> list[Part | None]:
-        out: list[Part | None] = []
-        _compile_items(children, self.style)(self, out)  # type: ignore[arg-type]
+    def rest(self, layout: Element) -> list[Part]:
+        """The outputs of a layout's children after the first (second-field-align's second
+        field; compiled once per layout, not per entry)."""
+        fill = layout.compiled
+        if fill is None:
+            fill = layout.compiled = _compile_items(layout.children[1:], self.style)
+        out: list[Part] = []
+        fill(self, out)  # type: ignore[operator]
         return out
 
     def layout(self, layout: Element) -> Part | None:

@@ -417,7 +417,7 @@ def _ends_sentence(prefix: str) -> bool:
 def _second_field(ev: Evaluator, layout: Element, attrs: Mapping[str, str]) -> Part | None:
     """An entry in two blocks: its first element in the margin, the rest beside it."""
     first = ev.render(layout.children[0])
-    rest = join(ev._items(layout.children[1:]), "")
+    rest = join(ev.rest(layout), "")
     if first is None:
         return ev.decorate(rest, dict(attrs), case=False)
     margin = ev.decorate(concat([attrs.get("prefix", ""), first]), {}) or first
