@@ -776,12 +776,15 @@ def _NAME_DECOR(attrs: dict[str, str]) -> dict[str, str]:  # noqa: N802
 # -- compiled elements -----------------------------------------------------------------------
 #
 # Each rendering element is compiled once, on first use, into a closure of the evaluator
-# (``Element.run``), and each element's children into one closure that returns their outputs
-# (``Element.kids``): the decisions that depend only on the style (which variable, which
-# form, which affixes and formatting, which macro, which tests) are taken at compile time, so
-# rendering an entry is a chain of calls with no attribute look-ups. Measured on 1,000
-# generated items (benchmarks/run.py --engines): apa, chicago-author-date and ieee each ran
-# about 1.5 times as fast as through the per-call dispatch on element names it replaced.
+# (``Element.run``), and each element's children into one closure that adds their printing
+# outputs to a list (``Element.kids``): the decisions that depend only on the style (which
+# variable, which form, which affixes and formatting, which macro, which tests) are taken
+# at compile time, so rendering an entry is a chain of calls with no attribute look-ups.
+# With the other steps of the same change (groups skipped for items without their
+# variables, names and dates set up once per element, lazy sort keys), a bibliography of
+# 1,000 generated items took a third of the CPU time before on apa.csl and
+# chicago-author-date.csl (user time, measured A/B in one sitting: 499 → 1,505 and
+# 306 → 1,119 references a second) and two thirds on ieee.csl (1,856 → 2,624).
 
 Runner = Callable[[Evaluator], Part | None]
 Items = Callable[[Evaluator, list[Part]], None]

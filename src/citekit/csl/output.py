@@ -131,8 +131,8 @@ def concat(parts: Iterable[Part | None], kind: str = "seq", value: object = None
     for part in parts:
         if part is None:
             continue
-        # strings, most parts, take the short way (a third of concat's time went to
-        # is_empty, first_char and last_char calls on strings, profiled on apa)
+        # strings, most of the parts, take the short way: no call to is_empty, first_char
+        # or last_char for them (concat runs some 40 times an apa entry)
         if part.__class__ is str:
             if not part:
                 continue
