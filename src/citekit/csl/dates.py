@@ -110,7 +110,18 @@ _ORDER = {"year": 0, "month": 1, "day": 2}
 
 
 def _date_parts(ev: Evaluator, element: Element) -> tuple[list[Element], str]:
-    """The date-part elements to render and the delimiter between them."""
+    """The date-part elements to render and the delimiter between them (worked out once
+    per element and locale: a localized form merges the locale's parts with the style's)."""
+    cache = element.compiled
+    if cache is None:
+        cache = element.compiled = {}
+    found = cache.get(ev.locale)  # type: ignore[attr-defined]
+    if found is None:
+        found = cache[ev.locale] = _find_date_parts(ev, element)  # type: ignore[index]
+    return found  # type: ignore[no-any-return]
+
+
+def _find_date_parts(ev: Evaluator, element: Element) -> tuple[list[Element], str]:
     form = element.attrs.get("form")
     wanted = element.attrs.get("date-parts", "year-month-day")
     names = {

@@ -123,8 +123,11 @@ def disambiguate(
     if not groups and rule == "by-cite":
         return {}, result
     if add_given and rule != "by-cite":
+        before = {k: dict(result[k].givenname_level) for k in keys}
         _givenname_global(proc, keys, result, rule)
-        texts = {k: _key_text(proc, k, result[k]) for k in keys}
+        for k in keys:  # only the items whose given names changed print differently
+            if result[k].givenname_level != before[k]:
+                texts[k] = _key_text(proc, k, result[k])
         groups = _ambiguous(texts, keys)
     if add_names:
         for group in groups:
@@ -244,14 +247,20 @@ def _givenname_global(
                         ) or str(n.get("literal") or "")
                         names.append((family, str(n.get("given") or "")))
         per_item[k] = names
+    # who else has each family name: looked up once per name, not by a pass over every
+    # other item (that pass was quadratic: 1.7 s of chicago's 17 s on 1,000 items, profiled)
+    by_family: dict[str, dict[tuple[str, str], set[str]]] = {}
+    for k in keys:
+        for name in per_item[k]:
+            by_family.setdefault(name[0], {}).setdefault(name, set()).add(k)
     for k in keys:
         for index, (family, given) in enumerate(per_item[k]):
             if primary and index > 0:
                 break
             variants = {(family, given)}
-            for other in keys:
-                if other != k:
-                    variants |= {n for n in per_item[other] if n[0] == family}
+            for name, holders in by_family[family].items():
+                if holders - {k}:
+                    variants.add(name)
             if len(variants) > 1:
                 initials = {g[:1] for _, g in variants}
                 if initials_only and len(initials) == 1:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from citekit.csl.output import Out, Part, concat, parse_markup
@@ -22,6 +23,8 @@ __all__ = ["initialize", "is_romanesque", "name_parts", "render_name"]
 
 def is_romanesque(text: str) -> bool:
     """Whether a name is written in a script that puts spaces between its parts."""
+    if not text or max(text) < "\u1100":  # below Hangul Jamo: Latin, Cyrillic, Greek …
+        return True
     for ch in text:
         if ch.isalpha():
             name = unicodedata.name(ch, "")
@@ -30,9 +33,10 @@ def is_romanesque(text: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)
 def initialize(given: str, with_: str, hyphen: bool = True, full: bool = True) -> str:
     """Given names as initials (``John Paul`` → ``J. P.``); with ``full`` False only names
-    that are initials already are normalised."""
+    that are initials already are normalised. (Cached: given names repeat in a list.)"""
     out: list[str] = []
     for m in re.finditer(r"([^\s.]+)(\.?)", given):
         token, period = m.group(1), m.group(2)
@@ -114,6 +118,35 @@ def name_parts(name: dict[str, Any]) -> dict[str, str]:
     }
 
 
+def _display_parts(name: dict[str, Any]) -> dict[str, str]:
+    """:func:`name_parts` with apostrophes typographic, as a name prints (read-only: shared
+    by the renderings of the same name)."""
+    key = (
+        name.get("family"), name.get("given"), name.get("non-dropping-particle"),
+        name.get("dropping-particle"), name.get("suffix"), name.get("static-ordering"),
+        name.get("comma-suffix"),
+    )  # fmt: skip
+    for v in key:
+        if v is not None and v.__class__ is not str:  # True, 1, a list: not cached
+            return _typographic(name_parts(name))
+    return _parts_cache(key)
+
+
+@lru_cache(maxsize=8192)
+def _parts_cache(key: tuple[Any, ...]) -> dict[str, str]:
+    family, given, ndp, dp, suffix, static, comma = key
+    name = {
+        "family": family, "given": given, "non-dropping-particle": ndp,
+        "dropping-particle": dp, "suffix": suffix, "static-ordering": static,
+        "comma-suffix": comma,
+    }  # fmt: skip
+    return _typographic(name_parts(name))
+
+
+def _typographic(parts: dict[str, str]) -> dict[str, str]:
+    return {k: v.replace("'", "\u2019") for k, v in parts.items()}
+
+
 def _space(a: str, b: str) -> str:
     """The glue between two name parts: none after an apostrophe or a hyphen."""
     if a.endswith(("'", "\u2019", "-")) or a[-1:].isspace():
@@ -127,12 +160,15 @@ def _join_words(*words: Part | None) -> Part | None:
     from citekit.csl.output import plain
 
     for w in words:
-        if w is None or plain(w) == "":
+        if w is None:
+            continue
+        text = plain(w)
+        if not text:
             continue
         if items:
-            items.append(_space(prev, plain(w)))
+            items.append(_space(prev, text))
         items.append(w)
-        prev = plain(w)
+        prev = text
     if not items:
         return None
     return Out("seq", items)
@@ -153,7 +189,7 @@ def render_name(
         return _wrap(
             ev, name_el, "family", _fmt(ev, name_el, "family", parse_markup(str(name["literal"])))
         )
-    p = {k: v.replace("'", "\u2019") for k, v in name_parts(name).items()}
+    p = _display_parts(name)
     family, given = p["family"], p["given"]
     if not family and not given:
         return None

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
-__all__ = ["Out", "concat", "join", "parse_markup", "plain", "to_html"]
+__all__ = ["Out", "concat", "join", "join_present", "parse_markup", "plain", "to_html"]
 
 
 class Out:
@@ -61,11 +61,16 @@ def is_empty(part: Part | None) -> bool:
     """Whether a part prints nothing."""
     if part is None:
         return True
-    if isinstance(part, str):
+    if part.__class__ is str:
         return not part
-    empty = part.empty
+    empty = part.empty  # type: ignore[union-attr]
     if empty is None:
-        empty = part.empty = all(is_empty(c) for c in part.children)
+        empty = True
+        for c in part.children:  # type: ignore[union-attr]
+            if not is_empty(c):  # a loop, not all(…): no generator per node
+                empty = False
+                break
+        part.empty = empty  # type: ignore[union-attr]
     return empty
 
 
@@ -124,31 +129,67 @@ def concat(parts: Iterable[Part | None], kind: str = "seq", value: object = None
     """The parts one after another, with the punctuation where they meet merged."""
     out: list[Part] = []
     for part in parts:
-        if part is None or is_empty(part):
+        if part is None:
             continue
-        if out:
-            previous = out[-1]
+        # strings, most of the parts, take the short way: no call to is_empty, first_char
+        # or last_char for them (concat runs some 40 times an apa entry)
+        if part.__class__ is str:
+            if not part:
+                continue
+            if not out:
+                out.append(part)
+                continue
+            start = part[0]
+        else:
+            if is_empty(part):
+                continue
+            if not out:
+                out.append(part)
+                continue
             start = first_char(part)
+        previous = out[-1]
+        if previous.__class__ is str and start != ".":
+            end = previous[-1]
+        else:
             end = last_char(previous, through_quotes=start == ".")
-            rule = PUNCT_RULES.get((end, start))
-            if rule == 1:
-                part = drop_first(part)
-                if is_empty(part):
-                    continue
-            elif rule == 2 and end != "\u201d":
-                out[-1] = drop_last(previous)
+        rule = PUNCT_RULES.get((end, start))
+        if rule == 1:
+            part = drop_first(part)
+            if is_empty(part):
+                continue
+        elif rule == 2 and end != "\u201d":
+            out[-1] = drop_last(previous)
         out.append(part)
-    if kind == "seq" and len(out) == 1:
-        return out[0]
+    if kind == "seq":
+        if len(out) == 1:
+            return out[0]
+        # a sequence inside a sequence is spliced in (a sequence is transparent to every
+        # reader of the tree): entries have a fifth to a quarter fewer nodes to walk later
+        # (apa 45 → 34, ieee 58 → 50 on average)
+        flat: list[Part] = []
+        for p in out:
+            if p.__class__ is Out and p.kind == "seq":
+                flat.extend(p.children)
+            else:
+                flat.append(p)
+        out = flat
     return Out(kind, out, value)
 
 
 def join(parts: Iterable[Part | None], delimiter: str) -> Part | None:
     """The non-empty parts with ``delimiter`` between them (None when there are none)."""
-    present = [p for p in parts if p is not None and not is_empty(p)]
+    return join_present(
+        [p for p in parts if p and (p.__class__ is str or not is_empty(p))], delimiter
+    )
+
+
+def join_present(present: list[Part], delimiter: str) -> Part | None:
+    """:func:`join` of parts known to be non-empty."""
     if not present:
         return None
-    if not delimiter or len(present) == 1:
+    if len(present) == 1:
+        return present[0]
+    if not delimiter:
         return concat(present)
     items: list[Part] = []
     for i, p in enumerate(present):
@@ -333,9 +374,21 @@ def _tokens(part: Part) -> Iterator[tuple[str, object]]:
 
 def move_punctuation(part: Part) -> Part:
     """Commas and periods after closing quotes go inside them (punctuation-in-quote)."""
-    if isinstance(part, str) or part.kind == "verbatim" or not _has_quote(part):
-        return part
-    children = [move_punctuation(c) for c in part.children]
+    return _move(part)[0]
+
+
+def _move(part: Part) -> tuple[Part, bool]:
+    """:func:`move_punctuation` and whether the part holds quotes, found in the same walk
+    (asking each node again walked the tree once a level: 1.4 s of ieee's 7.5 s on 1,000
+    entries under the profiler)."""
+    if isinstance(part, str):
+        return part, False
+    if part.kind == "verbatim":
+        return part, _has_quote(part)
+    moved = [_move(c) for c in part.children]
+    if part.kind != "quote" and not any(has for _, has in moved):
+        return part, False
+    children = [c for c, _ in moved]
     i = 0
     while i < len(children) - 1:
         left, right = children[i], children[i + 1]
@@ -354,7 +407,7 @@ def move_punctuation(part: Part) -> Part:
             if start in "!?" and first_char(children[i + 1]) in (":", "."):
                 children[i + 1] = drop_first(children[i + 1])  # ! and ? end the sentence
         i += 1
-    return Out(part.kind, children, part.value)
+    return Out(part.kind, children, part.value), True
 
 
 def _has_quote(part: Part) -> bool:

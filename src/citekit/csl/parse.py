@@ -63,7 +63,9 @@ KNOWN = frozenset(
 class Element:
     """One CSL element: its name, attributes, children, text and source line."""
 
-    __slots__ = ("attrs", "children", "compiled", "line", "name", "text")
+    __slots__ = (
+        "attrs", "children", "compiled", "kids", "line", "name", "run", "static", "text",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -80,6 +82,13 @@ class Element:
         self.line = line
         self.compiled: object = None
         """What the evaluator made of the element once (a condition's tests)."""
+        self.run: Any = None
+        """The element compiled by the evaluator: a function of the evaluator to its output."""
+        self.kids: Any = None
+        """The element's children compiled by the evaluator: a function to their outputs."""
+        self.static: Any = None
+        """What the evaluator knows of the element before any item: which variables it
+        can print from (``_static`` in the evaluator)."""
 
     def get(self, key: str, default: str | None = None) -> str | None:
         """An attribute's value."""
@@ -108,6 +117,7 @@ class Style:
         "bibliography",
         "citation",
         "file",
+        "inherited",
         "locales",
         "macros",
         "numbered",
@@ -128,6 +138,9 @@ class Style:
         self.uses_year_suffix = "year-suffix" in variables
         self.numbered = "citation-number" in variables
         """Whether the style prints citation numbers (``[1]``), which depend on the list."""
+        self.inherited: dict[str, dict[str, str]] = {}
+        """The inheritable options of each mode (the style's, then the section's): filled
+        by the evaluator, read-only."""
 
 
 def walk(element: Element) -> list[Element]:

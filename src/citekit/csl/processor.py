@@ -16,7 +16,6 @@ through the :class:`~citekit.csl.evaluate.Evaluator`.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -37,7 +36,7 @@ from citekit.csl.output import (
     plain,
 )
 from citekit.csl.parse import Element, Style, walk
-from citekit.csl.sort import compare_keys, sort_values
+from citekit.csl.sort import SortValue, lazy_order, sort_value
 
 __all__ = ["Processor", "Result", "normalize_item"]
 
@@ -221,17 +220,17 @@ class Processor:
 
     def _sorted(self, keys_: list[str], keys: tuple[Any, ...], mode: str) -> list[str]:
         directions = [k.attrs.get("sort", "ascending") for k in keys]
-        values = {}
-        for key in keys_:
-            st = CiteState()
-            st.citation_number = self.numbers.get(key)
-            values[key] = sort_values(self.style, self.locale, keys, self.data[key], st, mode)
-        return sorted(
-            keys_,
-            key=functools.cmp_to_key(
-                lambda a, b: compare_keys(values[str(a)], values[str(b)], directions)
-            ),
-        )
+        states: dict[str, CiteState] = {}
+
+        def value(i: int, k: int) -> SortValue:
+            key = keys_[i]
+            st = states.get(key)
+            if st is None:
+                st = states[key] = CiteState()
+                st.citation_number = self.numbers.get(key)
+            return sort_value(self.style, self.locale, keys[k], self.data[key], st, mode)
+
+        return [keys_[i] for i in lazy_order(len(keys_), value, directions)]
 
     # -- positions ---------------------------------------------------------------------------
 
@@ -324,18 +323,14 @@ class Processor:
         layout = citation.layout
         if citation.sort and len(row) > 1:
             directions = [k.attrs.get("sort", "ascending") for k in citation.sort]
-            values = [
-                sort_values(
-                    self.style, self.locale, citation.sort, self.data[str(c["id"])], st, "citation"
-                )
-                for c, st in row
-            ]
+            sort_keys = citation.sort
 
-            def compare(a: int, b: int) -> int:
-                return compare_keys(values[a], values[b], directions)
+            def value(i: int, k: int) -> SortValue:
+                cite, st = row[i]
+                item = self.data[str(cite["id"])]
+                return sort_value(self.style, self.locale, sort_keys[k], item, st, "citation")
 
-            indices = sorted(range(len(row)), key=functools.cmp_to_key(compare))
-            row = [row[i] for i in indices]
+            row = [row[i] for i in lazy_order(len(row), value, directions)]
         rendered: list[tuple[dict[str, Any], CiteState, Part | None, Evaluator]] = []
         note = self.style.attrs.get("class") == "note"
         for i, (cite, st) in enumerate(row):
@@ -422,7 +417,7 @@ def _ends_sentence(prefix: str) -> bool:
 def _second_field(ev: Evaluator, layout: Element, attrs: Mapping[str, str]) -> Part | None:
     """An entry in two blocks: its first element in the margin, the rest beside it."""
     first = ev.render(layout.children[0])
-    rest = join(ev._items(layout.children[1:]), "")
+    rest = join(ev.rest(layout), "")
     if first is None:
         return ev.decorate(rest, dict(attrs), case=False)
     margin = ev.decorate(concat([attrs.get("prefix", ""), first]), {}) or first
