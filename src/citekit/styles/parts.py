@@ -24,7 +24,7 @@ from citekit.styles.editions import english_edition, russian_edition
 from citekit.styles.forms import english_text, work_language
 from citekit.styles.languages import ELPUB_NOTES, language_note
 from citekit.styles.numbers import periodical_numbers
-from citekit.styles.template import Context, Part
+from citekit.styles.template import Built, Context, Node, Static, part
 from citekit.styles.terms import english_place
 from citekit.translit import transliterate
 
@@ -44,37 +44,47 @@ __all__ = [
 ]
 
 
-def field(name: str) -> Part:
+def field(name: str) -> Node:
     """A text field as it is stored (``place``, ``edition``), or None."""
 
-    def part(ref: Reference, context: Context) -> Inline | None:
-        value = getattr(ref, name, None)
-        return value if isinstance(value, str) and value else None
+    def make(static: Static) -> Built:
+        def field_part(ref: Reference, context: Context) -> Inline | None:
+            value = getattr(ref, name, None)
+            return value if isinstance(value, str) and value else None
 
-    return part
+        return field_part
+
+    return part(make)
 
 
-def names(role: str = "authors", *, comma: bool = False, spaced: bool = False) -> Part:
+def names(role: str = "authors", *, comma: bool = False, spaced: bool = False) -> Node:
     """``Kistanov V.O., Kaspe S.I.``: the people in ``role``, family first, in Latin script
     on an English line; after ``options.max_authors`` names, the term for et al."""
 
-    def part(ref: Reference, context: Context) -> Inline | None:
-        people = getattr(ref, role, ())
-        if not people:
-            return None
-        cap = context.options.max_authors
-        shown = people[:cap] if cap else people
-        if context.english:
-            scheme = context.options.translit
-            forms = [latin_form(p, scheme) for p in shown]
-        else:
-            forms = [original_form(p) for p in shown]
-        printed = [inverted(f, comma=comma, spaced=spaced) for f in forms]
-        if len(shown) < len(people):
-            printed.append(context.terms.et_al)
-        return ", ".join(printed)
+    def make(static: Static) -> Built:
+        et_al = static.terms.et_al
+        english = static.english
 
-    return part
+        def names_part(ref: Reference, context: Context) -> Inline | None:
+            people = getattr(ref, role, ())
+            if not people:
+                return None
+            cap = context.options.max_authors
+            shown = people[:cap] if cap else people
+            if english:
+                scheme = context.options.translit
+                printed = [
+                    inverted(latin_form(p, scheme), comma=comma, spaced=spaced) for p in shown
+                ]
+            else:
+                printed = [inverted(original_form(p), comma=comma, spaced=spaced) for p in shown]
+            if len(shown) < len(people):
+                printed.append(et_al)
+            return ", ".join(printed)
+
+        return names_part
+
+    return part(make)
 
 
 def _title_text(title: Title | None, context: Context) -> str | None:
@@ -83,126 +93,163 @@ def _title_text(title: Title | None, context: Context) -> str | None:
     return english_text(title, context.options.translit) if context.english else title.original
 
 
-def title(name: str = "title") -> Part:
+def title(name: str = "title") -> Node:
     """A title (``container_title``, ``collection_title``): its English form on an English
     line (the translation, else the transliteration), else the original."""
 
-    def part(ref: Reference, context: Context) -> Inline | None:
-        return _title_text(getattr(ref, name, None), context)
+    def make(static: Static) -> Built:
+        if static.english:
 
-    return part
+            def english_title(ref: Reference, context: Context) -> Inline | None:
+                value: Title | None = getattr(ref, name, None)
+                return None if value is None else english_text(value, context.options.translit)
+
+            return english_title
+
+        def original_title(ref: Reference, context: Context) -> Inline | None:
+            value: Title | None = getattr(ref, name, None)
+            return None if value is None else value.original
+
+        return original_title
+
+    return part(make)
 
 
-def year() -> Part:
+def _year(ref: Reference, context: Context) -> Inline | None:
+    return str(ref.issued.year) if ref.issued else None
+
+
+def year() -> Node:
     """The year of publication."""
-
-    def part(ref: Reference, context: Context) -> Inline | None:
-        return str(ref.issued.year) if ref.issued else None
-
-    return part
+    return part(lambda static: _year)
 
 
-def serial_numbers() -> Part:
+def _serial_numbers(ref: Reference, context: Context) -> Inline | None:
+    return periodical_numbers(ref)  # type: ignore[arg-type]  # compiled for PeriodicalPart only
+
+
+def serial_numbers() -> Node:
     """``2025;23(1):10-34``: year; volume(issue): pages or article number (Vancouver)."""
-
-    def part(ref: Reference, context: Context) -> Inline | None:
-        return periodical_numbers(ref) if isinstance(ref, PeriodicalPart) else None
-
-    return part
+    return part(lambda static: _serial_numbers if issubclass(static.kind, PeriodicalPart) else None)
 
 
-def edition() -> Part:
+def edition() -> Node:
     """``2-е изд.`` from a bare number (``"2"``) for a Russian work on a line that is not
     English, else ``2nd ed.``; an edition in words as written."""
 
-    def part(ref: Reference, context: Context) -> Inline | None:
-        value = getattr(ref, "edition", None)
-        if not isinstance(value, str) or not value:
-            return None
-        russian = not context.english and work_language(ref) == "ru"
-        return russian_edition(value) if russian else english_edition(value)
+    def make(static: Static) -> Built:
+        english = static.english
 
-    return part
+        def edition_part(ref: Reference, context: Context) -> Inline | None:
+            value = getattr(ref, "edition", None)
+            if not isinstance(value, str) or not value:
+                return None
+            russian = not english and work_language(ref) == "ru"
+            return russian_edition(value) if russian else english_edition(value)
+
+        return edition_part
+
+    return part(make)
 
 
-def imprint() -> Part:
+def imprint() -> Node:
     """``Moscow: Nauka; 2025`` (Vancouver); on an English line the place in English and the
     publisher transliterated (``Москва: Гнозис`` → ``Moscow: Gnozis``)."""
 
-    def part(ref: Reference, context: Context) -> Inline | None:
-        if not isinstance(ref, Publication):
+    def make(static: Static) -> Built:
+        if not issubclass(static.kind, Publication):
             return None
-        place, publisher = ref.place, ref.publisher
-        if context.english:
-            scheme = context.options.translit
-            place = place and english_place(place, scheme)
-            publisher = publisher and transliterate(publisher, scheme)
-        where = ": ".join(p for p in (place, publisher) if p)
-        when = str(ref.issued.year) if ref.issued else None
-        return "; ".join(p for p in (where, when) if p) or None
+        english = static.english
 
-    return part
+        def imprint_part(ref: Reference, context: Context) -> Inline | None:
+            place, publisher = ref.place, ref.publisher  # type: ignore[attr-defined]
+            if english:
+                scheme = context.options.translit
+                place = place and english_place(place, scheme)
+                publisher = publisher and transliterate(publisher, scheme)
+            where = ": ".join(p for p in (place, publisher) if p)
+            when = str(ref.issued.year) if ref.issued else None
+            return "; ".join(p for p in (where, when) if p) or None
+
+        return imprint_part
+
+    return part(make)
 
 
-def numbered() -> Part:
+def numbered() -> Node:
     """``No. 144``: a report's, a standard's, a patent's or a law's own number."""
 
-    def part(ref: Reference, context: Context) -> Inline | None:
-        number = getattr(ref, "number", None)
-        return f"{context.terms.number} {number}" if number else None
+    def make(static: Static) -> Built:
+        word = static.terms.number
 
-    return part
+        def numbered_part(ref: Reference, context: Context) -> Inline | None:
+            number = getattr(ref, "number", None)
+            return f"{word} {number}" if number else None
+
+        return numbered_part
+
+    return part(make)
 
 
-def extent() -> Part:
+def extent() -> Node:
     """``P. 5-25`` for a part of a book, ``320 p.`` for a whole one."""
 
-    def part(ref: Reference, context: Context) -> Inline | None:
-        pages = getattr(ref, "pages", None)
-        if pages:
-            return f"{context.terms.page} {pages}"
-        count = getattr(ref, "number_of_pages", None)
-        return f"{count} {context.terms.pages}" if count else None
+    def make(static: Static) -> Built:
+        page, pages_word = static.terms.page, static.terms.pages
 
-    return part
+        def extent_part(ref: Reference, context: Context) -> Inline | None:
+            pages = getattr(ref, "pages", None)
+            if pages:
+                return f"{page} {pages}"
+            count = getattr(ref, "number_of_pages", None)
+            return f"{count} {pages_word}" if count else None
+
+        return extent_part
+
+    return part(make)
 
 
-def series() -> Part:
+def series() -> Node:
     """``(Asie.Visions; 144)``: the series and its number, in parentheses (Vancouver)."""
 
-    def part(ref: Reference, context: Context) -> Inline | None:
+    def series_part(ref: Reference, context: Context) -> Inline | None:
         name = _title_text(getattr(ref, "collection_title", None), context)
         if not name:
             return None
         number = getattr(ref, "collection_number", None)
         return f"({name}; {number})" if number else f"({name})"
 
-    return part
+    return part(lambda static: series_part)
 
 
-def language_note_part() -> Part:
+def _language_note(ref: Reference, context: Context) -> Inline | None:
+    lang = work_language(ref)
+    if not lang or lang == "en":
+        return None
+    return f"({ELPUB_NOTES.get(lang) or language_note(lang)})"
+
+
+def language_note_part() -> Node:
     """``(In Russ.)`` after a non-English work on an English line."""
-
-    def part(ref: Reference, context: Context) -> Inline | None:
-        lang = work_language(ref)
-        if not context.english or not lang or lang == "en":
-            return None
-        return f"({ELPUB_NOTES.get(lang) or language_note(lang)})"
-
-    return part
+    return part(lambda static: _language_note if static.english else None)
 
 
-def doi_or_url() -> Part:
+def doi_or_url() -> Node:
     """The DOI as a link; else the URL, with its access date (``(accessed 08.05.2025)``)."""
 
-    def part(ref: Reference, context: Context) -> Inline | None:
-        if ref.doi:
-            url = f"https://doi.org/{ref.doi}"
-            return Link(url, (url,))
-        if not ref.url:
-            return None
-        if ref.accessed is None:
-            return link(ref.url)
-        return seq(link(ref.url), f" ({context.terms.accessed} {numeric_date(ref.accessed)})")
+    def make(static: Static) -> Built:
+        accessed = static.terms.accessed
 
-    return part
+        def link_part(ref: Reference, context: Context) -> Inline | None:
+            if ref.doi:
+                url = f"https://doi.org/{ref.doi}"
+                return Link(url, (url,))
+            if not ref.url:
+                return None
+            if ref.accessed is None:
+                return link(ref.url)
+            return seq(link(ref.url), f" ({accessed} {numeric_date(ref.accessed)})")
+
+        return link_part
+
+    return part(make)
