@@ -17,29 +17,38 @@ from __future__ import annotations
 
 from citekit.model.reference import PeriodicalPart, Publication, Reference
 from citekit.model.title import Title
-from citekit.names import inverted, latin_form, original_form
-from citekit.render.tree import Inline, Link, link, seq
-from citekit.styles.dates import numeric_date
+from citekit.names import direct, inverted, latin_form, original_form
+from citekit.render.tree import Emph, Inline, Link, Seq, link, seq
+from citekit.styles.dates import english_date, numeric_date, parenthetical_date
 from citekit.styles.editions import english_edition, russian_edition
-from citekit.styles.forms import english_text, work_language
+from citekit.styles.forms import dashed, english_text, latin_with_translation, work_language
 from citekit.styles.languages import ELPUB_NOTES, language_note
+from citekit.styles.namelists import ampersand_list
 from citekit.styles.numbers import periodical_numbers
 from citekit.styles.template import Built, Context, Node, Static, part
 from citekit.styles.terms import english_place
 from citekit.translit import transliterate
 
 __all__ = [
+    "date_in_parentheses",
+    "doi_labelled",
     "doi_or_url",
     "edition",
+    "editors_lead",
     "extent",
     "field",
     "imprint",
     "language_note_part",
     "names",
     "numbered",
+    "pages",
+    "retrieved",
     "serial_numbers",
     "series",
     "title",
+    "title_with_translation",
+    "transliterated",
+    "volume_issue",
     "year",
 ]
 
@@ -57,13 +66,33 @@ def field(name: str) -> Node:
     return part(make)
 
 
-def names(role: str = "authors", *, comma: bool = False, spaced: bool = False) -> Node:
+def names(
+    role: str = "authors", *, comma: bool = False, spaced: bool = False, ampersand: bool = False
+) -> Node:
     """``Kistanov V.O., Kaspe S.I.``: the people in ``role``, family first, in Latin script
-    on an English line; after ``options.max_authors`` names, the term for et al."""
+    on an English line; after ``options.max_authors`` names, the term for et al.
+    ``ampersand``: APA's list instead (``Smith, S.A., & McClean, C.``; twenty-one or more:
+    nineteen, ``. . .``, the last)."""
 
     def make(static: Static) -> Built:
         et_al = static.terms.et_al
         english = static.english
+
+        if ampersand:
+
+            def ampersand_names(ref: Reference, context: Context) -> Inline | None:
+                people = getattr(ref, role, ())
+                if not people:
+                    return None
+                if english:
+                    scheme = context.options.translit
+                    forms = [latin_form(p, scheme) for p in people]
+                else:
+                    forms = [original_form(p) for p in people]
+                printed = [inverted(f, comma=comma, spaced=spaced) for f in forms]
+                return ampersand_list(printed, cap=context.options.max_authors)
+
+            return ampersand_names
 
         def names_part(ref: Reference, context: Context) -> Inline | None:
             people = getattr(ref, role, ())
@@ -253,3 +282,115 @@ def doi_or_url() -> Node:
         return link_part
 
     return part(make)
+
+
+def transliterated(name: str) -> Node:
+    """A text field in Latin script (``publisher``: ``Наука`` → ``Nauka``), or None."""
+
+    def make(static: Static) -> Built:
+        def latin_field(ref: Reference, context: Context) -> Inline | None:
+            value = getattr(ref, name, None)
+            if not isinstance(value, str) or not value:
+                return None
+            return transliterate(value, context.options.translit)
+
+        return latin_field
+
+    return part(make)
+
+
+def pages(dash: str = "-") -> Node:
+    """The page range with the style's dash (``10—34``), or None."""
+
+    def page_range(ref: Reference, context: Context) -> Inline | None:
+        value = getattr(ref, "pages", None)
+        return dashed(value, dash) if value else None
+
+    return part(lambda static: page_range)
+
+
+def title_with_translation(name: str = "title") -> Node:
+    """``Revizionist [A Revisionist]``: the title in Latin script, then, for a work not in
+    English, its English translation in square brackets (never an invented one)."""
+
+    def bracketed(ref: Reference, context: Context) -> Inline | None:
+        value: Title | None = getattr(ref, name, None)
+        if value is None:
+            return None
+        text, translation = latin_with_translation(value, ref, context.options.translit)
+        return f"{text} [{translation}]" if translation else text
+
+    return part(lambda static: bracketed)
+
+
+def date_in_parentheses(dash: str = "-") -> Node:
+    """``(2025, April—June)`` (APA's date, ranges with ``dash``); ``(n.d.)`` without one."""
+
+    def make(static: Static) -> Built:
+        undated = f"({static.terms.no_date})"
+
+        def dated(ref: Reference, context: Context) -> Inline | None:
+            issued = ref.issued
+            return f"({parenthetical_date(issued, dash=dash)})" if issued else undated
+
+        return dated
+
+    return part(make)
+
+
+def editors_lead() -> Node:
+    """``E.F. Editor (Ed.)``, ``E.F. Editor, G. Other (Eds.)``: every editor, initials first,
+    in Latin script (APA's ``In`` clause)."""
+
+    def make(static: Static) -> Built:
+        one, several = static.terms.editor_apa, static.terms.editors_apa
+
+        def lead(ref: Reference, context: Context) -> Inline | None:
+            people = getattr(ref, "editors", ())
+            if not people:
+                return None
+            scheme = context.options.translit
+            shown = ", ".join(direct(latin_form(p, scheme), spaced=False) for p in people)
+            return f"{shown} ({several if len(people) > 1 else one})"
+
+        return lead
+
+    return part(make)
+
+
+def _retrieved(ref: Reference, context: Context) -> Inline | None:
+    if not ref.url:
+        return None
+    if ref.accessed is not None:
+        return seq(f"Retrieved {english_date(ref.accessed)}, from URL: ", link(ref.url))
+    return seq("Retrieved from URL: ", link(ref.url))
+
+
+def retrieved() -> Node:
+    """``Retrieved May 8, 2025, from URL: …`` (``Retrieved from URL: …`` without a date)."""
+    return part(lambda static: _retrieved)
+
+
+def _doi_labelled(ref: Reference, context: Context) -> Inline | None:
+    if not ref.doi:
+        return None
+    return seq("DOI: ", link(f"https://doi.org/{ref.doi}", ref.doi))
+
+
+def doi_labelled() -> Node:
+    """``DOI: 10.31278/…``, the DOI as it is, linked."""
+    return part(lambda static: _doi_labelled)
+
+
+def volume_issue(between: str = " ") -> Node:
+    """``23 (1)`` with the volume in italics (APA-like lists; ``between=""``: ``23(1)``); the
+    issue alone without a volume; None without either."""
+
+    def numbers_part(ref: Reference, context: Context) -> Inline | None:
+        volume, issue = getattr(ref, "volume", None), getattr(ref, "issue", None)
+        if not volume:
+            return issue or None
+        italic = Emph((volume,))
+        return Seq((italic, f"{between}({issue})")) if issue else italic
+
+    return part(lambda static: numbers_part)

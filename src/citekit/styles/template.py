@@ -279,8 +279,8 @@ def join(separator: str, *items: Node | Part | str) -> Node:
     return _Join(separator, tuple(_node(item) for item in items))
 
 
-def _grouped(pieces: list[Part | str]) -> Part:
-    """All of ``pieces`` side by side, or None when a function among them gives None."""
+def _grouped(pieces: list[Part | str], missing: str | None) -> Part:
+    """All of ``pieces`` side by side, or ``missing`` when a function among them gives None."""
     if len(pieces) <= 3 and sum(1 for p in pieces if not isinstance(p, str)) == 1:
         # one part between constants: "[" genre "]", "In: " host, " // " journal
         index = next(n for n, p in enumerate(pieces) if not isinstance(p, str))
@@ -291,27 +291,32 @@ def _grouped(pieces: list[Part | str]) -> Part:
         def around(ref: Reference, context: Context) -> Inline | None:
             value = inner(ref, context)
             if value is None:
-                return None
+                return missing
             if value.__class__ is str:
                 return f"{before}{value}{after}"
-            return Seq(tuple(p for p in (before, value, after) if p))
+            if before and after:
+                return Seq((before, value, after))
+            if before or after:
+                return Seq((before, value) if before else (value, after))
+            return value
 
         return around
     every = tuple(pieces)
 
     def group_n(ref: Reference, context: Context) -> Inline | None:
-        out: list[Inline] = []
+        out: list[Any] = []
+        plain = True
         for p in every:
-            if isinstance(p, str):
+            if p.__class__ is str:
                 out.append(p)
                 continue
-            value = p(ref, context)
+            value = p(ref, context)  # type: ignore[operator]  # not a str: a function
             if value is None:
-                return None
+                return missing
+            if value.__class__ is not str:
+                plain = False
             out.append(value)
-        if all(isinstance(value, str) for value in out):
-            return "".join([value for value in out if isinstance(value, str)])
-        return Seq(tuple(out))
+        return "".join(out) if plain else Seq(tuple(out))
 
     return group_n
 
@@ -322,21 +327,41 @@ class _Group(Node):
         super().__init__()
         self.items = items
 
-    def build(self, static: Static) -> Built:
+    def collect(self, static: Static) -> list[Part | str] | None:
+        """The group's pieces for ``static``, a group inside it spliced in (all or nothing
+        either way), constants side by side made one; None when it never appears."""
         pieces: list[Part | str] = []
         for item in self.items:
-            built = item.build(static)
-            if built is None:
-                return None  # a part this class never has: the group never appears
-            if isinstance(built, str) and pieces and isinstance(pieces[-1], str):
-                pieces[-1] += built  # constants side by side are one constant
+            if isinstance(item, _Group):
+                inner = item.collect(static)
+                if inner is None:
+                    return None
+                more: list[Part | str] = inner
             else:
-                pieces.append(built)
+                built = item.build(static)
+                if built is None:
+                    return None  # a part this class never has: the group never appears
+                more = [built]
+            for piece in more:
+                if isinstance(piece, str) and pieces and isinstance(pieces[-1], str):
+                    pieces[-1] += piece
+                else:
+                    pieces.append(piece)
+        return pieces
+
+    def compiled(self, static: Static, missing: str | None) -> Built:
+        """The group, giving ``missing`` where a part in it is None (``optional``: "")."""
+        pieces = self.collect(static)
+        if pieces is None:
+            return missing
         if not pieces:
             return ""
-        if len(pieces) == 1:
+        if len(pieces) == 1 and (missing is None or isinstance(pieces[0], str)):
             return pieces[0]
-        return _grouped(pieces)
+        return _grouped(pieces, missing)
+
+    def build(self, static: Static) -> Built:
+        return self.compiled(static, None)
 
 
 def group(*items: Node | Part | str) -> Node:
@@ -366,6 +391,13 @@ class _First(Node):
             return None
         if len(functions) == 1:
             return functions[0]
+        if len(functions) == 2:
+            a, b = functions
+
+            def first_of_two(ref: Reference, context: Context) -> Inline | None:
+                return a(ref, context) or b(ref, context) or None
+
+            return first_of_two
         every = tuple(functions)
 
         def first_present(ref: Reference, context: Context) -> Inline | None:
@@ -390,6 +422,8 @@ class _Optional(Node):
         self.item = item
 
     def build(self, static: Static) -> Built:
+        if isinstance(self.item, _Group):  # one function for both
+            return self.item.compiled(static, "")
         built = self.item.build(static)
         if built is None or isinstance(built, str):
             return built or ""
