@@ -64,6 +64,7 @@ from citekit.styles.template import (
     join,
     optional,
     part,
+    required,
     when,
 )
 from citekit.styles.terms import EN, english_place
@@ -128,8 +129,8 @@ TITLE = choose(
 )
 DATE = date_in_parentheses(DASH)
 # APA's order: "Author, A. (date). Title" -- with no author the title takes its place
-LEAD = first(group(names(comma=True, ampersand=True), " ", DATE, optional(group(". ", TITLE))),
-             join(" ", TITLE, DATE))  # fmt: skip
+NAMED = join(" ", required(names(comma=True, ampersand=True)), DATE)
+LEAD = first(join(". ", required(NAMED), TITLE), join(" ", TITLE, DATE))
 # "Journal, 23 (1), 10—34": italic journal and volume
 PERIODICAL = group(
     emph(title("container_title")),

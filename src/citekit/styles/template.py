@@ -10,6 +10,7 @@ part that is None leaves no punctuation behind:
 * ``group(a, " ", b)``: all or nothing (pybtex's ``optional``, CSL's group that vanishes when a
   variable in it is empty): None as soon as one part is None; a plain string is always present.
 * ``optional(a)``: ``a``, or an empty string where it is None (inside a group).
+* ``required(a)``: inside a join, the whole join is None when ``a`` is.
 * ``first(a, b)``: the first part present (CSL's ``choose``, pybtex's ``first_of``).
 * ``choose((Book, a), otherwise=b)``, ``when(Book, a)``: a part per kind of reference.
 * ``emph(a)``: ``a`` in italics.
@@ -61,6 +62,7 @@ __all__ = [
     "join",
     "optional",
     "part",
+    "required",
     "term",
     "text",
     "when",
@@ -76,6 +78,12 @@ class Context:
         self.terms = terms
         self.english = english
         """Print the English (Latin-script) forms of names and titles."""
+        self.year_suffix = ""
+        """The letter an author-date list gives a work (``2025a``), set per entry."""
+        self.kept: tuple[object, object] = (None, None)
+        """(reference, value): what a part kept for a later part of the same entry to read
+        (APA's publisher compares itself with the author element); one tuple, so that a
+        thread reads a whole pair, and checks the reference is its own."""
 
 
 Part = Callable[[Reference, Context], Inline | None]
@@ -258,20 +266,65 @@ class _Join(Node):
         self.items = items
 
     def pieces(self, static: Static, separator: str) -> list[Built]:
-        if separator != self.separator:
-            return [self.build(static)]
+        if separator != self.separator or any(isinstance(i, _Required) for i in self.items):
+            return [self.build(static)]  # (a join that may vanish whole stays one piece)
         found: list[Built] = []
         for item in self.items:
             found += item.pieces(static, separator)
         return found
 
     def build(self, static: Static) -> Built:
+        if any(isinstance(item, _Required) for item in self.items):
+            return self._build_required(static)
         present = [p for p in self.pieces(static, self.separator) if p]  # None and "" add nothing
         if not present:
             return None
         if all(isinstance(p, str) for p in present):
             return self.separator.join([p for p in present if isinstance(p, str)])
         return _joined([as_function(p) for p in present], self.separator)
+
+    def _build_required(self, static: Static) -> Built:
+        """The join, or None when a part marked :func:`required` is missing."""
+        every: list[tuple[Part, bool]] = []
+        for item in self.items:
+            needed = isinstance(item, _Required)
+            built = item.build(static)
+            if not built:
+                if needed:
+                    return None  # never present for this class
+                continue
+            every.append((as_function(built), needed))
+        separator = self.separator
+        table = tuple(every)
+
+        def join_required(ref: Reference, context: Context) -> Inline | None:
+            values: list[Inline | None] = []
+            for f, needed in table:
+                value = f(ref, context)
+                if needed and not value:
+                    return None
+                values.append(value)
+            out = join_into([], values, separator)
+            return out[0] if len(out) == 1 else Seq(tuple(out))
+
+        return join_required
+
+
+@mypyc_attr(allow_interpreted_subclasses=True)
+class _Required(Node):
+    def __init__(self, item: Node) -> None:
+        super().__init__()
+        self.item = item
+
+    def build(self, static: Static) -> Built:
+        return self.item.build(static)
+
+
+def required(item: Node | Part | str) -> Node:
+    """Inside a :func:`join`: the join is None when ``item`` is missing (the others are
+    joined as usual). ``first(join(". ", required(names()), date, title), join(". ", title,
+    date))``: an author-date line whose title moves forward when there is no author."""
+    return _Required(_node(item))
 
 
 def join(separator: str, *items: Node | Part | str) -> Node:
