@@ -90,10 +90,7 @@ def _authors(ref: Reference, options: Options) -> str | None:
 
 
 def _author_element(ref: Reference, context: Context) -> Inline | None:
-    """The author element, kept for the publisher to compare itself with."""
-    value = _authors(ref, context.options)
-    context.kept = (ref, value)
-    return value
+    return _authors(ref, context.options)
 
 
 # -- titles --------------------------------------------------------------------------------
@@ -213,11 +210,8 @@ def _publisher(ref: Reference, context: Context) -> Inline | None:
     elif isinstance(ref, WebArticle) and ref.container_title:
         publisher = latin_text(ref.container_title, options.translit)
     if publisher:
-        kept_ref, author = context.kept  # the author element of this entry, computed once
-        # (reading it back instead of computing it again: apa +N % entries/s, see below)
-        if kept_ref is not ref:
-            author = _authors(ref, options)
-        if isinstance(author, str) and publisher.strip(".") == author.strip("."):
+        author = _authors(ref, options)  # again: the author element is another part
+        if author and publisher.strip(".") == author.strip("."):
             return None
     return publisher
 
