@@ -155,7 +155,8 @@ def _about(ref: Reference, options: Options) -> str | None:
 
 def _periodical(ref: Reference, context: Context) -> Inline | None:
     """``*Journal*, *23*(1), 10–34`` (§9.25); issue alone ``(3)``; ``Article e0123``."""
-    assert isinstance(ref, PeriodicalPart)  # compiled for these only
+    if not isinstance(ref, PeriodicalPart):  # compiled for these only
+        return None
     options = context.options
     if ref.container_title is None:
         return None
@@ -180,7 +181,8 @@ def _editors(people: Sequence[Person], options: Options) -> str | None:
 
 def _host(ref: Reference, context: Context) -> Inline | None:
     """``In E. E. Editor (Ed.), *Book* (2nd ed., pp. 5–25)`` (§10.3)."""
-    assert isinstance(ref, IN_A_BOOK)  # compiled for these only
+    if not isinstance(ref, IN_A_BOOK):  # compiled for these only
+        return None
     options = context.options
     if ref.container_title is None:
         return None

@@ -91,7 +91,8 @@ def _designation(ref: Reference, context: Context) -> Inline | None:
 def _publisher(ref: Reference, context: Context) -> Inline | None:
     """``Asie.Visions, No. 144, Ifri`` / ``Moscow: Nauka`` (a thesis's institution is in
     brackets after its title instead)."""
-    assert isinstance(ref, Publication)
+    if not isinstance(ref, Publication):
+        return None
     scheme = context.options.translit
     series = latin_text(ref.collection_title, scheme) if ref.collection_title else None
     if series and ref.collection_number:
