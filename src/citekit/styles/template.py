@@ -17,9 +17,8 @@ part that is None leaves no punctuation behind:
 * ``term("page")``: a word from the style's term table; ``text("In:")``, or a plain string
   anywhere a part is expected.
 
-A template is a tree of :class:`Node`; nothing in it is interpreted per reference. When a style
-is built, and then once per class of reference it meets, the tree is *compiled* for what is
-known then (the term table, whether the line is English, the reference's class): a ``choose``
+A template is a tree of :class:`Node`; nothing in it is interpreted per reference. The first
+time a style meets a class of reference, the tree is *compiled* for what is known then (the term table, whether the line is English, the reference's class): a ``choose``
 becomes its branch, a term its word, a group of constants one string, a part that the class
 never has disappears with its punctuation, and joins with the same separator nested in one
 another (through a ``choose``) become one flat list of functions, the way a hand-written style
@@ -194,7 +193,18 @@ def term(name: str) -> Node:
 def part(make: Callable[[Static], Built]) -> Node:
     """A part written for the compiler: ``make(static)`` is called once per class of reference
     and gives the function to run (or a constant string, or None when the class never has
-    what the part prints). The shared parts are written so (:mod:`citekit.styles.parts`)."""
+    what the part prints). The shared parts are written so (:mod:`citekit.styles.parts`).
+
+    >>> from citekit.model import JournalArticle
+    >>> from citekit.render import render
+    >>> def make(static: Static) -> Built:  # the volume, for the classes that have one
+    ...     if not hasattr(static.kind, "volume"):
+    ...         return None  # never printed for this class: its punctuation goes with it
+    ...     return lambda ref, context: ref.volume
+    >>> style = TemplateStyle("demo", "a demonstration", join(", ", "T", group("vol. ", part(make))))
+    >>> render(style.entry(JournalArticle(id="a", title="T", volume="7"), style.options()))
+    'T, vol. 7.'
+    """
     return _Part(make)
 
 
@@ -324,7 +334,19 @@ class _Required(Node):
 def required(item: Node | Part | str) -> Node:
     """Inside a :func:`join`: the join is None when ``item`` is missing (the others are
     joined as usual). ``first(join(". ", required(names()), date, title), join(". ", title,
-    date))``: an author-date line whose title moves forward when there is no author."""
+    date))``: an author-date line whose title moves forward when there is no author.
+
+    >>> from citekit.model import Book, Person
+    >>> from citekit.render import render
+    >>> from citekit.styles.parts import names, title, year
+    >>> line = first(join(". ", required(names()), year(), title()), join(". ", title(), year()))
+    >>> style = TemplateStyle("demo", "a demonstration", line)
+    >>> book = Book(id="b", title="Capital", issued=1867)
+    >>> render(style.entry(book, style.options()))
+    'Capital. 1867.'
+    >>> render(style.entry(Book(id="m", title="Capital", issued=1867, authors=[Person("Marx", "Karl")]), style.options()))
+    'Marx K. 1867. Capital.'
+    """
     return _Required(_node(item))
 
 
