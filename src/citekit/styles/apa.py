@@ -25,8 +25,6 @@ from citekit.model.person import Person
 from citekit.model.reference import (
     IN_A_BOOK,
     Book,
-    Chapter,
-    ConferencePaper,
     JournalArticle,
     Legislation,
     MagazineArticle,
@@ -41,15 +39,25 @@ from citekit.model.reference import (
     WebArticle,
 )
 from citekit.names import NameForm, direct, inverted, latin_form
-from citekit.render.tree import Inline, Link, Seq, emph, join, join_into, link, seq
-from citekit.styles.base import ORIGINAL_KINDS, BaseStyle, Entry, Options
+from citekit.render.tree import Inline, Link, emph, link, seq
+from citekit.render.tree import join as joined
+from citekit.styles.base import ORIGINAL_KINDS, Entry, Options
 from citekit.styles.dates import english_date, original_year, parenthetical_date, year_text
 from citekit.styles.editions import english_edition
 from citekit.styles.forms import dashed, latin_text, latin_with_translation, missing_translation
 from citekit.styles.namelists import ampersand_list, truncated
 from citekit.styles.numbers import patent_or_standard
 from citekit.styles.suffixes import letters
-from citekit.styles.terms import gost_medium
+from citekit.styles.template import (
+    Context,
+    TemplateStyle,
+    choose,
+    first,
+    join,
+    part,
+    required,
+)
+from citekit.styles.terms import EN, gost_medium
 from citekit.styles.unprinted import unprinted
 from citekit.translit import transliterate
 
@@ -63,211 +71,249 @@ _STANDS_ALONE = (Book, Report, Thesis, WebArticle, Standard, Patent)
 _NUMBERED = (Patent, Standard)  # "(U.S. Patent No. 9,430,767)" after the title (APA Style)
 
 
+# -- names ---------------------------------------------------------------------------------
+
+
+def _forms(people: Sequence[Person], options: Options) -> list[NameForm]:
+    return [latin_form(p, options.translit) for p in people]
+
+
+def _authors(ref: Reference, options: Options) -> str | None:
+    """The authors; an edited book without authors puts its editors there (§9.10)."""
+    if ref.authors:
+        scheme = options.translit
+        names = [inverted(latin_form(p, scheme)) for p in ref.authors]
+        return ampersand_list(names, cap=options.max_authors, more=truncated(ref))
+    if ref.editors and isinstance(ref, Book):
+        names = [inverted(f) for f in _forms(ref.editors, options)]
+        more = truncated(ref, "editor")
+        eds = "Eds." if len(names) > 1 or more else "Ed."
+        return f"{ampersand_list(names, more=more)} ({eds})"
+    return None
+
+
+def _author_element(ref: Reference, context: Context) -> Inline | None:
+    return _authors(ref, context.options)
+
+
+# -- titles --------------------------------------------------------------------------------
+
+
+def _title_element(ref: Reference, context: Context) -> Inline | None:
+    """The title as given (Cyrillic transliterated) with its English translation in
+    brackets for a non-English work (§9.38); italic, with what the work is, when it stands
+    alone."""
+    options = context.options
+    if ref.title is None:
+        return None
+    text, translation = latin_with_translation(ref.title, ref, options.translit)
+    bracket = _bracket(ref, options)
+    if not isinstance(ref, _STANDS_ALONE):
+        about = _about(ref, options)
+        return joined([f"{text} [{translation}]" if translation else text, about, bracket], " ")
+    translation = f"[{translation}]" if translation else None
+    description = None
+    if isinstance(ref, Book):
+        description = _about(ref, options)
+    elif isinstance(ref, Report) and ref.number:
+        description = f"({ref.genre or 'Report'} No. {ref.number})"
+    elif isinstance(ref, Thesis):  # one bracket: [Doctoral dissertation, Institution; CD]
+        institution = ref.publisher and transliterate(ref.publisher, options.translit)
+        what = ", ".join(p for p in (ref.genre or "Thesis", institution) if p)
+        description = f"[{what}; {bracket[1:]}" if bracket else f"[{what}]"
+        bracket = None
+    elif isinstance(ref, _NUMBERED) and ref.number:
+        description = f"({transliterate(patent_or_standard(ref), options.translit)})"
+    return joined([emph(text), translation, description, bracket], " ")
+
+
+def _genre_printed(ref: Reference) -> bool:
+    """The kinds whose genre has a place of its own, a numbered report's ``(Working paper
+    No. 7)`` and a thesis's ``[Doctoral dissertation, …]``, or none: a standard's status
+    (docs/styles/apa.md)."""
+    return isinstance(ref, Thesis | Standard) or (isinstance(ref, Report) and bool(ref.number))
+
+
+def _bracket(ref: Reference, options: Options) -> str | None:
+    """What the work is, in brackets after the title and its parenthetical details (§9.21):
+    ``[Audiobook]``; genre and medium both as apa.csl joins them, ``[Monograph; CD]``. A
+    medium in GOST's words (``Текст : электронный``) names no format APA prints."""
+    if not isinstance(ref, Publication):
+        return None
+    genre = None if _genre_printed(ref) else ref.genre
+    medium = None if gost_medium(ref.medium) else ref.medium
+    words = [transliterate(d, options.translit) for d in (genre, medium) if d]
+    return f"[{'; '.join(words)}]" if words else None
+
+
+def _people(people: Sequence[Person], options: Options, role: str) -> str | None:
+    """``J. Smith, Ed.``, ``H. Weaver & J. Doe, Trans.`` (§9.39, §10.2)."""
+    names = [direct(f) for f in _forms(people, options)]
+    if not names:
+        return None
+    shown = " & ".join(names) if len(names) == 2 else ampersand_list(names)
+    return f"{shown}, {role}"
+
+
+def _about(ref: Reference, options: Options) -> str | None:
+    """What follows the title in parentheses: the editors of an authored book and the
+    translators (§9.39, §10.2 ex. 29), then a book's edition and volume (§9.40, §10.2):
+    ``(J. Smith, Ed.; H. Weaver, Trans.; 2nd ed., Vol. 7)``."""
+    groups: list[str] = []
+    if isinstance(ref, Book) and ref.authors and ref.editors:
+        editors = _people(ref.editors, options, "Eds." if len(ref.editors) > 1 else "Ed.")
+        groups.append(editors or "")
+    if ref.translators:
+        groups.append(_people(ref.translators, options, "Trans.") or "")
+    if isinstance(ref, Book):
+        details = [english_edition(ref.edition) if ref.edition else None,
+                   f"Vol. {ref.volume}" if ref.volume else None]  # fmt: skip
+        detail = ", ".join(d for d in details if d)
+        if detail:
+            groups.append(detail)
+    return f"({'; '.join(groups)})" if groups else None
+
+
+# -- sources -------------------------------------------------------------------------------
+
+
+def _periodical(ref: Reference, context: Context) -> Inline | None:
+    """``*Journal*, *23*(1), 10–34`` (§9.25); issue alone ``(3)``; ``Article e0123``."""
+    if not isinstance(ref, PeriodicalPart):  # compiled for these only
+        return None
+    options = context.options
+    if ref.container_title is None:
+        return None
+    container = emph(latin_text(ref.container_title, options.translit))
+    issue = f"({ref.issue})" if ref.issue else None
+    numbers = seq(emph(ref.volume), issue) if ref.volume else issue
+    locator = dashed(ref.pages, DASH) if ref.pages else None
+    if locator is None and isinstance(ref, JournalArticle) and ref.article_number:
+        locator = f"Article {ref.article_number}"
+    if isinstance(ref, NewspaperArticle) and not ref.volume:
+        numbers = None  # a newspaper's issue number is not cited (§10.2)
+    return joined([container, numbers, locator], ", ")
+
+
+def _editors(people: Sequence[Person], options: Options) -> str | None:
+    names = [direct(f) for f in _forms(people, options)]
+    if not names:
+        return None
+    shown = " & ".join(names) if len(names) == 2 else ampersand_list(names).replace(", & ", ", & ")
+    return f"{shown} ({'Eds.' if len(names) > 1 else 'Ed.'})"
+
+
+def _host(ref: Reference, context: Context) -> Inline | None:
+    """``In E. E. Editor (Ed.), *Book* (2nd ed., pp. 5–25)`` (§10.3)."""
+    if not isinstance(ref, IN_A_BOOK):  # compiled for these only
+        return None
+    options = context.options
+    if ref.container_title is None:
+        return None
+    book, translation = latin_with_translation(ref.container_title, ref, options.translit)
+    details = ", ".join(
+        p for p in (english_edition(ref.edition) if ref.edition else None,
+                    f"Vol. {ref.volume}" if ref.volume else None,
+                    f"pp. {dashed(ref.pages, DASH)}" if ref.pages else None) if p
+    )  # fmt: skip
+    editors = _editors(ref.editors, options)
+    return seq(
+        "In ",
+        f"{editors}, " if editors else None,
+        emph(book),
+        f" [{translation}]" if translation else None,
+        f" ({details})" if details else None,
+    )
+
+
+def _publisher(ref: Reference, context: Context) -> Inline | None:
+    """The publisher (a web page's site), in Latin script, left out when it is the
+    author (§9.29)."""
+    options = context.options
+    publisher = None
+    if isinstance(ref, Publication) and not isinstance(ref, Thesis):
+        publisher = ref.publisher and transliterate(ref.publisher, options.translit)
+    elif isinstance(ref, WebArticle) and ref.container_title:
+        publisher = latin_text(ref.container_title, options.translit)
+    if publisher:
+        author = _authors(ref, options)  # again: the author element is another part
+        if author and publisher.strip(".") == author.strip("."):
+            return None
+    return publisher
+
+
+def _link(ref: Reference, context: Context) -> Inline | None:
+    """``https://doi.org/…``, else the URL; a retrieval date only for content designed to
+    change (§9.16)."""
+    if ref.doi:
+        url = f"https://doi.org/{ref.doi}"
+        return Link(url, (url,))
+    if not ref.url:
+        return None
+    undated = ref.issued is None  # an undated page is taken as changing, as apa.csl does
+    if (ref.changing or undated) and ref.accessed is not None:
+        return seq(f"Retrieved {english_date(ref.accessed)}, from ", link(ref.url))
+    return link(ref.url)
+
+
+def _date(ref: Reference, context: Context) -> Inline | None:
+    """``(2025a)``; magazines, newspapers and web pages with month and day
+    ``(2022, April 25)``; everything else the year only (§9.14)."""
+    suffix = context.year_suffix
+    if ref.issued is None:
+        return f"(n.d.{'-' + suffix if suffix else ''})"
+    if not isinstance(ref, _DATED):
+        return f"({year_text(ref.issued, dash=DASH)}{suffix})"
+    text = parenthetical_date(ref.issued, dash=DASH)
+    year, _, rest = text.partition(",")
+    return f"({year}{suffix}{',' + rest if rest else ''})"
+
+
+def _gazette(ref: Reference, context: Context) -> Inline | None:
+    container = getattr(ref, "container_title", None)
+    return emph(latin_text(container, context.options.translit)) if container else None
+
+
+def _original(ref: Reference, context: Context) -> Inline | None:
+    original = original_year(ref)  # a reprint or a translation (§9.41)
+    return f"(Original work published {original})" if original else None
+
+
+# the layout: author. (date). title. source. publisher. link (original)
+TITLE = part(lambda static: _title_element)
+DATE = part(lambda static: _date)
+LEAD = first(
+    join(". ", required(part(lambda static: _author_element)), DATE, TITLE),
+    join(". ", TITLE, DATE),  # no author: the title moves into the author position (§9.12)
+)
+SOURCE = choose(
+    (PeriodicalPart, part(lambda static: _periodical)),
+    (IN_A_BOOK, part(lambda static: _host)),
+    (Legislation, part(lambda static: _gazette)),  # the general rule's host
+)
+ENTRY = join(". ", LEAD, SOURCE, part(lambda static: _publisher))
+AFTER = join(" ", part(lambda static: _link), part(lambda static: _original))
+
+
 @mypyc_attr(allow_interpreted_subclasses=True)  # compiled, it may still be subclassed
-class ApaStyle(BaseStyle):
+class ApaStyle(TemplateStyle):
     """APA 7 reference list entries, ordered and suffixed (2025a, 2025b), and citations."""
 
     numbered = False
     rules = ORIGINAL_KINDS | {"standard", "patent"}
 
-    # -- names ---------------------------------------------------------------------------------
-
-    def _forms(self, people: Sequence[Person], options: Options) -> list[NameForm]:
-        return [latin_form(p, options.translit) for p in people]
-
-    def _author_element(self, ref: Reference, options: Options) -> str | None:
-        """The authors; an edited book without authors puts its editors there (§9.10)."""
-        if ref.authors:
-            scheme = options.translit
-            names = [inverted(latin_form(p, scheme)) for p in ref.authors]
-            return ampersand_list(names, cap=options.max_authors, more=truncated(ref))
-        if ref.editors and isinstance(ref, Book):
-            names = [inverted(f) for f in self._forms(ref.editors, options)]
-            more = truncated(ref, "editor")
-            eds = "Eds." if len(names) > 1 or more else "Ed."
-            return f"{ampersand_list(names, more=more)} ({eds})"
-        return None
-
-    # -- titles --------------------------------------------------------------------------------
-
-    def _title_element(self, ref: Reference, options: Options) -> Inline | None:
-        """The title as given (Cyrillic transliterated) with its English translation in
-        brackets for a non-English work (§9.38); italic, with what the work is, when it stands
-        alone."""
-        if ref.title is None:
-            return None
-        text, translation = latin_with_translation(ref.title, ref, options.translit)
-        bracket = self._bracket(ref, options)
-        if not isinstance(ref, _STANDS_ALONE):
-            about = self._about(ref, options)
-            return join([f"{text} [{translation}]" if translation else text, about, bracket], " ")
-        translation = f"[{translation}]" if translation else None
-        description = None
-        if isinstance(ref, Book):
-            description = self._about(ref, options)
-        elif isinstance(ref, Report) and ref.number:
-            description = f"({ref.genre or 'Report'} No. {ref.number})"
-        elif isinstance(ref, Thesis):  # one bracket: [Doctoral dissertation, Institution; CD]
-            institution = ref.publisher and transliterate(ref.publisher, options.translit)
-            what = ", ".join(p for p in (ref.genre or "Thesis", institution) if p)
-            description = f"[{what}; {bracket[1:]}" if bracket else f"[{what}]"
-            bracket = None
-        elif isinstance(ref, _NUMBERED) and ref.number:
-            description = f"({transliterate(patent_or_standard(ref), options.translit)})"
-        return join([emph(text), translation, description, bracket], " ")
-
-    @staticmethod
-    def _genre_printed(ref: Reference) -> bool:
-        """The kinds whose genre has a place of its own, a numbered report's ``(Working paper
-        No. 7)`` and a thesis's ``[Doctoral dissertation, …]``, or none: a standard's status
-        (docs/styles/apa.md)."""
-        return isinstance(ref, Thesis | Standard) or (isinstance(ref, Report) and bool(ref.number))
-
-    def _bracket(self, ref: Reference, options: Options) -> str | None:
-        """What the work is, in brackets after the title and its parenthetical details
-        (§9.21): ``[Audiobook]``; genre and medium both as apa.csl joins them, ``[Monograph;
-        CD]``. A medium in GOST's words (``Текст : электронный``) names no format APA prints."""
-        if not isinstance(ref, Publication):
-            return None
-        genre = None if self._genre_printed(ref) else ref.genre
-        medium = None if gost_medium(ref.medium) else ref.medium
-        words = [transliterate(d, options.translit) for d in (genre, medium) if d]
-        return f"[{'; '.join(words)}]" if words else None
-
-    def _people(self, people: Sequence[Person], options: Options, role: str) -> str | None:
-        """``J. Smith, Ed.``, ``H. Weaver & J. Doe, Trans.`` (§9.39, §10.2)."""
-        names = [direct(f) for f in self._forms(people, options)]
-        if not names:
-            return None
-        shown = " & ".join(names) if len(names) == 2 else ampersand_list(names)
-        return f"{shown}, {role}"
-
-    def _about(self, ref: Reference, options: Options) -> str | None:
-        """What follows the title in parentheses: the editors of an authored book and the
-        translators (§9.39, §10.2 ex. 29), then a book's edition and volume (§9.40, §10.2):
-        ``(J. Smith, Ed.; H. Weaver, Trans.; 2nd ed., Vol. 7)``."""
-        groups: list[str] = []
-        if isinstance(ref, Book) and ref.authors and ref.editors:
-            editors = self._people(ref.editors, options, "Eds." if len(ref.editors) > 1 else "Ed.")
-            groups.append(editors or "")
-        if ref.translators:
-            groups.append(self._people(ref.translators, options, "Trans.") or "")
-        if isinstance(ref, Book):
-            details = [english_edition(ref.edition) if ref.edition else None,
-                       f"Vol. {ref.volume}" if ref.volume else None]  # fmt: skip
-            detail = ", ".join(d for d in details if d)
-            if detail:
-                groups.append(detail)
-        return f"({'; '.join(groups)})" if groups else None
-
-    # -- sources -------------------------------------------------------------------------------
-
-    def _periodical(self, ref: PeriodicalPart, options: Options) -> Inline | None:
-        """``*Journal*, *23*(1), 10–34`` (§9.25); issue alone ``(3)``; ``Article e0123``."""
-        if ref.container_title is None:
-            return None
-        container = emph(latin_text(ref.container_title, options.translit))
-        issue = f"({ref.issue})" if ref.issue else None
-        numbers = seq(emph(ref.volume), issue) if ref.volume else issue
-        locator = dashed(ref.pages, DASH) if ref.pages else None
-        if locator is None and isinstance(ref, JournalArticle) and ref.article_number:
-            locator = f"Article {ref.article_number}"
-        if isinstance(ref, NewspaperArticle) and not ref.volume:
-            numbers = None  # a newspaper's issue number is not cited (§10.2)
-        return join([container, numbers, locator], ", ")
-
-    def _editors(self, people: Sequence[Person], options: Options) -> str | None:
-        names = [direct(f) for f in self._forms(people, options)]
-        if not names:
-            return None
-        shown = (
-            " & ".join(names) if len(names) == 2 else ampersand_list(names).replace(", & ", ", & ")
-        )
-        return f"{shown} ({'Eds.' if len(names) > 1 else 'Ed.'})"
-
-    def _host(self, ref: Chapter | ConferencePaper, options: Options) -> Inline | None:
-        """``In E. E. Editor (Ed.), *Book* (2nd ed., pp. 5–25)`` (§10.3)."""
-        if ref.container_title is None:
-            return None
-        book, translation = latin_with_translation(ref.container_title, ref, options.translit)
-        details = ", ".join(
-            p for p in (english_edition(ref.edition) if ref.edition else None,
-                        f"Vol. {ref.volume}" if ref.volume else None,
-                        f"pp. {dashed(ref.pages, DASH)}" if ref.pages else None) if p
-        )  # fmt: skip
-        editors = self._editors(ref.editors, options)
-        return seq(
-            "In ",
-            f"{editors}, " if editors else None,
-            emph(book),
-            f" [{translation}]" if translation else None,
-            f" ({details})" if details else None,
-        )
-
-    def _publisher(self, ref: Reference, author: str | None, options: Options) -> str | None:
-        """The publisher (a web page's site), in Latin script, left out when it is the
-        author (§9.29)."""
-        publisher = None
-        if isinstance(ref, Publication) and not isinstance(ref, Thesis):
-            publisher = ref.publisher and transliterate(ref.publisher, options.translit)
-        elif isinstance(ref, WebArticle) and ref.container_title:
-            publisher = latin_text(ref.container_title, options.translit)
-        if publisher and author and publisher.strip(".") == author.strip("."):
-            return None
-        return publisher
-
-    def _link(self, ref: Reference) -> Inline | None:
-        """``https://doi.org/…``, else the URL; a retrieval date only for content designed to
-        change (§9.16)."""
-        if ref.doi:
-            url = f"https://doi.org/{ref.doi}"
-            return Link(url, (url,))
-        if not ref.url:
-            return None
-        undated = ref.issued is None  # an undated page is taken as changing, as apa.csl does
-        if (ref.changing or undated) and ref.accessed is not None:
-            return seq(f"Retrieved {english_date(ref.accessed)}, from ", link(ref.url))
-        return link(ref.url)
-
-    # -- the entry -----------------------------------------------------------------------------
-
-    def _date(self, ref: Reference, suffix: str) -> str:
-        """``(2025a)``; magazines, newspapers and web pages with month and day
-        ``(2022, April 25)``; everything else the year only (§9.14)."""
-        if ref.issued is None:
-            return f"(n.d.{'-' + suffix if suffix else ''})"
-        if not isinstance(ref, _DATED):
-            return f"({year_text(ref.issued, dash=DASH)}{suffix})"
-        text = parenthetical_date(ref.issued, dash=DASH)
-        year, _, rest = text.partition(",")
-        return f"({year}{suffix}{',' + rest if rest else ''})"
+    def __init__(self, id: str, description: str) -> None:
+        super().__init__(id, description, ENTRY, terms=EN, english=True, after=AFTER)
 
     def _entry(self, ref: Reference, options: Options, suffix: str) -> Inline:
-        author = self._author_element(ref, options)
-        title = self._title_element(ref, options)
-        date = self._date(ref, suffix)
-        # no author: the title moves into the author position (§9.12)
-        parts = [author, date, title] if author else [title, date]
-        if isinstance(ref, PeriodicalPart):
-            parts.append(self._periodical(ref, options))
-        elif isinstance(ref, IN_A_BOOK):
-            parts.append(self._host(ref, options))
-        elif isinstance(ref, Legislation) and ref.container_title:  # the general rule's host
-            parts.append(emph(latin_text(ref.container_title, options.translit)))
-        parts.append(self._publisher(ref, author, options))
-        line = join_into([], parts, ". ")
-        line.append(".")
-        target = self._link(ref)
-        if target:
-            line += (" ", target)
-        original = original_year(ref)
-        if original:  # a reprint or a translation (§9.41)
-            line.append(f" (Original work published {original})")
-        return Seq(tuple(line))
-
-    def entry(self, ref: Reference, options: Options) -> Inline:
-        """The reference list entry of ``ref`` alone (no year suffix: that needs the list)."""
-        return self._entry(ref, options, "")
+        if not suffix:
+            return self.entry(ref, options)
+        context = Context(options, self.terms, self.english)
+        context.year_suffix = suffix
+        line = self._lines.get(ref.__class__)
+        if line is None:
+            line = self._lines[ref.__class__] = self.compile(ref.__class__)
+        return line(ref, context)
 
     def warnings(self, ref: Reference, options: Options) -> list[str]:
         """No date (printed as n.d.), a non-English title without its translation (§9.38); a
@@ -303,8 +349,7 @@ class ApaStyle(BaseStyle):
                     break
             return ((text_key(title),),)
         return tuple(
-            (text_key(f.family), text_key(" ".join(f.initials)))
-            for f in self._forms(people, options)
+            (text_key(f.family), text_key(" ".join(f.initials))) for f in _forms(people, options)
         )
 
     def _sort_key(self, ref: Reference, options: Options) -> tuple[object, ...]:
@@ -323,9 +368,9 @@ class ApaStyle(BaseStyle):
             year = ref.issued.year if ref.issued else None
             groups[(self._author_key(ref, options), year)].append(ref)
         result: dict[str, str] = {}
-        for group in groups.values():
-            if len(group) > 1:
-                for i, ref in enumerate(group):
+        for same in groups.values():
+            if len(same) > 1:
+                for i, ref in enumerate(same):
                     result[ref.id] = letters(i)
         return result
 
@@ -341,7 +386,7 @@ class ApaStyle(BaseStyle):
 
     def _cite_names(self, ref: Reference, options: Options, narrative: bool) -> Inline:
         people = ref.authors or (ref.editors if isinstance(ref, Book) else ())
-        families = [f.family for f in self._forms(people, options)]
+        families = [f.family for f in _forms(people, options)]
         if not families:
             if ref.title is None:
                 return "Anonymous"
@@ -385,8 +430,8 @@ class ApaStyle(BaseStyle):
         if locator:
             groups[-1][1][-1] += f", {locator}"
         if narrative:
-            return join([seq(names, f" ({', '.join(years)})") for names, years in groups], ", ")
-        inner = join([seq(names, ", ", ", ".join(years)) for names, years in groups], "; ")
+            return joined([seq(names, f" ({', '.join(years)})") for names, years in groups], ", ")
+        inner = joined([seq(names, ", ", ", ".join(years)) for names, years in groups], "; ")
         return seq("(", inner, ")")
 
 

@@ -5,7 +5,9 @@ names joined by commas; the title (English line: its English translation;
 Russian line: the original) and the journal (English line: its official
 English title) each followed by a period unless the title ends in ``?``/``!``;
 ``YYYY;V(I):P-P.``; ``(In Russ.)`` on the English line of a Russian work;
-the DOI link last, with no period after it.
+the DOI link last, with no period after it. The line is a template over the shared parts
+(:mod:`citekit.styles.template`, :mod:`citekit.styles.parts`): the same declaration prints the
+English line with the ``EN`` words and the Russian one with the ``RU`` words.
 
 >>> from citekit.model import JournalArticle, Person, Title
 >>> ref = JournalArticle(
@@ -24,9 +26,10 @@ the DOI link last, with no period after it.
 
 from __future__ import annotations
 
+from typing import Any
+
 from mypy_extensions import mypyc_attr
 
-from citekit.model.person import Person
 from citekit.model.reference import (
     IN_A_BOOK,
     JournalArticle,
@@ -36,120 +39,72 @@ from citekit.model.reference import (
     Thesis,
     WebArticle,
 )
-from citekit.model.title import Title
-from citekit.names import inverted, latin_form, original_form
-from citekit.render.tree import Inline, Link, Seq, join_into, link
-from citekit.styles.base import ORIGINAL_KINDS, BaseStyle, Options
-from citekit.styles.dates import numeric_date, year_text
-from citekit.styles.editions import english_edition, russian_edition
-from citekit.styles.forms import english_text, missing_translation, work_language
-from citekit.styles.languages import ELPUB_NOTES, language_note
-from citekit.styles.namelists import truncated
-from citekit.styles.numbers import periodical_numbers
-from citekit.styles.terms import EN, RU, english_place
+from citekit.styles.base import ORIGINAL_KINDS
+from citekit.styles.forms import missing_translation
+from citekit.styles.parts import (
+    doi_or_url,
+    edition,
+    extent,
+    field,
+    imprint,
+    language_note_part,
+    names,
+    numbered,
+    serial_numbers,
+    series,
+    title,
+    year,
+)
+from citekit.styles.template import TemplateStyle, choose, group, join, optional, term, when
+from citekit.styles.terms import EN, RU
 from citekit.styles.unprinted import unprinted
-from citekit.translit import transliterate
 
-__all__ = ["ENGLISH", "RUSSIAN", "ElpubStyle"]
+__all__ = ["ENGLISH", "LINE", "RUSSIAN", "ElpubStyle"]
 
-
-_SERIAL = (PeriodicalPart, WebArticle)  # a journal, newspaper or site, not a publisher
+# "In: Editor A.B., eds. Book" / "В кн.: Редактор А.Б., ред. Книга"
+IN_BOOK = group(
+    term("in_"),
+    " ",
+    optional(group(names("editors"), ", ", term("editors"), " ")),
+    title("container_title"),
+)
+# a journal, newspaper or site, not a publisher: "Journal. 2025;23(1):10-34" / "Site. 2025"
+SERIAL = join(
+    ". ", title("container_title"), choose((WebArticle, year()), otherwise=serial_numbers())
+)
+# Vancouver: host, [genre], edition, number, imprint, extent, (series; number)
+PUBLICATION = join(
+    ". ",
+    choose((IN_A_BOOK, IN_BOOK), otherwise=title("container_title")),  # a law: its gazette
+    when(Thesis, group("[", field("genre"), "]")),
+    edition(),
+    numbered(),
+    imprint(),
+    extent(),
+    series(),
+)
+LINE = join(
+    ". ",
+    names(),
+    title(),
+    choose(((PeriodicalPart, WebArticle), SERIAL), (Publication, PUBLICATION), otherwise=year()),
+)
+"""The line up to its closing period; then "(In Russ.)" on the English line, and the link."""
+AFTER = join(" ", language_note_part(), doi_or_url())
 
 
 @mypyc_attr(allow_interpreted_subclasses=True)  # compiled, it may still be subclassed
-class ElpubStyle(BaseStyle):
+class ElpubStyle(TemplateStyle):
     """One Elpub "For citation" line per reference, in English or in Russian."""
 
     rules = ORIGINAL_KINDS
 
     def __init__(self, id: str, description: str, *, english: bool) -> None:
-        super().__init__(id, description)
-        self.english = english
-        self.words = EN if english else RU
+        super().__init__(
+            id, description, LINE, terms=EN if english else RU, english=english, after=AFTER
+        )
 
-    # -- the parts ---------------------------------------------------------------------------
-
-    def _names(
-        self, people: tuple[Person, ...], options: Options, *, more: bool = False
-    ) -> str | None:
-        """``Kistanov V.O., Kaspe S.I.``; after ``max_authors`` names, or when the source's
-        list ends in "and others" (``more``), ``et al.`` / ``и др.``."""
-        if not people:
-            return None
-        shown = people[: options.max_authors] if options.max_authors else people
-        if self.english:
-            names = [
-                inverted(latin_form(p, options.translit), comma=False, spaced=False) for p in shown
-            ]
-        else:
-            names = [inverted(original_form(p), comma=False, spaced=False) for p in shown]
-        if len(shown) < len(people) or more:
-            names.append(self.words.et_al)
-        return ", ".join(names)
-
-    def _title(self, title: Title | None, options: Options) -> str | None:
-        if title is None:
-            return None
-        return english_text(title, options.translit) if self.english else title.original
-
-    def _year(self, ref: Reference) -> str | None:
-        """``2025``, a span ``2020-2021`` (the ASCII hyphen of the journal's numbers), an
-        approximate year ``ca. 2020`` (``ок. 2020`` on the Russian line)."""
-        return year_text(ref.issued, dash="-", circa="ca. {}" if self.english else "ок. {}")
-
-    def _published(self, ref: Publication, options: Options) -> str | None:
-        """``Moscow: Nauka; 2025``; on the English line the place in English and the
-        publisher transliterated (``Москва: Гнозис`` → ``Moscow: Gnozis``)."""
-        place, publisher = ref.place, ref.publisher
-        if self.english:
-            scheme = options.translit
-            place = place and english_place(place, scheme)
-            publisher = publisher and transliterate(publisher, scheme)
-        where = ": ".join(p for p in (place, publisher) if p)
-        year = self._year(ref)
-        return "; ".join(p for p in (where, year) if p) or None
-
-    def _segments(self, ref: Reference, options: Options) -> list[Inline | None]:
-        """The period-separated segments of the line after names and title."""
-        words = self.words
-        if isinstance(ref, _SERIAL):
-            container = self._title(ref.container_title, options)
-            if isinstance(ref, WebArticle):
-                return [container, self._year(ref)]
-            return [container, periodical_numbers(ref)]
-        if not isinstance(ref, Publication):  # the general rule: the year after the title
-            return [self._year(ref)]
-        segments: list[Inline | None] = []
-        if isinstance(ref, IN_A_BOOK):
-            editors = self._names(ref.editors, options)
-            host = self._title(ref.container_title, options)
-            lead = f"{words.in_} " + (f"{editors}, {words.editors} " if editors else "")
-            segments.append(f"{lead}{host}" if host else None)
-        else:  # a publication printed in another (a law in its official gazette)
-            segments.append(self._title(getattr(ref, "container_title", None), options))
-        if isinstance(ref, Thesis) and ref.genre:
-            segments.append(f"[{ref.genre}]")
-        if ref.edition:  # Vancouver: "2nd ed."; the Russian line of a Russian work "2-е изд."
-            russian = not self.english and work_language(ref) == "ru"
-            segments.append(
-                russian_edition(ref.edition) if russian else english_edition(ref.edition)
-            )
-        number = getattr(ref, "number", None)  # a report's, a standard's, a patent's, a law's
-        if number:
-            segments.append(f"{words.number} {number}")
-        segments.append(self._published(ref, options))
-        pages = getattr(ref, "pages", None)
-        if pages:
-            segments.append(f"{words.page} {pages}")
-        elif ref.number_of_pages:
-            segments.append(f"{ref.number_of_pages} {words.pages}")
-        series = self._title(ref.collection_title, options)
-        if series:  # Vancouver: (Series; number) after the publication details
-            number = f"; {ref.collection_number}" if ref.collection_number else ""
-            segments.append(f"({series}{number})")
-        return segments
-
-    def warnings(self, ref: Reference, options: Options) -> list[str]:
+    def warnings(self, ref: Reference, options: Any) -> list[str]:
         """Missing journal, DOI, or (English line) English title; a kind without a rule of
         its own."""
         found = super().warnings(ref, options)
@@ -171,26 +126,6 @@ class ElpubStyle(BaseStyle):
             medium="the Elpub line names no medium",
         )
         return found
-
-    # -- the line ----------------------------------------------------------------------------
-
-    def entry(self, ref: Reference, options: Options) -> Inline:
-        """The "For citation" line of ``ref``."""
-        names = self._names(ref.authors, options, more=truncated(ref))
-        title = self._title(ref.title, options)
-        line = join_into([], [names, title, *self._segments(ref, options)], ". ")
-        line.append(".")
-        lang = work_language(ref)
-        if self.english and lang and lang != "en":
-            line += (" ", f"({ELPUB_NOTES.get(lang) or language_note(lang)})")
-        if ref.doi:
-            url = f"https://doi.org/{ref.doi}"
-            line += (" ", Link(url, (url,)))
-        elif ref.url:
-            line += (" ", link(ref.url))
-            if ref.accessed:
-                line.append(f" ({self.words.accessed} {numeric_date(ref.accessed)})")
-        return Seq(tuple(line))
 
 
 ENGLISH = ElpubStyle(

@@ -5,7 +5,9 @@ Cyrillic titles transliterated (BSI unless ``translit`` says otherwise), the
 English translation of a title in square brackets after it, the journal's
 official English title where it has one (else its transliteration), and
 ``(In Russian)`` at the end.  Japanese Studies in Russia prints the list APA-like;
-every rule, with the corpus line it comes from, is in docs/styles/references.md.
+every rule, with the corpus line it comes from, is in docs/styles/references.md. The entry is
+a template over the shared parts (:mod:`citekit.styles.template`, :mod:`citekit.styles.parts`);
+only the list's order is code.
 
 >>> import citekit
 >>> refs = citekit.load("examples/japanese-studies-2025-3.json")
@@ -16,13 +18,11 @@ Trenin, D.V. (2025). Revizionist, a ne revolyutsioner [A Revisionist, Not a Revo
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from citekit.model.person import Person
 from citekit.model.reference import (
     IN_A_BOOK,
     Book,
-    Chapter,
-    ConferencePaper,
     JournalArticle,
     Legislation,
     Patent,
@@ -34,172 +34,153 @@ from citekit.model.reference import (
     Thesis,
     WebArticle,
 )
-from citekit.model.title import Title
-from citekit.names import direct, inverted, latin_form
-from citekit.render.tree import Inline, emph, join, link, seq
-from citekit.styles.base import ORIGINAL_KINDS, BaseStyle, Options
-from citekit.styles.dates import english_date, parenthetical_date
-from citekit.styles.editions import english_edition
-from citekit.styles.forms import (
-    dashed,
-    english_text,
-    latin_text,
-    latin_with_translation,
-    missing_translation,
-    work_language,
-)
+from citekit.render.tree import Inline
+from citekit.styles.base import ORIGINAL_KINDS
+from citekit.styles.forms import latin_text, missing_translation, work_language
 from citekit.styles.languages import language_note
-from citekit.styles.namelists import ampersand_list, truncated
 from citekit.styles.numbers import patent_or_standard
 from citekit.styles.ordering import russian_list_key
-from citekit.styles.terms import english_place
+from citekit.styles.parts import (
+    date_in_parentheses,
+    doi_labelled,
+    edition,
+    editors_lead,
+    field,
+    names,
+    pages,
+    retrieved,
+    title,
+    title_with_translation,
+    transliterated,
+    volume_issue,
+)
+from citekit.styles.template import (
+    Context,
+    TemplateStyle,
+    choose,
+    emph,
+    first,
+    group,
+    join,
+    optional,
+    part,
+    required,
+    when,
+)
+from citekit.styles.terms import EN, english_place
 from citekit.styles.unprinted import unprinted
 from citekit.translit import transliterate
 
-__all__ = ["REFERENCES", "ReferencesStyle"]
+__all__ = ["ENTRY", "REFERENCES", "ReferencesStyle"]
 
 DASH = "—"  # the journal's ranges: pages 10—34, months April—June
 _WHOLE = (Book, Report, Thesis, Standard, Patent)  # stand alone: italic title, what the work is
 _NUMBERED = (Patent, Standard)  # their number in parentheses after the title, as APA
 
 
-class ReferencesStyle(BaseStyle):
+# -- the parts only this list prints ----------------------------------------------------------
+
+
+def _designation(ref: Reference, context: Context) -> Inline | None:
+    """``RU Patent No. 2637215``, ``ISO 690:2021``, in Latin script."""
+    if not getattr(ref, "number", None):
+        return None
+    return transliterate(patent_or_standard(ref), context.options.translit)  # type: ignore[arg-type]
+
+
+def _publisher(ref: Reference, context: Context) -> Inline | None:
+    """``Asie.Visions, No. 144, Ifri`` / ``Moscow: Nauka`` (a thesis's institution is in
+    brackets after its title instead)."""
+    if not isinstance(ref, Publication):
+        return None
+    scheme = context.options.translit
+    series = latin_text(ref.collection_title, scheme) if ref.collection_title else None
+    if series and ref.collection_number:
+        series = f"{series}, No. {ref.collection_number}"
+    publisher = None
+    if not isinstance(ref, Thesis) and ref.publisher:
+        publisher = transliterate(ref.publisher, scheme)
+    place = ref.place and english_place(ref.place, scheme)  # Moscow
+    if place and publisher:
+        publisher = f"{place}: {publisher}"
+    return ", ".join(p for p in (series, publisher or place) if p) or None
+
+
+def _closing(ref: Reference, context: Context) -> Inline | None:
+    """`` (In Russian).`` after a work not in English; else a period, unless the entry ends
+    in its link."""
+    lang = work_language(ref)
+    if lang not in (None, "en"):
+        return f" ({language_note(lang)})."
+    return "" if ref.doi or ref.url else "."
+
+
+# -- the entry ---------------------------------------------------------------------------------
+
+# the title, then what a work that stands alone is: "Title [Translation] (2nd ed.)" in italics
+WHAT = choose(
+    (Book, group(" (", edition(), ")")),
+    (Report, group(" (", first(field("genre"), "Report"), " No. ", field("number"), ")")),
+    (Thesis, group(" [", join(", ", field("genre"), transliterated("publisher")), "]")),
+    (_NUMBERED, group(" (", part(lambda static: _designation), ")")),
+)
+TITLE = choose(
+    (_WHOLE, group(emph(title_with_translation()), optional(WHAT))),
+    otherwise=title_with_translation(),
+)
+DATE = date_in_parentheses(DASH)
+# APA's order: "Author, A. (date). Title" -- with no author the title takes its place
+NAMED = join(" ", required(names(comma=True, ampersand=True)), DATE)
+LEAD = first(join(". ", required(NAMED), TITLE), join(" ", TITLE, DATE))
+# "Journal, 23 (1), 10—34": italic journal and volume
+PERIODICAL = group(
+    emph(title("container_title")),
+    optional(
+        group(
+            ", ",
+            join(
+                ", ",
+                volume_issue(),
+                first(pages(DASH), when(JournalArticle, field("article_number"))),
+            ),
+        )
+    ),
+)
+# "In E.F. Editor (Ed.), The Book (pp. 5—25)"
+HOST = group(
+    "In ",
+    optional(group(editors_lead(), ", ")),
+    emph(title_with_translation("container_title")),
+    optional(group(" (pp. ", pages(DASH), ")")),
+)
+ENTRY = join(
+    ". ",
+    LEAD,
+    choose(
+        (PeriodicalPart, PERIODICAL),
+        (WebArticle, title("container_title")),
+        (IN_A_BOOK, HOST),
+        (Legislation, title("container_title")),  # the gazette
+    ),
+    when(Publication, part(lambda static: _publisher)),
+    retrieved(),
+    doi_labelled(),
+)
+"""The entry up to its close: `` (In Russian).``, a period, or nothing after a link."""
+
+
+class ReferencesStyle(TemplateStyle):
     """One Latin-script References entry per reference; the list in the Russian list's order,
     numbered as the journal's article page numbers it (``1. Kaspe, S.I. (2025). …``)."""
 
     rules = ORIGINAL_KINDS | {"standard", "patent"}
 
-    # -- names ---------------------------------------------------------------------------------
-
-    def _names(
-        self, people: Sequence[Person], options: Options, *, more: bool = False
-    ) -> str | None:
-        """``Smith, S.A., & McClean, C.``: up to 20 names; 21 or more: 19, ``. . .``, the last;
-        ``more`` (the source's "and others"): ``Smith, S.A., et al.``."""
-        if not people:
-            return None
-        names = [inverted(latin_form(p, options.translit), spaced=False) for p in people]
-        return ampersand_list(names, cap=options.max_authors, more=more)
-
-    # -- titles --------------------------------------------------------------------------------
-
-    def _title(self, title: Title | None, ref: Reference, options: Options) -> str | None:
-        """The title in Latin script, then its English translation in brackets when the work
-        is not in English (never an invented one)."""
-        if title is None:
-            return None
-        text, translation = latin_with_translation(title, ref, options.translit)
-        return f"{text} [{translation}]" if translation else text
-
-    @staticmethod
-    def _latin(text: str | None, options: Options) -> str | None:
-        return transliterate(text, options.translit) if text else None
-
-    # -- the parts after the title ---------------------------------------------------------------
-
-    def _periodical(self, ref: PeriodicalPart, options: Options) -> Inline | None:
-        """``Rossiya v global'noi politike, 23 (1), 10—34``."""
-        if ref.container_title is None:
-            return None
-        container = english_text(ref.container_title, options.translit)
-        if ref.volume:
-            numbers: Inline | None = seq(emph(ref.volume), f" ({ref.issue})" if ref.issue else None)
-        else:
-            numbers = ref.issue
-        locator = ref.pages and dashed(ref.pages, DASH)
-        if not locator and isinstance(ref, JournalArticle):
-            locator = ref.article_number
-        return join([emph(container), numbers, locator], ", ")
-
-    def _host(self, ref: Chapter | ConferencePaper, options: Options) -> Inline | None:
-        """``In E.F. Editor (Ed.), The Book (pp. 5—25)``."""
-        if ref.container_title is None:
-            return None
-        editors = [latin_form(p, options.translit) for p in ref.editors]
-        lead = None
-        if editors:
-            shown = ", ".join(direct(e, spaced=False) for e in editors)
-            lead = f"{shown} ({'Eds.' if len(editors) > 1 else 'Ed.'}), "
-        pages = f" (pp. {dashed(ref.pages, DASH)})" if ref.pages else None
-        book = self._title(ref.container_title, ref, options)
-        return seq("In ", lead, emph(book), pages)
-
-    def _publisher(self, ref: Publication, options: Options) -> str | None:
-        """``Asie.Visions, No. 144, Ifri`` / ``Moscow: Nauka``."""
-        series = (
-            latin_text(ref.collection_title, options.translit) if ref.collection_title else None
+    def __init__(self, id: str, description: str) -> None:
+        super().__init__(
+            id, description, ENTRY, terms=EN, english=True, end=part(lambda static: _closing)
         )
-        if series and ref.collection_number:
-            series = f"{series}, No. {ref.collection_number}"
-        # a thesis names its institution in brackets after the title (see _title_block)
-        publisher = None if isinstance(ref, Thesis) else self._latin(ref.publisher, options)
-        place = ref.place and english_place(ref.place, options.translit)  # Moscow
-        if place and publisher:
-            publisher = f"{place}: {publisher}"
-        return ", ".join(p for p in (series, publisher or place) if p) or None
 
-    def _title_block(self, ref: Reference, options: Options) -> Inline | None:
-        title = self._title(ref.title, ref, options)
-        if title is None:
-            return None
-        if isinstance(ref, _WHOLE):
-            # a work that stands alone: its title is italic, then what it is
-            after = None
-            if isinstance(ref, Book) and ref.edition:
-                after = f" ({english_edition(ref.edition)})"
-            elif isinstance(ref, Report) and ref.number:
-                after = f" ({ref.genre or 'Report'} No. {ref.number})"
-            elif isinstance(ref, Thesis):
-                what = ", ".join(p for p in (ref.genre, self._latin(ref.publisher, options)) if p)
-                after = f" [{what}]" if what else None
-            elif isinstance(ref, _NUMBERED) and ref.number:
-                after = f" ({self._latin(patent_or_standard(ref), options)})"
-            return seq(emph(title), after)
-        return title
-
-    def _retrieved(self, ref: Reference) -> Inline | None:
-        """``Retrieved May 8, 2025, from URL: …`` (``Retrieved from URL: …`` without a date)."""
-        if not ref.url:
-            return None
-        if ref.accessed is not None:
-            return seq(f"Retrieved {english_date(ref.accessed)}, from URL: ", link(ref.url))
-        return seq("Retrieved from URL: ", link(ref.url))
-
-    # -- the entry -------------------------------------------------------------------------------
-
-    def entry(self, ref: Reference, options: Options) -> Inline:
-        """The References entry of ``ref``."""
-        date = f"({parenthetical_date(ref.issued, dash=DASH)})" if ref.issued else "(n.d.)"
-        names = self._names(ref.authors, options, more=truncated(ref))
-        title = self._title_block(ref, options)
-        # APA's order: author (date). title. — with no author the title takes its place
-        segments: list[Inline | None] = (
-            [join([names, date], " "), title] if names else [join([title, date], " ")]
-        )
-        if isinstance(ref, PeriodicalPart):
-            segments.append(self._periodical(ref, options))
-        elif isinstance(ref, WebArticle):
-            site = (
-                english_text(ref.container_title, options.translit) if ref.container_title else None
-            )
-            segments.append(site)
-        elif isinstance(ref, IN_A_BOOK):
-            segments.append(self._host(ref, options))
-        elif isinstance(ref, Legislation) and ref.container_title:  # the general rule's host
-            segments.append(english_text(ref.container_title, options.translit))
-        if isinstance(ref, Publication):
-            segments.append(self._publisher(ref, options))
-        retrieved = self._retrieved(ref)
-        doi = seq("DOI: ", link(f"https://doi.org/{ref.doi}", ref.doi)) if ref.doi else None
-        segments += [retrieved, doi]
-        body = join(segments, ". ")
-        lang = work_language(ref)
-        if lang not in (None, "en"):
-            return seq(body, f" ({language_note(lang)}).")
-        ends_in_link = doi is not None or retrieved is not None
-        return body if ends_in_link else seq(body, ".")
-
-    def warnings(self, ref: Reference, options: Options) -> list[str]:
+    def warnings(self, ref: Reference, options: Any) -> list[str]:
         """A non-English title without its English translation; a kind without a rule of its
         own."""
         warning = missing_translation(ref)
@@ -217,7 +198,7 @@ class ReferencesStyle(BaseStyle):
         )
         return found + super().warnings(ref, options)
 
-    def sort(self, refs: Sequence[Reference], options: Options) -> list[Reference]:
+    def sort(self, refs: Sequence[Reference], options: Any) -> list[Reference]:
         """The order of the article's Russian list: Cyrillic originals first, then Latin."""
         return sorted(refs, key=russian_list_key)
 

@@ -39,18 +39,22 @@ class Terms(NamedTuple):
     dated: str
     act_number: str
     article: str
+    no_date: str
+    editor_apa: str
+    editors_apa: str
 
 
 EN = Terms(
     et_al="et al.", editors="eds.", in_="In:", page="P.", pages="p.", accessed="accessed",
     number="No.", volume="Vol.", no_place="S. l.", no_publisher="s. n.", patent="patent No.",
     filed="filed", published="published", dated="of", act_number="No.", article="Art.",
+    no_date="n.d.", editor_apa="Ed.", editors_apa="Eds.",
 )  # fmt: skip
 RU = Terms(
     et_al="и др.", editors="ред.", in_="В кн.:", page="С.", pages="с.",
     accessed="дата обращения:", number="№", volume="Т.", no_place="Б. м.", no_publisher="б. и.",
     patent="патент №", filed="заявл.", published="опубл.", dated="от", act_number="№",
-    article="Ст.",
+    article="Ст.", no_date="б. г.", editor_apa="ред.", editors_apa="ред.",
 )  # fmt: skip
 GOST_LATIN = EN._replace(number="no.")
 """English as GOST prints a Latin-script source: ``Vol. 23, no. 1``."""
