@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import citekit
-from citekit.errors import DataLossWarning, ValidationError
+from citekit.errors import DataLossWarning, FieldWarning, ValidationError
 from citekit.io import loads
 
 _LATIN = "@book{s, author={Smith, John and others}, title={Title}, publisher={Pub}, year={2020}}"
@@ -78,16 +78,25 @@ def test_bibtex_round_trips_and_others() -> None:
 @pytest.mark.parametrize(
     ("lines", "message"),
     [
-        ("  original-author: Jean Piaget\n", "t.yaml:1: p: original-author: expected a list"),
-        ("  original-date: nonsense\n", "t.yaml:1: p: original-date: not a date: 'nonsense'"),
-        ("  extra:\n    original-author: J. P.\n", "t.yaml:1: p: extra.original-author:"),
+        ("  original-author: Jean Piaget\n", "t.yaml:4: p: original-author: expected a list"),
+        ("  original-date: nonsense\n", "t.yaml:4: p: original-date: not a date: 'nonsense'"),
+        ("  extra:\n    original-author: J. P.\n", "t.yaml:4: p: extra.original-author:"),
     ],
 )
 def test_yaml_strings_where_names_or_a_date_belong(lines: str, message: str) -> None:
+    """A field-level problem: the reference is kept without the field, with a warning that
+    names it; strict (warnings as errors), the reference's error."""
     text = f"- id: p\n  type: book\n  title: T\n{lines}"
-    with pytest.raises(ValidationError) as caught:
-        loads(text, "yaml", file="t.yaml")
-    assert str(caught.value).startswith(message)
+    with pytest.warns(FieldWarning) as caught:
+        (ref,) = loads(text, "yaml", file="t.yaml")
+    assert any(message.split(": ", 3)[-1][:20] in str(w.message) for w in caught)
+    assert "original-author" not in ref.extra
+    assert "original-date" not in ref.extra
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", FieldWarning)
+        with pytest.raises(ValidationError) as strict:
+            loads(text, "yaml", file="t.yaml")
+    assert str(strict.value).startswith(message)
 
 
 def test_yaml_original_date_as_yaml_writes_it() -> None:
@@ -101,12 +110,15 @@ def test_yaml_original_date_as_yaml_writes_it() -> None:
 def test_yaml_bad_original_author_is_a_message_not_a_traceback(tmp_path: Path) -> None:
     path = tmp_path / "t.yaml"
     path.write_text("- id: p\n  type: book\n  title: T\n  original-author: Jean Piaget\n")
-    run = subprocess.run(
-        [sys.executable, "-m", "citekit", "format", "--style", "apa", str(path)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert run.returncode == 1
-    assert "Traceback" not in run.stderr
-    assert f"{path}:1: p: original-author: expected a list of names" in run.stderr
+    for strict, code in (([], 0), (["--strict"], 1)):  # a field-level problem: warned, or refused
+        run = subprocess.run(
+            [sys.executable, "-m", "citekit", "format", "--style", "apa", *strict, str(path)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert run.returncode == code, run.stderr
+        assert "Traceback" not in run.stderr
+        assert f"{path}:4: p: original-author: " in run.stderr
+        assert "expected a list of names" in run.stderr
+        assert "unknown field" not in run.stderr

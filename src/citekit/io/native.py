@@ -31,7 +31,12 @@ import attrs
 import yaml
 
 from citekit.errors import CitekitError, ParseError, ValidationError
-from citekit.io.csljson import _CSL_DATES, Loss, _extra_value  # the same checks as CSL-JSON
+from citekit.io.csljson import (
+    _CSL_DATES,
+    _CSL_NAMES,
+    Loss,
+    _extra_value,
+)  # the same checks as CSL-JSON
 from citekit.io.limits import MAX_DEPTH, check_value
 from citekit.io.problems import ErrorHandler, construct, deliver, rescue, warn_unknown
 from citekit.model.date import PartialDate
@@ -235,10 +240,13 @@ def _people(key: str, value: Any, skip: Sequence[str]) -> list[Person]:
 
 
 NATIVE_KNOWN = frozenset(
-    {"id", "type", "extra", *(field.name for kind in KINDS for field in attrs.fields(kind.cls))}
-)
-"""Every key citekit's own format knows: the model's fields of every kind. Another key is
-kept in ``extra`` and named as unknown, with the nearest of these."""
+    {"id", "type", "extra", *(field.name for kind in KINDS for field in attrs.fields(kind.cls)),
+     *_CSL_NAMES, *_CSL_DATES}
+)  # fmt: skip
+"""Every key citekit's own format knows: the model's fields of every kind, and CSL's name
+and date variables it keeps in ``extra`` (``original-author``, ``original-date``), checked as
+CSL-JSON checks them. Another key is kept in ``extra`` and named as unknown, with the
+nearest of these."""
 _PATH = re.compile(r"([^.\[]+)(?:\[(\d+)\])?")
 
 
