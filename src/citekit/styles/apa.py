@@ -282,16 +282,25 @@ class ApaStyle(BaseStyle):
         title = latin_text(ref.title, options.translit) if ref.title else ""
         return (self._author_key(ref, options), year[0], text_key(title), ref.id)
 
+    def _sorted(
+        self, refs: Sequence[Reference], options: Options
+    ) -> list[tuple[tuple[object, ...], Reference]]:
+        """Each reference with its sort key, in list order: the key is computed once and
+        serves the order and the year suffixes alike."""
+        keyed = [(self._sort_key(ref, options), ref) for ref in refs]
+        keyed.sort(key=lambda pair: pair[0])
+        return keyed
+
     def sort(self, refs: Sequence[Reference], options: Options) -> list[Reference]:
         """Author, then year (n.d. first), then title (§9.44–9.47)."""
-        return sorted(refs, key=lambda ref: self._sort_key(ref, options))
+        return [ref for _, ref in self._sorted(refs, options)]
 
-    def suffixes(self, refs: Sequence[Reference], options: Options) -> dict[str, str]:
-        """``{id: "a"}`` for works by the same authors in the same year, in title order (§9.47)."""
+    @staticmethod
+    def _suffixes(keyed: list[tuple[tuple[object, ...], Reference]]) -> dict[str, str]:
         groups: dict[tuple[object, ...], list[Reference]] = defaultdict(list)
-        for ref in self.sort(refs, options):
+        for key, ref in keyed:
             year = ref.issued.year if ref.issued else None
-            groups[(self._author_key(ref, options), year)].append(ref)
+            groups[(key[0], year)].append(ref)  # key[0]: the authors' part of the key
         result: dict[str, str] = {}
         for group in groups.values():
             if len(group) > 1:
@@ -299,13 +308,15 @@ class ApaStyle(BaseStyle):
                     result[ref.id] = letters(i)
         return result
 
+    def suffixes(self, refs: Sequence[Reference], options: Options) -> dict[str, str]:
+        """``{id: "a"}`` for works by the same authors in the same year, in title order (§9.47)."""
+        return self._suffixes(self._sorted(refs, options))
+
     def bibliography(self, refs: Sequence[Reference], options: Options) -> list[Entry]:
         """The sorted list with year suffixes; unnumbered."""
-        suffixes = self.suffixes(refs, options)
-        return [
-            (None, self._entry(r, options, suffixes.get(r.id, "")))
-            for r in self.sort(refs, options)
-        ]
+        keyed = self._sorted(refs, options)
+        suffixes = self._suffixes(keyed)
+        return [(None, self._entry(r, options, suffixes.get(r.id, ""))) for _, r in keyed]
 
     # -- citations -----------------------------------------------------------------------------
 
