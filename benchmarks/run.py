@@ -340,10 +340,17 @@ def in_process(sizes: list[int], peer_size: int, repeat: int, node: bool) -> lis
 
 
 SLOW_PEERS = ("citeproc-py", "citeproc-js", "pandoc", "pybtex-format")
+SLOWEST = ("citeproc-py", "citeproc-js")
+TIMEOUT = 3 * 3600  # wall seconds: a job past it is stopped and said so
 
 
 def whole_jobs(
-    sizes: list[int], styles: list[str], inputs: list[str], repeat: int, timeout: float
+    sizes: list[int],
+    styles: list[str],
+    inputs: list[str],
+    repeat: int,
+    budget: float,
+    slowest_max: int,
 ) -> list[jobs.Timing]:
     """Every job of ``benchmarks/jobs.py`` at every size, printed as it is measured."""
     timings: list[jobs.Timing] = []
@@ -355,12 +362,14 @@ def whole_jobs(
             paths = jobs.write_inputs(generate(size), Path(tmp))
             for job, source, command, skipped in jobs.commands(paths, styles, inputs, Path(tmp)):
                 key = (job, source)
+                if not skipped and job.startswith(SLOWEST) and size > slowest_max:
+                    skipped = f"skipped above {slowest_max:,} references (--slowest-max)"
                 if not skipped and job.startswith(SLOW_PEERS) and key in last_rate:
                     estimate = size / last_rate[key]
-                    if estimate > timeout:
+                    if estimate > budget:
                         skipped = (
-                            f"skipped: about {estimate:,.0f} s at its rate for the size before, "
-                            f"beyond the {timeout:,.0f} s limit (--timeout)"
+                            f"skipped: about {estimate:,.0f} CPU s at its rate for the size "
+                            f"before, beyond the {budget:,.0f} s budget (--budget)"
                         )
                 if skipped or command is None:
                     timings.append(jobs.Timing(job, source, size, None, None, skipped))
@@ -368,9 +377,9 @@ def whole_jobs(
                     continue
                 once = job.startswith(SLOW_PEERS)  # the peers run once: they take minutes
                 try:
-                    cpu, wall = jobs.run_process(command, 1 if once else runs, timeout)
+                    cpu, wall = jobs.run_process(command, 1 if once else runs, TIMEOUT)
                 except subprocess.TimeoutExpired:
-                    note = f"stopped after {timeout:,.0f} s (--timeout)"
+                    note = f"stopped after {TIMEOUT:,.0f} s"
                     timings.append(jobs.Timing(job, source, size, None, None, note))
                     print(f"{job:<40} {source:<9} {size:>8,} {note}")
                     continue
@@ -410,7 +419,16 @@ def main() -> None:
     parser.add_argument("--inputs", default="csl-json,bibtex,ris", help="input formats")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (best kept)")
     parser.add_argument(
-        "--timeout", type=float, default=900, help="seconds a peer may take for one size"
+        "--budget",
+        type=float,
+        default=600,
+        help="CPU seconds a peer may take at one size, estimated from the size before",
+    )
+    parser.add_argument(
+        "--slowest-max",
+        type=int,
+        default=10000,
+        help="largest size for citeproc-py and citeproc-js (minutes per 10,000 references)",
     )
     parser.add_argument(
         "--goal-size",
@@ -437,7 +455,7 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"citekit: {build()}; collation: {collation.backend()}")
     timings = whole_jobs(
-        sizes, args.styles.split(","), args.inputs.split(","), repeat, args.timeout
+        sizes, args.styles.split(","), args.inputs.split(","), repeat, args.budget, args.slowest_max
     )
     goal = goal_pair(args.goal_size, repeat) if args.goal_size else None
     if goal:
