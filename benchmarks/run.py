@@ -536,9 +536,14 @@ def report(
         build=build(),
         collation=collation.backend(),
         venv=(
-            "\n`VENV` is a virtual environment with citekit's wheel installed: "
-            "`python -m venv VENV && VENV/bin/pip install .`."
-            if in_venv and build().startswith("compiled")
+            (
+                "\n`VENV` is a virtual environment with citekit's wheel installed: "
+                "`python -m venv VENV && VENV/bin/pip install .`."
+                if build().startswith("compiled")
+                else "\n`VENV` is a virtual environment with citekit installed from its sources: "
+                "`python -m venv VENV && VENV/bin/pip install -e '.[dev]' PyICU`."
+            )
+            if in_venv
             else ""
         ),
         peers=peers,
