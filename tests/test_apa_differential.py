@@ -116,26 +116,18 @@ def _no_authors(ref: Reference) -> bool:
 
 KNOWN: dict[str, Known] = {
     # -- where citekit is wrong ----------------------------------------------------------------
-    "article-number-and-pages": Known(
-        JOURNAL,
-        "article_number",
-        "9.27",
-        "an article with both an article number and pages: citekit prints the page range, "
-        "apa.csl the article number; the manual gives the article number in place of the "
-        "page range",
-        ours=((r", 101–115\.", ", Article e0123."),),
-        when=lambda ref: bool(getattr(ref, "article_number", None)),
-        bug=True,
-    ),
     "description-in-brackets": Known(
         frozenset(DESCRIBED),
         "kind",
         "9.21",
-        "a work that is not a book gets no description in brackets after its title "
-        "(`[Map]`, `[Data set]`, `[Computer software]`, `[Film]`, `[Song]`); apa.csl "
-        "prints one (`[Dataset]`; the manual writes `[Data set]`, §10.9)",
+        "what a work is, in brackets after its title, where the record gives no genre: "
+        "citekit the manual's words for a data set, map, software, film and song (`[Data "
+        "set]`, `[Map]`, `[Computer software]`, `[Film]`, `[Song]`, §10.9-10.14), apa.csl "
+        "its own (`[Dataset]`, `[Video recording]`, `[Audio recording]`); for a graphic, "
+        "figure, broadcast, interview, letter or collection citekit prints none, as the "
+        "manual's form depends on a medium the record does not hold",
+        ours=((r"(\.)? \[(?:Data set|Map|Computer software|Film|Song)\]", ""),),
         theirs=((rf"(\.)? \[(?:{'|'.join(DESCRIBED.values())})\]", ""),),
-        bug=True,
     ),
     "report-edition-volume": Known(
         _kinds("report", "article", "hearing", "standard", "manuscript"),
@@ -144,21 +136,6 @@ KNOWN: dict[str, Known] = {
         "the edition and volume of a report, standard or manuscript are not printed (only a "
         "book's are); the manual prints an edition or volume for any work that has one",
         theirs=((r"; 2nd ed\., (?:Methods in Sleep Research 7, )?Vol\. 12\)", ")"),),
-        bug=True,
-    ),
-    "standard-body": Known(
-        _kinds("standard"),
-        "authority",
-        "9.11",
-        "a standard without authors: the standards body (`authority`) is not printed at all; "
-        "the manual puts a group author in the author position",
-        theirs=(
-            (
-                rf"^International Organization for Standardization\. ({YEAR})\. (.+?\)(?: \[[^\]]+\])?)\. ",
-                r"\2. \1. ",
-            ),
-        ),
-        when=_no_authors,
         bug=True,
     ),
     "manuscript-archive": Known(

@@ -327,3 +327,35 @@ def test_check_counts_a_place_printed_in_english(tmp_path) -> None:  # type: ign
     assert any(
         "place (Москва) not printed" in m for m in map(str, citekit.check(path, style="apa"))
     )
+
+
+def test_apa_article_number_in_place_of_pages() -> None:
+    """§9.27: the article number replaces the page range, even where both are stored."""
+    from citekit.model import JournalArticle
+
+    ref = JournalArticle(
+        id="a", title="T", authors=[Person("Smith", "Jane")], issued=2021,
+        container_title=Title("Journal"), volume="12", issue="3", pages="101-115",
+        article_number="e0123",
+    )  # fmt: skip
+    assert citekit.format(ref, "apa") == "Smith, J. (2021). T. Journal, 12(3), Article e0123."
+
+
+def test_apa_standards_body_as_group_author() -> None:
+    """§9.11: a standard without authors is headed by the body that issued it."""
+    from citekit.model import Standard
+
+    ref = Standard(id="s", title="Information and documentation", number="ISO 690:2021",
+                   authority="International Organization for Standardization", issued=2021)  # fmt: skip
+    assert citekit.format(ref, "apa") == (
+        "International Organization for Standardization. (2021). "
+        "Information and documentation (ISO 690:2021)."
+    )
+
+
+def test_apa_describes_a_data_set_in_the_manuals_words() -> None:
+    """§10.9: ``[Data set]`` after the title when the record gives no genre."""
+    from citekit.model.kinds import KIND_BY_NAME
+
+    dataset = KIND_BY_NAME["dataset"].cls(id="d", title="Sleep records", issued=2021)
+    assert citekit.format(dataset, "apa") == "Sleep records [Data set]. (2021)."

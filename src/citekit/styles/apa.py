@@ -69,6 +69,14 @@ _ARTICLES = ("a ", "an ", "the ")
 _STANDS_ALONE = (Book, Report, Thesis, WebArticle, Standard, Patent)
 """Works that stand alone: their titles are italic (§9.19)."""
 _NUMBERED = (Patent, Standard)  # "(U.S. Patent No. 9,430,767)" after the title (APA Style)
+_DESCRIPTIONS = {
+    "dataset": "Data set",  # §10.9
+    "map": "Map",  # §10.14
+    "software": "Computer software",  # §10.10
+    "motion-picture": "Film",  # §10.12
+    "song": "Song",  # §10.13
+}
+"""What a work of these kinds is, in the manual's words, where the record gives no genre."""
 
 
 # -- names ---------------------------------------------------------------------------------
@@ -89,6 +97,8 @@ def _authors(ref: Reference, options: Options) -> str | None:
         more = truncated(ref, "editor")
         eds = "Eds." if len(names) > 1 or more else "Ed."
         return f"{ampersand_list(names, more=more)} ({eds})"
+    if isinstance(ref, Standard) and ref.authority:  # the standards body as group author (§9.11)
+        return transliterate(ref.authority, options.translit)
     return None
 
 
@@ -140,7 +150,7 @@ def _bracket(ref: Reference, options: Options) -> str | None:
     medium in GOST's words (``Текст : электронный``) names no format APA prints."""
     if not isinstance(ref, Publication):
         return None
-    genre = None if _genre_printed(ref) else ref.genre
+    genre = None if _genre_printed(ref) else ref.genre or _DESCRIPTIONS.get(ref.kind)
     medium = None if gost_medium(ref.medium) else ref.medium
     words = [transliterate(d, options.translit) for d in (genre, medium) if d]
     return f"[{'; '.join(words)}]" if words else None
@@ -187,9 +197,11 @@ def _periodical(ref: Reference, context: Context) -> Inline | None:
     container = emph(latin_text(ref.container_title, options.translit))
     issue = f"({ref.issue})" if ref.issue else None
     numbers = seq(emph(ref.volume), issue) if ref.volume else issue
-    locator = dashed(ref.pages, DASH) if ref.pages else None
-    if locator is None and isinstance(ref, JournalArticle) and ref.article_number:
-        locator = f"Article {ref.article_number}"
+    # an article number takes the place of the page range, even where both are stored (§9.27)
+    if isinstance(ref, JournalArticle) and ref.article_number:
+        locator: str | None = f"Article {ref.article_number}"
+    else:
+        locator = dashed(ref.pages, DASH) if ref.pages else None
     if isinstance(ref, NewspaperArticle) and not ref.volume:
         numbers = None  # a newspaper's issue number is not cited (§10.2)
     return joined([container, numbers, locator], ", ")
