@@ -100,6 +100,13 @@ _LANGUAGE_NAMES = {code: name for name, code in reversed(_LANGUAGES.items())}
 
 _VERBATIM = frozenset({"url", "doi", "eprint"})  # BibLaTeX verbatim fields: no LaTeX in them
 _HELD = {
+    # as citekit writes them, braced as BibTeX's special characters (see _encode)
+    "{\\textbackslash}": "\\",
+    "{\\textbraceleft}": "{",
+    "{\\textbraceright}": "}",
+    "{\\textasciicircum}": "^",
+    "{\\$}": "$",
+    # as LaTeX writes them
     "\\textbackslash{}": "\\",
     "\\textbraceleft{}": "{",
     "\\textbraceright{}": "}",
@@ -159,19 +166,24 @@ def _plain(value: str) -> str:
     return value.replace("{", "").replace("}", "").strip()
 
 
+_SPECIAL = re.compile(r"\\(text[a-z]+)\{\}|\\([&%$#_])")
+
+
 def _encode(value: str, *, protect: bool = False) -> str:
     """Unicode to LaTeX: specials escaped, ligatures broken; ``protect`` braces words with
     capitals after their first letter (``{USA}``, ``{McClean}``) so styles keep their case."""
-    # BibTeX counts braces even when escaped, so a lone brace is written as a command; a
-    # square bracket is braced, since bibtex copies names into \bibitem[label], where a bare
-    # "]" would end the label early
-    text = (
+    # BibTeX counts braces even when escaped, so a lone brace is written as a command. Each
+    # command is braced as BibTeX's "special character", {\textasciicircum}: bibtex's styles
+    # count, cut (text.prefix$) and case-change such a group as one letter, where they would
+    # cut "\textasciicircum{}" into an undefined "\textasc". A square bracket is braced too,
+    # since bibtex copies names into \bibitem[label], where a bare "]" ends the label.
+    text = _SPECIAL.sub(
+        lambda match: "{\\" + (match[1] or match[2]) + "}",
         escape_latex(value)
         .replace("\\{", "\\textbraceleft{}")
-        .replace("\\}", "\\textbraceright{}")
-        .replace("[", "{[}")
-        .replace("]", "{]}")
+        .replace("\\}", "\\textbraceright{}"),
     )
+    text = text.replace("[", "{[}").replace("]", "{]}")
     for ligature in _LIGATURES:
         while ligature in text:
             text = text.replace(ligature, ligature[0] + "{}" + ligature[1])
