@@ -254,3 +254,23 @@ def test_reading_leaves_the_garbage_collector_as_it_was(tmp_path: Path) -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_bibtex_family_name_of_several_words_without_a_given_name() -> None:
+    """Found by atheris: ``Gchard J.`` came back as given ``Gchard``, family ``J.``."""
+    ref = JournalArticle(id="a", title="T", authors=[Person("Gchard J."), Person("Doe", "J")])
+    text = citekit.dump([ref], "bibtex")
+    assert "author = {Gchard J., and Doe, J}" in text
+    assert loads(text, "bibtex") == [ref]
+
+
+def test_bibtex_commands_are_special_characters() -> None:
+    """Found by the pdflatex property test: bibtex's styles cut ``\\textasciicircum{}`` in a
+    long name's label into an undefined ``\\textasc``; braced as a special character, a
+    command is one letter to bibtex, and so is a square bracket's group."""
+    ref = JournalArticle(id="a", title="x ^ y", authors=[Person("Sm]ith ^^5c", "J")])
+    text = citekit.dump([ref], "bibtex")
+    assert "{\\textasciicircum}" in text
+    assert "{]}" in text
+    assert "\\textasciicircum{}" not in text
+    assert loads(text, "bibtex") == [ref]

@@ -801,6 +801,16 @@ def _name_part(text: str) -> str:
     return _NAME_SPLITTERS.sub(lambda m: "{" + m[0] + "}", _encode(text))
 
 
+def _name_text(person: BibPerson) -> str:
+    """A name as BibTeX reads it back: a family name of several words without a given name
+    ends in a comma (``Gchard J.,``), since ``Gchard J.`` would be read as given ``Gchard``,
+    family ``J.``."""
+    text = str(person)
+    if len(person.last_names) > 1 and not person.first_names and not person.middle_names:
+        return text + ","
+    return text
+
+
 def _one_group(text: str) -> bool:
     """``{…}`` as a whole: an organisation's name as the writer braces it."""
     if not (text.startswith("{") and text.endswith("}")):
@@ -979,7 +989,7 @@ def entry_text(
     already LaTeX with balanced braces and are braced as they are (pybtex's own writer would
     escape them a second time); ``one_line`` puts the whole entry on one line."""
     entry = _reference_to_entry(ref, lose)
-    parts = [f"{role} = {{{' and '.join(str(p) for p in people)}}}"
+    parts = [f"{role} = {{{' and '.join(_name_text(p) for p in people)}}}"
              for role, people in entry.persons.items()]  # fmt: skip
     parts += [f"{name} = {{{value}}}" for name, value in entry.fields.items()]
     head = f"@{entry.type}{{{bibtex_key(ref, lose, key)},"
