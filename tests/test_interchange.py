@@ -274,3 +274,13 @@ def test_bibtex_commands_are_special_characters() -> None:
     assert "{]}" in text
     assert "\\textasciicircum{}" not in text
     assert loads(text, "bibtex") == [ref]
+
+
+def test_csl_json_does_not_call_citekits_own_extras_unknown() -> None:
+    """A RIS tag kept as ``ris:KW`` and written to CSL-JSON is read back without an
+    'unknown field' warning (found by atheris's round trips)."""
+    refs = loads("TY  - JOUR\nTI  - A\nKW  - kw\nER  - \n", "ris")
+    text = citekit.dump(refs, "csl-json")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert loads(text, "csl-json") == refs

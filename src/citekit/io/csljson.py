@@ -273,9 +273,15 @@ def _rescue(
     return rescue(error, without, field_of=field_of, line_of=line_of, file=file)
 
 
+def _citekits_own(key: str) -> bool:
+    """An extra field citekit's readers make and its CSL-JSON writer keeps: the original type
+    (``type``, ``bibtex-type``, ``ris-type``), BibTeX's ``others``, a RIS tag (``ris:N1``)."""
+    return key in ("type", "bibtex-type", "ris-type", "others") or key.startswith("ris:")
+
+
 def _warn_unknown(ref: Reference, file: str | None, index: LineIndex, line: int) -> None:
     """Name the item's fields that are no CSL variable and no field of CSL-JSON's."""
-    names = [key for key in ref.extra if key not in CSL_KNOWN and key != "type"]
+    names = [key for key in ref.extra if key not in CSL_KNOWN and not _citekits_own(key)]
     if not names:
         return
 
