@@ -129,15 +129,6 @@ KNOWN: dict[str, Known] = {
         ours=((r"(\.)? \[(?:Data set|Map|Computer software|Film|Song)\]", ""),),
         theirs=((rf"(\.)? \[(?:{'|'.join(DESCRIBED.values())})\]", ""),),
     ),
-    "report-edition-volume": Known(
-        _kinds("report", "article", "hearing", "standard", "manuscript"),
-        "edition",
-        "9.40",
-        "the edition and volume of a report, standard or manuscript are not printed (only a "
-        "book's are); the manual prints an edition or volume for any work that has one",
-        theirs=((r"; 2nd ed\., (?:Methods in Sleep Research 7, )?Vol\. 12\)", ")"),),
-        bug=True,
-    ),
     "manuscript-archive": Known(
         _kinds("manuscript"),
         "archive",

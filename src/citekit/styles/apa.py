@@ -125,16 +125,35 @@ def _title_element(ref: Reference, context: Context) -> Inline | None:
     description = None
     if isinstance(ref, Book):
         description = _about(ref, options)
-    elif isinstance(ref, Report) and ref.number:
-        description = f"({ref.genre or 'Report'} No. {ref.number})"
+    elif isinstance(ref, Report):  # (Technical report No. TR-42; 2nd ed., Vol. 12) (§10.4)
+        number = f"{ref.genre or 'Report'} No. {ref.number}" if ref.number else None
+        description = _parenthesized(number, _edition_volume(ref))
     elif isinstance(ref, Thesis):  # one bracket: [Doctoral dissertation, Institution; CD]
         institution = ref.publisher and transliterate(ref.publisher, options.translit)
         what = ", ".join(p for p in (ref.genre or "Thesis", institution) if p)
         description = f"[{what}; {bracket[1:]}" if bracket else f"[{what}]"
         bracket = None
-    elif isinstance(ref, _NUMBERED) and ref.number:
-        description = f"({transliterate(patent_or_standard(ref), options.translit)})"
+    elif isinstance(ref, _NUMBERED):
+        number = ref.number and transliterate(patent_or_standard(ref), options.translit)
+        description = _parenthesized(number, _edition_volume(ref))
     return joined([emph(text), translation, description, bracket], " ")
+
+
+def _edition_volume(ref: Reference) -> str | None:
+    """``2nd ed., Vol. 12``: the edition and volume of a work that stands on its own (a
+    book's, a report's, a standard's, a manuscript's; §9.40), not a thesis's (§10.6), a
+    patent's, or a part's (its book's are printed with the book, §10.3)."""
+    if not isinstance(ref, Publication) or isinstance(ref, (*IN_A_BOOK, Thesis, Patent)):
+        return None
+    details = [english_edition(ref.edition) if ref.edition else None,
+               f"Vol. {ref.volume}" if ref.volume else None]  # fmt: skip
+    return ", ".join(d for d in details if d) or None
+
+
+def _parenthesized(*groups: str | None) -> str | None:
+    """``(Report No. 7; 2nd ed.)``: the groups present, in one pair of parentheses."""
+    present = [g for g in groups if g]
+    return f"({'; '.join(present)})" if present else None
 
 
 def _genre_printed(ref: Reference) -> bool:
@@ -175,12 +194,9 @@ def _about(ref: Reference, options: Options) -> str | None:
         groups.append(editors or "")
     if ref.translators:
         groups.append(_people(ref.translators, options, "Trans.") or "")
-    if isinstance(ref, Book):
-        details = [english_edition(ref.edition) if ref.edition else None,
-                   f"Vol. {ref.volume}" if ref.volume else None]  # fmt: skip
-        detail = ", ".join(d for d in details if d)
-        if detail:
-            groups.append(detail)
+    detail = _edition_volume(ref)
+    if detail:
+        groups.append(detail)
     return f"({'; '.join(groups)})" if groups else None
 
 
