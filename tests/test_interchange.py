@@ -284,3 +284,16 @@ def test_csl_json_does_not_call_citekits_own_extras_unknown() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert loads(text, "csl-json") == refs
+
+
+def test_bibtex_family_name_with_lower_case_words_is_not_a_particle() -> None:
+    """Found by atheris: ``South Korea in the Age of …`` came back as particle ``…in the Age
+    of`` and family ``…``; the family's lower-case words are braced."""
+    ref = JournalArticle(
+        id="a",
+        title="T",
+        authors=[Person("South Korea in the Age of X"), Person("de la Cruz", "J")],
+    )
+    text = citekit.dump([ref], "bibtex")
+    assert "South Korea {in} {the} Age {of} X, and {de} {la} Cruz, J" in text
+    assert loads(text, "bibtex") == [ref]

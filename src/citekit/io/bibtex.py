@@ -787,7 +787,7 @@ def _bib_person(person: Person, ref: Reference, role: str, lose: Loss) -> BibPer
     return BibPerson(
         first=_name_part(person.given) if person.given else "",
         prelast=_name_part(person.particle) if person.particle else "",
-        last=_name_part(person.family or ""),
+        last=_family(person.family or ""),
         lineage=_name_part(person.suffix) if person.suffix else "",
     )
 
@@ -809,6 +809,13 @@ def _name_text(person: BibPerson) -> str:
     if len(person.last_names) > 1 and not person.first_names and not person.middle_names:
         return text + ","
     return text
+
+
+def _family(text: str) -> str:
+    """A family name for BibTeX: its words that begin in lower case are braced (``South Korea
+    {in} {the} Age {of}``), where BibTeX would take them for a particle ("von")."""
+    words = _name_part(text).split(" ")
+    return " ".join(f"{{{w}}}" if w[:1].islower() and len(words) > 1 else w for w in words)
 
 
 def _one_group(text: str) -> bool:
