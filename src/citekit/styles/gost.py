@@ -251,7 +251,12 @@ class GostStyle(BaseStyle):
             isinstance(ref, Standard) and ref.number
         ):  # the designation heads it: "ГОСТ Р 7.32–2017."
             heading = ref.number if ref.number.endswith(".") else f"{ref.number}."
-        if isinstance(ref, Publication) and ref.volume and not isinstance(ref, IN_A_BOOK):
+        if (
+            isinstance(ref, Publication)
+            and ref.volume
+            and not isinstance(ref, IN_A_BOOK)
+            and not (isinstance(ref, Legislation) and ref.container_title)  # the gazette's
+        ):
             # a volume of a multi-volume work: its number in the title area (5.3)
             volume = _label(words.volume, ref.volume)
             title = f"{title}. {volume}" if title else volume
@@ -336,8 +341,9 @@ class GostStyle(BaseStyle):
             if where is None and ref.pages:
                 where = _label(words.page, dashed(ref.pages, EN_DASH))
             return [gazette, year, numbers, where]
-        if isinstance(ref, Manuscript):  # "// ГАРФ. Ф. Р-5446. Оп. 1. Д. 123. Л. 5"
-            return [ref.archive, ref.archive_location]
+        if isinstance(ref, Manuscript):  # "// ГАРФ. Ф. Р-5446. Оп. 1. Д. 123. Л. 5": one area
+            held = [p.rstrip(".") for p in (ref.archive, ref.archive_location) if p]
+            return [". ".join(held) or None]
         host = getattr(ref, "container_title", None)  # the general rule: the host and the year
         return [host.original if host is not None else None, year]
 
