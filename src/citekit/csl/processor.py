@@ -305,6 +305,10 @@ class Processor:
         if citation is None:
             return None
         ev = self.evaluator(key, st)
+        if self.disamb_override:
+            # the text two cites are compared by leaves out the date the work was looked
+            # at: it tells no two works apart (citeproc-js: "just looking" skips accessed)
+            ev.dates["accessed"] = None
         return ev.layout(citation.layout)
 
     def render_without_names(self, key: str, st: CiteState) -> Part | None:
