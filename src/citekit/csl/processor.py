@@ -239,18 +239,39 @@ class Processor:
         states: list[list[tuple[dict[str, Any], CiteState]]],
         notes: Sequence[int | None] | None,
     ) -> None:
-        last_note: dict[str, int] = {}
-        first_note: dict[str, int] = {}
-        seen: set[str] = set()
         distance = (
             int(self.style.citation.attrs.get("near-note-distance", "5"))
             if self.style.citation
             else 5
         )
-        prev_row: list[tuple[dict[str, Any], CiteState]] | None = None
+        # citations in the running text (note number 0) and those in notes are two
+        # sequences: a cite is first, subsequent or ibid within its own (citeproc-js
+        # tracks them apart, so an in-text cite can be ibid to the in-text cite before it
+        # across a footnote)
+        in_text: list[tuple[int, list[tuple[dict[str, Any], CiteState]]]] = []
+        in_notes: list[tuple[int, list[tuple[dict[str, Any], CiteState]]]] = []
         for ci, row in enumerate(states):
             given_note = notes[ci] if notes is not None and ci < len(notes) else None
-            note = given_note if given_note is not None else ci + 1
+            if given_note == 0:
+                in_text.append((0, row))
+            else:
+                in_notes.append((given_note if given_note is not None else ci + 1, row))
+        if in_text:
+            self._positions_of(in_text, distance, in_text=True)
+        self._positions_of(in_notes, distance, in_text=False)
+
+    @staticmethod
+    def _positions_of(
+        rows: list[tuple[int, list[tuple[dict[str, Any], CiteState]]]],
+        distance: int,
+        *,
+        in_text: bool,
+    ) -> None:
+        last_note: dict[str, int] = {}
+        first_note: dict[str, int] = {}
+        seen: set[str] = set()
+        prev_row: list[tuple[dict[str, Any], CiteState]] | None = None
+        for note, row in rows:
             for j, (cite, st) in enumerate(row):
                 key = str(cite["id"])
                 if key not in seen:
@@ -276,7 +297,7 @@ class Processor:
                             st.position = 2
                     else:
                         st.position = 1
-                    if key in last_note and note - last_note[key] <= distance:
+                    if in_text or (key in last_note and note - last_note[key] <= distance):
                         st.near_note = True
                     st.first_note = first_note.get(key)
                 seen.add(key)
