@@ -26,7 +26,7 @@ from typing import Any
 
 from citekit.csl.dates import DateValue, date_sort_key, read_date, render_date
 from citekit.csl.locale import Locale
-from citekit.csl.names import name_parts, render_name
+from citekit.csl.names import is_romanesque, name_parts, render_name
 from citekit.csl.numbers import is_numeric, is_plural, page_range, roman, split_numbers
 from citekit.csl.output import Out, Part, concat, is_empty, join, join_present, parse_markup
 from citekit.csl.parse import Element, Style
@@ -751,7 +751,10 @@ class Evaluator:
                 or (precedes == "contextual" and len(rendered) >= 2)
                 or (precedes == "after-inverted-name" and inverted_flags[len(rendered) - 1])
             )
-            return concat([body, delim if use else " ", et_al]), len(rendered)
+            # a term in a script written without spaces (等) joins the names with no
+            # space; a delimiter the style asks for stays (as citeproc-js does)
+            space = " " if is_romanesque(et_al_text[:1]) else ""
+            return concat([body, delim if use else space, et_al]), len(rendered)
         if len(rendered) == 1:
             return rendered[0], 1
         if and_word is None:
