@@ -49,7 +49,7 @@ def collapse_citation(
             delimiter,
             after,
             collapse,
-            group_delim or ", ",
+            group_delim or _default_group_delimiter(proc, delimiter),
             attrs.get("year-suffix-delimiter", group_delim or delimiter),
             "after-collapse-delimiter" in attrs,
         )
@@ -70,6 +70,13 @@ def collapse_citation(
         out.append(piece)
         previous_suffix = str(cite.get("suffix") or "")
     return out
+
+
+def _default_group_delimiter(proc: Processor, delimiter: str) -> str:
+    """The delimiter between one author's cites when the style sets no
+    ``cite-group-delimiter``: ``, `` in an in-text style; a note style keeps its layout's
+    delimiter (citeproc-js: ``(Smith 2000a; 2000b)`` in a note)."""
+    return delimiter if proc.style.attrs.get("class") == "note" else ", "
 
 
 def _plain_cite(cite: dict[str, Any]) -> bool:
