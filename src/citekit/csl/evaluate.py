@@ -119,7 +119,8 @@ class CiteState:
         self.citation_number: int | None = None
         self.first_note: int | None = None
         self.year_suffix: str | None = None
-        self.disambiguate = False
+        self.disambiguate = 0
+        """How many ``disambiguate="true"`` tests pass (the first ones met): 0 none."""
         self.et_al_use_first: int | None = None
         self.givenname_level: dict[int, int] = {}  # name index → 0 none, 1 initials, 2 full
 
@@ -150,6 +151,7 @@ class Evaluator:
         self.called = 0
         self.rendered = 0
         self.year_suffix_done = False
+        self.disambiguate_used = 0
         self.name_counter = 0
         self.names_seen: list[Part] = []
         self.first_names: Part | None = None
@@ -459,7 +461,14 @@ class Evaluator:
         return False
 
     def _cond_disambiguate(self, v: str) -> bool:
-        return (v == "true") == self.state.disambiguate
+        # the tests are turned on one at a time, in the order they are met, as far as
+        # disambiguation needed them (citeproc-js adds the least extra text that works)
+        if v != "true":
+            return not self.state.disambiguate
+        if self.disambiguate_used < self.state.disambiguate:
+            self.disambiguate_used += 1
+            return True
+        return False
 
     # -- date ------------------------------------------------------------------------------
 
