@@ -270,7 +270,14 @@ class Processor:
         last_note: dict[str, int] = {}
         first_note: dict[str, int] = {}
         seen: set[str] = set()
+        # a cite is ibid to the citation before it in another note only when that note
+        # is the one just before and holds no other cite (citeproc-js); in the same note
+        # (or the running text) the last cite before it counts
+        per_note: dict[int, int] = {}
+        for note, row in rows:
+            per_note[note] = per_note.get(note, 0) + len(row)
         prev_row: list[tuple[dict[str, Any], CiteState]] | None = None
+        prev_note = 0
         for note, row in rows:
             for j, (cite, st) in enumerate(row):
                 key = str(cite["id"])
@@ -280,8 +287,12 @@ class Processor:
                     previous: tuple[dict[str, Any], CiteState] | None = None
                     if j > 0:
                         previous = row[j - 1]
-                    elif prev_row is not None and len({str(c["id"]) for c, _ in prev_row}) == 1:
+                    elif prev_row is None:
+                        pass
+                    elif prev_note == note:
                         previous = prev_row[-1]
+                    elif prev_note >= note - 1 and (per_note[prev_note] == 1 or prev_note == 0):
+                        previous = prev_row[0]
                     if previous is not None and str(previous[0]["id"]) == key:
                         mine = (st.locator, st.label) if st.locator else None
                         theirs = (
@@ -305,6 +316,7 @@ class Processor:
                 last_note[key] = note
             if row:
                 prev_row = row
+                prev_note = note
 
     # -- rendering ---------------------------------------------------------------------------
 
