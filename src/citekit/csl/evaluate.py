@@ -389,6 +389,8 @@ class Evaluator:
                 return None
             term = name
             if name == "locator":
+                if _labelled(self.locale, str(value)):
+                    return None
                 term = self.state.label or "page"
             if name in ("number-of-pages", "number-of-volumes"):
                 digits = "".join(ch for ch in str(value) if ch.isdigit())
@@ -1239,6 +1241,28 @@ def _check(key: str, v: str) -> Test:
         return lambda ev: ev.value(v) is not None
     fn = _CONDITIONS[key]
     return lambda ev: fn(ev, v)
+
+
+_LOCATOR_TERMS = (
+    "act", "appendix", "article-locator", "book", "canon", "chapter", "column", "elocation",
+    "equation", "figure", "folio", "issue", "line", "note", "opus", "page", "paragraph",
+    "part", "rule", "scene", "section", "sub-verbo", "supplement", "table", "timestamp",
+    "title-locator", "verse", "volume",
+)  # fmt: skip
+
+
+def _labelled(locale: Locale, value: str) -> bool:
+    """Whether a locator starts with a label of its own (``vol. 1, fol. 186``): the
+    locator label is then left out, as citeproc-js does, not printed before it."""
+    head = value.split(None, 1)
+    if len(head) < 2 or not head[1][:1].isdigit():
+        return False
+    word = head[0]
+    for name in _LOCATOR_TERMS:
+        for plural in (False, True):
+            if locale.term(name, "short", plural) == word:
+                return True
+    return False
 
 
 def trigraph(item: dict[str, Any]) -> str | None:
