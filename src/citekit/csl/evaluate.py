@@ -779,6 +779,14 @@ class Evaluator:
         )
         del last_inverted
         head = join(rendered[:-1], delim)
+        if not _starts_spaced(and_word):
+            # an "and" of a script that writes it joined to the name (Hebrew ו) takes
+            # no spaces; only delimiter-precedes-last="always" puts the delimiter before
+            # it, between two names (citeproc-js)
+            two_always = precedes == "always" and len(rendered) == 2
+            return concat([head, delim if two_always else "", and_word, rendered[-1]]), len(
+                rendered
+            )
         glue = delim + and_word + " " if use else " " + and_word + " "
         return concat([head, glue, rendered[-1]]), len(rendered)
 
@@ -1241,6 +1249,25 @@ def _check(key: str, v: str) -> Test:
         return lambda ev: ev.value(v) is not None
     fn = _CONDITIONS[key]
     return lambda ev: fn(ev, v)
+
+
+_SPACED_RANGES = (
+    (0x0E01, 0x0E5B), (0x00C0, 0x017F), (0x0370, 0x03FF), (0x0400, 0x052F), (0x0590, 0x05D4),
+    (0x05D6, 0x05FF), (0x1F00, 0x1FFF), (0x0600, 0x06FF), (0x200C, 0x200E), (0x0218, 0x021B),
+    (0x202A, 0x202E),
+)  # fmt: skip
+
+
+def _starts_spaced(word: str) -> bool:
+    """Whether a term starts with a letter of the scripts citeproc-js sets apart with
+    spaces (Latin, Greek, Cyrillic, Arabic, Hebrew but its prefix ו, Thai), or ``&``."""
+    if not word:
+        return True
+    ch = word[0]
+    if ch == "&" or ("a" <= ch <= "z") or ("A" <= ch <= "Z"):
+        return True
+    code = ord(ch)
+    return any(lo <= code <= hi for lo, hi in _SPACED_RANGES)
 
 
 _LOCATOR_TERMS = (
