@@ -49,8 +49,9 @@ def collapse_citation(
             delimiter,
             after,
             collapse,
-            group_delim or ", ",
+            group_delim or _default_group_delimiter(proc, delimiter),
             attrs.get("year-suffix-delimiter", group_delim or delimiter),
+            "after-collapse-delimiter" in attrs,
         )
     out: list[Part] = []
     previous_suffix = ""
@@ -69,6 +70,13 @@ def collapse_citation(
         out.append(piece)
         previous_suffix = str(cite.get("suffix") or "")
     return out
+
+
+def _default_group_delimiter(proc: Processor, delimiter: str) -> str:
+    """The delimiter between one author's cites when the style sets no
+    ``cite-group-delimiter``: ``, `` in an in-text style; a note style keeps its layout's
+    delimiter (citeproc-js: ``(Smith 2000a; 2000b)`` in a note)."""
+    return delimiter if proc.style.attrs.get("class") == "note" else ", "
 
 
 def _plain_cite(cite: dict[str, Any]) -> bool:
@@ -124,7 +132,12 @@ def _years(
     collapse: str,
     group_delim: str,
     suffix_delim: str,
+    after_given: bool = False,
 ) -> list[Part]:
+    """Cites grouped by author. When the style sets ``after-collapse-delimiter`` it also
+    goes after a cite with a locator (``Wong 1999, 328; 2000, 475``) and, but for
+    ``collapse="year-suffix"``, between authors' groups even when none collapsed (what
+    citeproc-js does; the CSL text names only the cites after a collapsed group)."""
     from citekit.csl.output import plain
 
     groups: list[list[tuple[dict[str, Any], CiteState, Part | None, Evaluator]]] = []
@@ -143,9 +156,17 @@ def _years(
             groups.append([entry])
     out: list[Part] = []
     previous_collapsed = False
+    previous_cite: dict[str, Any] | None = None
     for group in groups:
         if out:
-            out.append(after if previous_collapsed else delimiter)
+            between = after if previous_collapsed else delimiter
+            if after_given and (
+                (previous_cite is not None and previous_cite.get("locator"))
+                or collapse != "year-suffix"
+            ):
+                between = after
+            out.append(between)
+        previous_cite = group[-1][0]
         if len(group) == 1:
             out.append(proc.cite_affixes(group[0][0], group[0][2]) or "")
             previous_collapsed = False
@@ -157,6 +178,7 @@ def _years(
             proc.render_without_names(str(first_cite["id"]), first_st), first_st
         )
         suffix_run: list[str] = [first_st.year_suffix] if first_st.year_suffix else []
+        before = first_cite
         for cite, st, full, _ev in group[1:]:
             if not collapse:  # grouped, not collapsed: every cite whole
                 out.append(group_delim)
@@ -176,12 +198,13 @@ def _years(
             ):
                 suffix_run.append(st.year_suffix)
                 continue
-            collapsed = len(suffix_run) > 1
+            collapsed = len(suffix_run) > 1 or bool(after_given and before.get("locator"))
             _flush_range(out, suffix_run, suffix_delim, collapse)
             suffix_run = [st.year_suffix] if st.year_suffix and _plain_cite(cite) else []
             out.append(after if collapsed else group_delim)
             out.append(proc.cite_affixes(cite, short) or "")
             last_year_text = year_text
+            before = cite
         _flush_range(out, suffix_run, suffix_delim, collapse)
     return out
 

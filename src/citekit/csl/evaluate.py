@@ -26,7 +26,7 @@ from typing import Any
 
 from citekit.csl.dates import DateValue, date_sort_key, read_date, render_date
 from citekit.csl.locale import Locale
-from citekit.csl.names import name_parts, render_name
+from citekit.csl.names import is_romanesque, name_parts, render_name
 from citekit.csl.numbers import is_numeric, is_plural, page_range, roman, split_numbers
 from citekit.csl.output import Out, Part, concat, is_empty, join, join_present, parse_markup
 from citekit.csl.parse import Element, Style
@@ -119,7 +119,8 @@ class CiteState:
         self.citation_number: int | None = None
         self.first_note: int | None = None
         self.year_suffix: str | None = None
-        self.disambiguate = False
+        self.disambiguate = 0
+        """How many ``disambiguate="true"`` tests pass (the first ones met): 0 none."""
         self.et_al_use_first: int | None = None
         self.givenname_level: dict[int, int] = {}  # name index → 0 none, 1 initials, 2 full
 
@@ -150,6 +151,7 @@ class Evaluator:
         self.called = 0
         self.rendered = 0
         self.year_suffix_done = False
+        self.disambiguate_used = 0
         self.name_counter = 0
         self.names_seen: list[Part] = []
         self.first_names: Part | None = None
@@ -387,6 +389,8 @@ class Evaluator:
                 return None
             term = name
             if name == "locator":
+                if _labelled(self.locale, str(value)):
+                    return None
                 term = self.state.label or "page"
             if name in ("number-of-pages", "number-of-volumes"):
                 digits = "".join(ch for ch in str(value) if ch.isdigit())
@@ -459,7 +463,14 @@ class Evaluator:
         return False
 
     def _cond_disambiguate(self, v: str) -> bool:
-        return (v == "true") == self.state.disambiguate
+        # the tests are turned on one at a time, in the order they are met, as far as
+        # disambiguation needed them (citeproc-js adds the least extra text that works)
+        if v != "true":
+            return not self.state.disambiguate
+        if self.disambiguate_used < self.state.disambiguate:
+            self.disambiguate_used += 1
+            return True
+        return False
 
     # -- date ------------------------------------------------------------------------------
 
@@ -751,7 +762,10 @@ class Evaluator:
                 or (precedes == "contextual" and len(rendered) >= 2)
                 or (precedes == "after-inverted-name" and inverted_flags[len(rendered) - 1])
             )
-            return concat([body, delim if use else " ", et_al]), len(rendered)
+            # a term in a script written without spaces (等) joins the names with no
+            # space; a delimiter the style asks for stays (as citeproc-js does)
+            space = " " if is_romanesque(et_al_text[:1]) else ""
+            return concat([body, delim if use else space, et_al]), len(rendered)
         if len(rendered) == 1:
             return rendered[0], 1
         if and_word is None:
@@ -765,6 +779,14 @@ class Evaluator:
         )
         del last_inverted
         head = join(rendered[:-1], delim)
+        if not _starts_spaced(and_word):
+            # an "and" of a script that writes it joined to the name (Hebrew ו) takes
+            # no spaces; only delimiter-precedes-last="always" puts the delimiter before
+            # it, between two names (citeproc-js)
+            two_always = precedes == "always" and len(rendered) == 2
+            return concat([head, delim if two_always else "", and_word, rendered[-1]]), len(
+                rendered
+            )
         glue = delim + and_word + " " if use else " " + and_word + " "
         return concat([head, glue, rendered[-1]]), len(rendered)
 
@@ -1227,6 +1249,47 @@ def _check(key: str, v: str) -> Test:
         return lambda ev: ev.value(v) is not None
     fn = _CONDITIONS[key]
     return lambda ev: fn(ev, v)
+
+
+_SPACED_RANGES = (
+    (0x0E01, 0x0E5B), (0x00C0, 0x017F), (0x0370, 0x03FF), (0x0400, 0x052F), (0x0590, 0x05D4),
+    (0x05D6, 0x05FF), (0x1F00, 0x1FFF), (0x0600, 0x06FF), (0x200C, 0x200E), (0x0218, 0x021B),
+    (0x202A, 0x202E),
+)  # fmt: skip
+
+
+def _starts_spaced(word: str) -> bool:
+    """Whether a term starts with a letter of the scripts citeproc-js sets apart with
+    spaces (Latin, Greek, Cyrillic, Arabic, Hebrew but its prefix ו, Thai), or ``&``."""
+    if not word:
+        return True
+    ch = word[0]
+    if ch == "&" or ("a" <= ch <= "z") or ("A" <= ch <= "Z"):
+        return True
+    code = ord(ch)
+    return any(lo <= code <= hi for lo, hi in _SPACED_RANGES)
+
+
+_LOCATOR_TERMS = (
+    "act", "appendix", "article-locator", "book", "canon", "chapter", "column", "elocation",
+    "equation", "figure", "folio", "issue", "line", "note", "opus", "page", "paragraph",
+    "part", "rule", "scene", "section", "sub-verbo", "supplement", "table", "timestamp",
+    "title-locator", "verse", "volume",
+)  # fmt: skip
+
+
+def _labelled(locale: Locale, value: str) -> bool:
+    """Whether a locator starts with a label of its own (``vol. 1, fol. 186``): the
+    locator label is then left out, as citeproc-js does, not printed before it."""
+    head = value.split(None, 1)
+    if len(head) < 2 or not head[1][:1].isdigit():
+        return False
+    word = head[0]
+    for name in _LOCATOR_TERMS:
+        for plural in (False, True):
+            if locale.term(name, "short", plural) == word:
+                return True
+    return False
 
 
 def trigraph(item: dict[str, Any]) -> str | None:

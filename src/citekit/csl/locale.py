@@ -78,6 +78,9 @@ class _Layer:
             value = (s, m)
         else:
             value = (term.text, term.text)
+        # a term written as a line break and indentation only is a term set empty: XML
+        # keeps no meaning in layout whitespace (" [et al.]" with text in it stays whole)
+        value = (value[0] if value[0].strip() else "", value[1] if value[1].strip() else "")
         if name.startswith("ordinal"):
             match = term.attrs.get("match", "")
             self.ordinals.append((name, match, gender_form, value[0]))

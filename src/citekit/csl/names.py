@@ -40,6 +40,9 @@ def initialize(given: str, with_: str, hyphen: bool = True, full: bool = True) -
     out: list[str] = []
     for m in re.finditer(r"([^\s.]+)(\.?)", given):
         token, period = m.group(1), m.group(2)
+        if full and out and not period and token.isalpha() and token.islower():
+            out.append(" " + token + " ")  # a particle among the given names stays: J. B. de C. M.
+            continue
         pieces: list[str] = []
         for n, sub in enumerate(token.split("-")):
             if not sub or (n and full and sub[0].islower()):
@@ -62,7 +65,7 @@ def initialize(given: str, with_: str, hyphen: bool = True, full: bool = True) -
     for word in out:
         if result and not result.endswith((" ", "-")) and with_.endswith(" "):
             result += " "
-        result += word
+        result += word.lstrip() if result.endswith(" ") else word
     return result.rstrip()
 
 

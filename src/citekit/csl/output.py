@@ -41,9 +41,11 @@ PUNCT_RULES = {
     ("!", "."): 1, ("!", ":"): 1, ("?", "."): 1, ("?", ":"): 1, (":", "!"): 2, (":", "?"): 2,
     (":", "."): 1, (";", "!"): 2, (";", "?"): 2, (";", ":"): 1, (";", "."): 1, ("!", "!"): 1,
     ("?", "?"): 1, (".", "."): 1, (":", ":"): 1, (";", ";"): 1, (",", ","): 1, (" ", " "): 2,
-    (" ", ","): 2, (" ", "."): 2,
+    (" ", ","): 2,
 }  # fmt: skip
-"""Two punctuation marks meeting: 1 keeps the first, 2 keeps the second, absent keeps both."""
+"""Two punctuation marks meeting: 1 keeps the first, 2 keeps the second, absent keeps both.
+A period after a space is kept whole (``(n.d.). .`` for an empty title): citeproc-js merges
+punctuation only where the two marks touch."""
 
 QUOTE_CHARS = "\"'\u201d\u2019\u00bb\u203a"
 
@@ -89,7 +91,7 @@ def last_char(part: Part, through_quotes: bool = False) -> str:
     """The last character printed; with ``through_quotes`` the one inside closing quotes."""
     if isinstance(part, str):
         if through_quotes:
-            stripped = part.rstrip(" " + QUOTE_CHARS)
+            stripped = part.rstrip(QUOTE_CHARS)
             return stripped[-1:] if stripped else ""
         return part[-1:]
     if part.kind == "quote" and not through_quotes:

@@ -239,18 +239,46 @@ class Processor:
         states: list[list[tuple[dict[str, Any], CiteState]]],
         notes: Sequence[int | None] | None,
     ) -> None:
-        last_note: dict[str, int] = {}
-        first_note: dict[str, int] = {}
-        seen: set[str] = set()
         distance = (
             int(self.style.citation.attrs.get("near-note-distance", "5"))
             if self.style.citation
             else 5
         )
-        prev_row: list[tuple[dict[str, Any], CiteState]] | None = None
+        # citations in the running text (note number 0) and those in notes are two
+        # sequences: a cite is first, subsequent or ibid within its own (citeproc-js
+        # tracks them apart, so an in-text cite can be ibid to the in-text cite before it
+        # across a footnote)
+        in_text: list[tuple[int, list[tuple[dict[str, Any], CiteState]]]] = []
+        in_notes: list[tuple[int, list[tuple[dict[str, Any], CiteState]]]] = []
         for ci, row in enumerate(states):
             given_note = notes[ci] if notes is not None and ci < len(notes) else None
-            note = given_note if given_note is not None else ci + 1
+            if given_note == 0:
+                in_text.append((0, row))
+            else:
+                in_notes.append((given_note if given_note is not None else ci + 1, row))
+        if in_text:
+            self._positions_of(in_text, distance, in_text=True)
+        self._positions_of(in_notes, distance, in_text=False)
+
+    @staticmethod
+    def _positions_of(
+        rows: list[tuple[int, list[tuple[dict[str, Any], CiteState]]]],
+        distance: int,
+        *,
+        in_text: bool,
+    ) -> None:
+        last_note: dict[str, int] = {}
+        first_note: dict[str, int] = {}
+        seen: set[str] = set()
+        # a cite is ibid to the citation before it in another note only when that note
+        # is the one just before and holds no other cite (citeproc-js); in the same note
+        # (or the running text) the last cite before it counts
+        per_note: dict[int, int] = {}
+        for note, row in rows:
+            per_note[note] = per_note.get(note, 0) + len(row)
+        prev_row: list[tuple[dict[str, Any], CiteState]] | None = None
+        prev_note = 0
+        for note, row in rows:
             for j, (cite, st) in enumerate(row):
                 key = str(cite["id"])
                 if key not in seen:
@@ -259,8 +287,12 @@ class Processor:
                     previous: tuple[dict[str, Any], CiteState] | None = None
                     if j > 0:
                         previous = row[j - 1]
-                    elif prev_row is not None and len({str(c["id"]) for c, _ in prev_row}) == 1:
+                    elif prev_row is None:
+                        pass
+                    elif prev_note == note:
                         previous = prev_row[-1]
+                    elif prev_note >= note - 1 and (per_note[prev_note] == 1 or prev_note == 0):
+                        previous = prev_row[0]
                     if previous is not None and str(previous[0]["id"]) == key:
                         mine = (st.locator, st.label) if st.locator else None
                         theirs = (
@@ -276,7 +308,7 @@ class Processor:
                             st.position = 2
                     else:
                         st.position = 1
-                    if key in last_note and note - last_note[key] <= distance:
+                    if in_text or (key in last_note and note - last_note[key] <= distance):
                         st.near_note = True
                     st.first_note = first_note.get(key)
                 seen.add(key)
@@ -284,6 +316,7 @@ class Processor:
                 last_note[key] = note
             if row:
                 prev_row = row
+                prev_note = note
 
     # -- rendering ---------------------------------------------------------------------------
 
@@ -305,6 +338,10 @@ class Processor:
         if citation is None:
             return None
         ev = self.evaluator(key, st)
+        if self.disamb_override:
+            # the text two cites are compared by leaves out the date the work was looked
+            # at: it tells no two works apart (citeproc-js: "just looking" skips accessed)
+            ev.dates["accessed"] = None
         return ev.layout(citation.layout)
 
     def render_without_names(self, key: str, st: CiteState) -> Part | None:
