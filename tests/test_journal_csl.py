@@ -14,17 +14,14 @@ journal's English title, the original title in ``original-title``.
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import shutil
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import citeproc
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -38,21 +35,12 @@ from citekit.styles.forms import english_text, work_language
 from citekit.styles.ordering import russian_list_key
 from citekit.styles.terms import english_place
 from citekit.translit import transliterate
+from citeproc_js import CITEPROC_JS, LOCALES, NODE, SCRIPT, needs_citeproc_js, run_citeproc_js
 from strategies import journal_references
 
 ROOT = Path(__file__).resolve().parents[1]
 STYLES = ROOT / "csl-styles"
 CORPUS = ROOT.parent / "shared" / "corpus" / "japanese-studies-2025-3.json"
-CITEPROC_JS = ROOT / "benchmarks" / ".node" / "node_modules" / "citeproc"
-SCRIPT = ROOT / "tools" / "citeproc_js_bibliography.js"
-LOCALES = Path(citeproc.__file__).parent / "data" / "locales"
-NODE = shutil.which("node")
-
-needs_citeproc_js = pytest.mark.skipif(
-    NODE is None or not CITEPROC_JS.is_dir(),
-    reason="citeproc-js is not installed: needs node and "
-    "`npm install --prefix benchmarks/.node citeproc` (the tests download nothing)",
-)
 needs_corpus = pytest.mark.skipif(not CORPUS.is_file(), reason="../shared/corpus is absent")
 
 
@@ -288,24 +276,12 @@ def _latin_name(person: Person) -> dict[str, str]:
 
 def citeproc_js(style: str, items: list[dict[str, Any]]) -> list[tuple[str, str]]:
     """(id, line) in bibliography order, from one node process; fails on any error."""
-    return [(entry_id, line) for entry_id, line in run_citeproc_js(style, items)["entries"]]
+    return [(entry_id, line) for entry_id, line in run_journal_style(style, items)["entries"]]
 
 
-def run_citeproc_js(style: str, items: list[dict[str, Any]]) -> dict[str, Any]:
-    """The node program's whole answer: entries, each item's citation, errors (none)."""
-    assert NODE is not None
-    done = subprocess.run(
-        [NODE, str(SCRIPT), str(CITEPROC_JS), str(STYLES / f"{style}.csl"), str(LOCALES)],
-        input=json.dumps(items),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    out: dict[str, Any] = json.loads(done.stdout)
-    assert out["errors"] == [], out["errors"]
-    return out
+def run_journal_style(style: str, items: list[dict[str, Any]]) -> dict[str, Any]:
+    """citeproc-js's whole answer for one of the journal's CSL files."""
+    return run_citeproc_js(STYLES / f"{style}.csl", items)
 
 
 def citekit_csl(style: str, item: dict[str, Any]) -> str:
@@ -445,7 +421,7 @@ def test_gost_lists_order_as_the_native_style() -> None:
 @pytest.mark.parametrize("style", sorted(CASES))
 def test_citations_are_the_bibliography_numbers(style: str) -> None:
     refs = list(citekit.load(CORPUS))
-    out = run_citeproc_js(style, [record(r, CASES[style].english) for r in refs])
+    out = run_journal_style(style, [record(r, CASES[style].english) for r in refs])
     position = {entry[0]: n for n, entry in enumerate(out["entries"], start=1)}
     assert out["citations"] == [f"[{position[r.id]}]" for r in refs]
 

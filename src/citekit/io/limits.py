@@ -80,36 +80,29 @@ def fits(value: Any, depth: int = 0) -> bool:
         return False
     kind = type(value)
     if kind is dict:
-        for key, item in value.items():
+        for key in value:
             if type(key) is not str or len(key) > MAX_FIELD_CHARS:
                 return False
-            kind = type(item)
-            if kind is str:
-                if len(item) > MAX_FIELD_CHARS:
-                    return False
-            elif kind is dict or kind is list:
-                if not fits(item, depth + 1):
-                    return False
-            elif kind not in _PLAIN:
-                return False
-        return True
-    if kind is list:
+        items = value.values()
+    elif kind is list:
         if len(value) > MAX_NAMES:
             return False
-        for item in value:
-            kind = type(item)
-            if kind is str:
-                if len(item) > MAX_FIELD_CHARS:
-                    return False
-            elif kind is dict or kind is list:
-                if not fits(item, depth + 1):
-                    return False
-            elif kind not in _PLAIN:
-                return False
-        return True
-    if kind is str:
+        items = value
+    elif kind is str:
         return len(value) <= MAX_FIELD_CHARS
-    return kind in _PLAIN
+    else:
+        return kind in _PLAIN
+    for item in items:
+        kind = type(item)
+        if kind is str:
+            if len(item) > MAX_FIELD_CHARS:
+                return False
+        elif kind is dict or kind is list:
+            if not fits(item, depth + 1):
+                return False
+        elif kind not in _PLAIN:
+            return False
+    return True
 
 
 def check_value(value: Any, field: str, depth: int = 0) -> None:
