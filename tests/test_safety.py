@@ -171,3 +171,13 @@ def test_jinja_escapes_other_formats_without_autoescape(to: str) -> None:
     out = page.render(ref=ref, to=to)
     assert "<" not in out
     assert "&lt;script" in out
+
+
+def test_a_url_with_a_delete_character_is_refused() -> None:
+    """Found by atheris: a URL holding DEL (U+007F) was kept, and came back from BibTeX
+    percent-encoded; like the other control characters it cannot stand in a URL."""
+    from citekit.errors import ValidationError
+    from citekit.model.identifiers import check_url
+
+    with pytest.raises(ValidationError, match="not a web address"):
+        check_url("https://example.org/a\x7fb")

@@ -79,7 +79,7 @@ def check_url(value: str) -> str:
         parts is None
         or parts.scheme not in {"http", "https", "ftp"}
         or not parts.netloc
-        or any(ch.isspace() or ord(ch) < 32 or ch in _NEVER_IN_URLS for ch in url)
+        or any(ch.isspace() or ord(ch) < 32 or ch == "\x7f" or ch in _NEVER_IN_URLS for ch in url)
     ):
         raise ValidationError(
             f"not a web address: {value!r}; give a full http:// or https:// URL, "
