@@ -25,9 +25,11 @@ from citekit.model.person import Person
 from citekit.model.reference import (
     IN_A_BOOK,
     Book,
+    ConferencePaper,
     JournalArticle,
     Legislation,
     MagazineArticle,
+    Manuscript,
     NewspaperArticle,
     Patent,
     PeriodicalPart,
@@ -75,6 +77,7 @@ _DESCRIPTIONS = {
     "software": "Computer software",  # §10.10
     "motion-picture": "Film",  # §10.12
     "song": "Song",  # §10.13
+    "manuscript": "Unpublished manuscript",  # §10.8
 }
 """What a work of these kinds is, in the manual's words, where the record gives no genre."""
 
@@ -170,6 +173,8 @@ def _bracket(ref: Reference, options: Options) -> str | None:
     if not isinstance(ref, Publication):
         return None
     genre = None if _genre_printed(ref) else ref.genre or _DESCRIPTIONS.get(ref.kind)
+    if genre is None and _presentation(ref):
+        genre = "Paper presentation"
     medium = None if gost_medium(ref.medium) else ref.medium
     words = [transliterate(d, options.translit) for d in (genre, medium) if d]
     return f"[{'; '.join(words)}]" if words else None
@@ -236,8 +241,11 @@ def _host(ref: Reference, context: Context) -> Inline | None:
     if not isinstance(ref, IN_A_BOOK):  # compiled for these only
         return None
     options = context.options
-    if ref.container_title is None:
-        return None
+    if ref.container_title is None:  # a presentation: the conference and its place (§10.5)
+        if not isinstance(ref, ConferencePaper):
+            return None
+        event = [ref.event_title, ref.event_place]
+        return ", ".join(transliterate(e, options.translit) for e in event if e) or None
     book, translation = latin_with_translation(ref.container_title, ref, options.translit)
     details = ", ".join(
         p for p in (english_edition(ref.edition) if ref.edition else None,
@@ -284,13 +292,18 @@ def _link(ref: Reference, context: Context) -> Inline | None:
     return link(ref.url)
 
 
+def _presentation(ref: Reference) -> bool:
+    """A paper given at a conference and not published in proceedings (§10.5)."""
+    return isinstance(ref, ConferencePaper) and ref.container_title is None
+
+
 def _date(ref: Reference, context: Context) -> Inline | None:
     """``(2025a)``; magazines, newspapers and web pages with month and day
     ``(2022, April 25)``; everything else the year only (§9.14)."""
     suffix = context.year_suffix
     if ref.issued is None:
         return f"(n.d.{'-' + suffix if suffix else ''})"
-    if not isinstance(ref, _DATED):
+    if not isinstance(ref, _DATED) and not _presentation(ref):
         return f"({year_text(ref.issued, dash=DASH)}{suffix})"
     text = parenthetical_date(ref.issued, dash=DASH)
     year, _, rest = text.partition(",")
@@ -319,7 +332,18 @@ SOURCE = choose(
     (IN_A_BOOK, part(lambda static: _host)),
     (Legislation, part(lambda static: _gazette)),  # the general rule's host
 )
-ENTRY = join(". ", LEAD, SOURCE, part(lambda static: _publisher))
+
+
+def _archive(ref: Reference, context: Context) -> Inline | None:
+    """``National Archives (Box 12, Folder 3)``: where an archival work is held (§10.8)."""
+    if not isinstance(ref, Manuscript) or not ref.archive:
+        return None
+    archive = transliterate(ref.archive, context.options.translit)
+    place = ref.archive_location and transliterate(ref.archive_location, context.options.translit)
+    return f"{archive} ({place})" if place else archive
+
+
+ENTRY = join(". ", LEAD, SOURCE, part(lambda static: _publisher), part(lambda static: _archive))
 AFTER = join(" ", part(lambda static: _link), part(lambda static: _original))
 
 
