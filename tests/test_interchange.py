@@ -297,3 +297,12 @@ def test_bibtex_family_name_with_lower_case_words_is_not_a_particle() -> None:
     text = citekit.dump([ref], "bibtex")
     assert "South Korea {in} {the} Age {of} X, and {de} {la} Cruz, J" in text
     assert loads(text, "bibtex") == [ref]
+
+
+def test_bibtex_names_brace_parentheses() -> None:
+    """Found by the pdflatex property test: a name holding ``(`` split natbib's label
+    ``Author(Year)``; a parenthesis in a name is braced, and read back as written."""
+    ref = JournalArticle(id="a", title="T", authors=[Person("(9^J"), Person(literal="Org (UK)")])
+    text = citekit.dump([ref], "bibtex")
+    assert "author = {{(}9{\\textasciicircum}J and {Org {(}UK{)}}}" in text
+    assert loads(text, "bibtex") == [ref]

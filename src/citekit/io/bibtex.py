@@ -783,7 +783,7 @@ def _bib_person(person: Person, ref: Reference, role: str, lose: Loss) -> BibPer
     if person.dropping_particle:
         lose(ref, role, "BibTeX has no dropping particle")
     if person.literal is not None:
-        return BibPerson(last=f"{{{_encode(person.literal)}}}")
+        return BibPerson(last=f"{{{_name_part(person.literal)}}}")
     return BibPerson(
         first=_name_part(person.given) if person.given else "",
         prelast=_name_part(person.particle) if person.particle else "",
@@ -792,12 +792,13 @@ def _bib_person(person: Person, ref: Reference, role: str, lose: Loss) -> BibPer
     )
 
 
-_NAME_SPLITTERS = re.compile(r",|(?<=\s)and(?=\s)", re.IGNORECASE)
+_NAME_SPLITTERS = re.compile(r"[,()]|(?<=\s)and(?=\s)", re.IGNORECASE)
 
 
 def _name_part(text: str) -> str:
     """A part of a name for BibTeX: a comma or a word ``and`` is braced, where BibTeX would
-    split the name or the list at it."""
+    split the name or the list at it, and a parenthesis, where natbib would split the label
+    ``Author(Year)`` that bibtex builds from names."""
     return _NAME_SPLITTERS.sub(lambda m: "{" + m[0] + "}", _encode(text))
 
 
