@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 import attrs
@@ -130,8 +130,10 @@ class _Lines:
         return self.line
 
 
-def _items(text: str) -> list[tuple[int, Any]]:
-    """The items of a CSL-JSON array (or a single object) with the line each starts on."""
+def _scan(text: str) -> Iterator[tuple[int, Any]]:
+    """The items of a CSL-JSON array (or a single object), each with the line it starts on,
+    decoded one at a time: the slow road, taken only to find a line (:class:`_ItemLines`)
+    or to locate what :func:`_parse` refused."""
     lines = _Lines(text)
     if not text.strip():
         raise ParseError(
@@ -144,25 +146,27 @@ def _items(text: str) -> list[tuple[int, Any]]:
             value, end = _DECODER.raw_decode(text, start)
             if text[end:].strip():
                 raise json.JSONDecodeError("unexpected text after the JSON value", text, end)
-            return [(lines.at(start), value)]
-        items: list[tuple[int, Any]] = []
+            yield lines.at(start), value
+            return
         position = start + 1
+        first = True
         while True:
             while position < len(text) and text[position].isspace():
                 position += 1
             if text[position : position + 1] == "]":
                 if text[position + 1 :].strip():
                     raise json.JSONDecodeError("unexpected text after the list", text, position + 1)
-                return items
-            if items:
+                return
+            if not first:
                 if text[position : position + 1] != ",":
                     raise json.JSONDecodeError("expected ',' or ']' between items", text, position)
                 position += 1
                 while position < len(text) and text[position].isspace():
                     position += 1
+            first = False
             begin = position
             value, position = _DECODER.raw_decode(text, position)
-            items.append((lines.at(begin), value))
+            yield lines.at(begin), value
     except json.JSONDecodeError as exc:
         raise ParseError(f"not valid JSON: {exc.msg}", line=exc.lineno) from None
     except _DuplicateKeyError as exc:
@@ -181,6 +185,41 @@ def _items(text: str) -> list[tuple[int, Any]]:
         ) from None
 
 
+def _items(text: str) -> list[tuple[int, Any]]:
+    """The items of a CSL-JSON array (or a single object) with the line each starts on."""
+    return list(_scan(text))
+
+
+def _parse(text: str) -> list[Any]:
+    """The items of a CSL-JSON array (or a single object), decoded in one call.
+
+    Lines are not counted here: most files have no problem to place. What the decoder
+    refuses is decoded again item by item (:func:`_scan`), which names the line.
+    """
+    try:
+        value = _DECODER.decode(text)
+    except (ValueError, RecursionError):  # bad JSON, a key twice, a number too long
+        for _ in _scan(text):
+            pass
+        raise ParseError("not valid JSON", line=1) from None  # not reached: _scan raises
+    return value if isinstance(value, list) else [value]
+
+
+class _ItemLines:
+    """The line each item starts on, found only when a message asks for one (a field left
+    out, an unknown field, a bad item): the items are then decoded again up to it."""
+
+    def __init__(self, text: str) -> None:
+        self._scan = _scan(text)
+        self._lines: list[int] = []
+
+    def __call__(self, number: int) -> int:
+        """The line item ``number`` (from 1) starts on."""
+        while len(self._lines) < number:
+            self._lines.append(next(self._scan)[0])
+        return self._lines[number - 1]
+
+
 def read_csl_json(
     text: str,
     *,
@@ -195,32 +234,34 @@ def read_csl_json(
     still stops it: what follows cannot be trusted).
     """
     references = []
-    first_line: dict[str, int] = {}
+    first: dict[str, int] = {}  # the number of the item each id was first met in
     try:
-        items = _items(text)
+        items = _parse(text)
     except CitekitError as exc:
         raise exc.located(file=file) from None
     built: _Built = {}
     index = LineIndex(text)
-    for number, (line, item) in enumerate(items, 1):
+    line_of = _ItemLines(text)
+    for number, item in enumerate(items, 1):
         try:
             try:
                 ref = _reference(item, f"item-{number}", built)
             except ValidationError as exc:  # one bad field costs that field: see io/problems.py
-                ref = _rescue(exc, item, f"item-{number}", built, file, index, line)
+                ref = _rescue(exc, item, f"item-{number}", built, file, index, line_of(number))
             if ref.extra:
-                _warn_unknown(ref, file, index, line)
-            if ref.id in first_line:
+                _warn_unknown(ref, file, index, number, line_of)
+            if ref.id in first:
                 raise ValidationError(
-                    f"the id is used again (first at line {first_line[ref.id]}); ids must be unique",
+                    f"the id is used again (first at line {line_of(first[ref.id])}); "
+                    "ids must be unique",
                     ref_id=ref.id,
                     field="id",
                 )
         except CitekitError as exc:
-            exc.located(file=file, line=line)
+            exc.located(file=file, line=line_of(number))
             deliver(exc, on_error)
             continue
-        first_line[ref.id] = line
+        first[ref.id] = number
         references.append(ref)
     return references
 
@@ -279,11 +320,15 @@ def _citekits_own(key: str) -> bool:
     return key in ("type", "bibtex-type", "ris-type", "others") or key.startswith("ris:")
 
 
-def _warn_unknown(ref: Reference, file: str | None, index: LineIndex, line: int) -> None:
-    """Name the item's fields that are no CSL variable and no field of CSL-JSON's."""
+def _warn_unknown(
+    ref: Reference, file: str | None, index: LineIndex, number: int, lines: _ItemLines
+) -> None:
+    """Name the fields of item ``number`` that are no CSL variable and no field of
+    CSL-JSON's."""
     names = [key for key in ref.extra if key not in CSL_KNOWN and not _citekits_own(key)]
     if not names:
         return
+    line = lines(number)
 
     def line_of(key: str) -> int | None:
         return index.find(re.compile(re.escape(json.dumps(key)) + r"\s*:"), line) or line
