@@ -40,12 +40,6 @@ MAY_IMPORT: dict[str, set[str]] = {
     "application": {layer for layer, _ in LAYERS},
 }
 
-KNOWN = {
-    # the CSL processor reads the CSL-JSON mapping; it is to move to the model side
-    ("citekit.styles.csl", "citekit.io.csljson"),
-}
-"""Imports that still run up a layer, each with its reason; the list may only shrink."""
-
 
 def layer_of(module: str) -> str:
     best = ""
@@ -96,15 +90,10 @@ def upward_imports() -> set[tuple[str, str]]:
 
 
 def test_no_import_runs_up_a_layer() -> None:
-    wrong = upward_imports() - KNOWN
+    wrong = upward_imports()
     assert not wrong, "imports that run up a layer (docs/architecture.md): " + ", ".join(
         f"{a} → {b}" for a, b in sorted(wrong)
     )
-
-
-def test_the_known_exceptions_still_exist() -> None:
-    """A fixed exception leaves the list, so that it cannot come back unnoticed."""
-    assert upward_imports() >= KNOWN
 
 
 @pytest.mark.parametrize(

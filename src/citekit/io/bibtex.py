@@ -34,7 +34,6 @@ from pybtex.database.input.bibtex import NAME_CHARS, month_names
 from pybtex.exceptions import PybtexError
 
 from citekit.errors import CitekitError, DataLossWarning, ParseError, ValidationError
-from citekit.io.csljson import CSL_KNOWN, Loss
 from citekit.io.limits import check_text_size, check_value, macro_budget
 from citekit.io.problems import (
     ErrorHandler,
@@ -44,6 +43,7 @@ from citekit.io.problems import (
     rescue,
     warn_unknown,
 )
+from citekit.model.csl_item import CSL_KNOWN, Loss
 from citekit.model.date import PartialDate
 from citekit.model.date_text import parse_date_text
 from citekit.model.kinds import BIBTEX_SUBTYPES, BIBTEX_TYPES, KINDS

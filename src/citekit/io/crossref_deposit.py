@@ -36,8 +36,8 @@ from typing import Any
 from lxml import etree
 
 from citekit.errors import CitekitError
-from citekit.io.csljson import Loss, reference_to_item
 from citekit.io.xmlsafe import indent
+from citekit.model.csl_item import Loss, reference_to_item
 from citekit.model.reference import Reference, page_range
 from citekit.styles.registry import get_style
 

@@ -18,8 +18,6 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
-import attrs
-
 from citekit.errors import CitekitError, ParseError, ValidationError
 from citekit.io.limits import check_value, fits
 from citekit.io.problems import (
@@ -30,57 +28,40 @@ from citekit.io.problems import (
     rescue,
     warn_unknown,
 )
-from citekit.model.date import SEASONS, PartialDate
+from citekit.model.csl_item import (
+    ATTRIBUTES_OF,
+    CSL_KNOWN,
+    CSL_TYPE_OF,
+    DATE_ATTRIBUTE,
+    DATE_VARIABLES,
+    NAME_ATTRIBUTE,
+    NAME_VARIABLES,
+    TEXT_ATTRIBUTE,
+    TITLE_ATTRIBUTE,
+    VARIABLE_OF,
+    Loss,
+    date_from_csl,
+    date_to_csl,
+    reference_to_item,
+)
+from citekit.model.date import PartialDate
 from citekit.model.date_text import parse_date_text
-from citekit.model.kinds import CSL_TYPES, KINDS
+from citekit.model.kinds import CSL_TYPES
 from citekit.model.person import Person
-from citekit.model.reference import JournalArticle, Reference
+from citekit.model.reference import Reference
 from citekit.model.title import Title, latn_scheme
 
-__all__ = ["CSL_TYPES", "item_to_reference", "read_csl_json", "reference_to_item", "write_csl_json"]
-
-_CANONICAL = {kind.cls: kind.csl for kind in KINDS}  # the kinds table (model/kinds.py)
-
-# CSL variable → model attribute. A variable whose attribute the type lacks goes to ``extra``.
-_TEXT_FIELDS = {
-    "changing": "changing",
-    "volume": "volume",
-    "issue": "issue",
-    "page": "pages",
-    "publisher": "publisher",
-    "publisher-place": "place",
-    "edition": "edition",
-    "number-of-pages": "number_of_pages",
-    "number-of-volumes": "number_of_volumes",
-    "collection-number": "collection_number",
-    "ISBN": "isbn",
-    "ISSN": "issn",
-    "DOI": "doi",
-    "URL": "url",
-    "language": "language",
-    "note": "note",
-    "genre": "genre",
-    "medium": "medium",
-    "section": "section",
-    "event-title": "event_title",
-    "event-place": "event_place",
-    "authority": "authority",
-    "jurisdiction": "jurisdiction",
-    "archive": "archive",
-    "archive_location": "archive_location",
-}
-_TITLE_FIELDS = {
-    "title": "title",
-    "container-title": "container_title",
-    "collection-title": "collection_title",
-}
-_NAME_FIELDS = {"author": "authors", "editor": "editors", "translator": "translators"}
-_DATE_FIELDS = {"issued": "issued", "accessed": "accessed", "submitted": "submitted"}
-_ATTRIBUTE_TO_CSL = {
-    attribute: csl
-    for table in (_TEXT_FIELDS, _TITLE_FIELDS, _NAME_FIELDS, _DATE_FIELDS)
-    for csl, attribute in table.items()
-}
+# reference_to_item, CSL_KNOWN and Loss live with the model (model/csl_item.py), where the CSL
+# processor reads them too; they are named here as well, where readers and writers look
+__all__ = [
+    "CSL_KNOWN",
+    "CSL_TYPES",
+    "Loss",
+    "item_to_reference",
+    "read_csl_json",
+    "reference_to_item",
+    "write_csl_json",
+]
 
 
 class _DuplicateKeyError(ValueError):
@@ -437,99 +418,24 @@ def _people(value: Any, field: str, built: _Built | None) -> tuple[Person, ...]:
     return tuple(people)
 
 
-def _date_part(value: Any) -> int:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        return int(value)
-    raise ValidationError(f"not a date part: {value!r}")
-
-
 def _shared_date(value: Any, field: str, built: _Built | None) -> PartialDate | None:
-    """:func:`_date`, sharing the commonest shape (``{"date-parts": [[2025, 3]]}``, whole
+    """:func:`date_from_csl`, sharing the commonest shape (``{"date-parts": [[2025, 3]]}``, whole
     numbers only, so that no ``true`` or ``2025.0`` can pass for a valid date)."""
     parts = value.get("date-parts") if built is not None and isinstance(value, dict) else None
     if not (parts and len(value) == 1 and isinstance(parts, list) and len(parts) == 1):
-        return _date(value, field)
+        return date_from_csl(value, field)
     numbers = parts[0]
     if not (isinstance(numbers, list) and all(type(n) is int for n in numbers)):
-        return _date(value, field)
-    return _shared(built, ("date", *numbers), lambda: _date(value, field))
+        return date_from_csl(value, field)
+    return _shared(built, ("date", *numbers), lambda: date_from_csl(value, field))
 
 
-def _date(value: Any, field: str) -> PartialDate | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return parse_date_text(value)
-    if not isinstance(value, dict):
-        raise ValidationError("expected a date object with date-parts", field=field)
-    parts = value.get("date-parts")
-    if not parts:
-        if value.get("raw"):
-            return _circa(parse_date_text(value["raw"]), value)
-        if value.get("literal"):
-            try:  # a literal that is a date after all ("Spring 2020", "n.d.")
-                return _circa(parse_date_text(value["literal"]), value)
-            except ValidationError:
-                pass
-            raise ValidationError(
-                f"a literal date ({value['literal']!r}) cannot be read; "
-                'give "date-parts" such as [[2025, 4]]',
-                field=field,
-            )
-        return None
-    if not isinstance(parts, list) or not all(isinstance(p, list) and p for p in parts):
-        raise ValidationError("date-parts must be a list of [year, month, day] lists", field=field)
-
-    def one(numbers: list[Any]) -> PartialDate:
-        year, *rest = (_date_part(n) for n in numbers[:3])
-        return PartialDate(year, rest[0] if rest else None, rest[1] if len(rest) > 1 else None)
-
-    date = one(parts[0])
-    if len(parts) > 1 and parts[1] != parts[0]:
-        date = attrs.evolve(date, end=one(parts[1]))
-    season = value.get("season")
-    if season not in (None, ""):
-        if str(season).isdigit() and 1 <= int(season) <= 4:
-            season = SEASONS[int(season) - 1]
-        if not isinstance(season, str):
-            raise ValidationError(f"not a season: {season!r}; use 1 to 4", field=field)
-        date = attrs.evolve(date, season=season)
-    return _circa(date, value)
-
-
-def _circa(date: PartialDate | None, value: dict[str, Any]) -> PartialDate | None:
-    """``date``, approximate when the object says ``"circa": true``."""
-    return attrs.evolve(date, circa=True) if date is not None and value.get("circa") else date
-
-
-_ATTRIBUTES = {**_TEXT_FIELDS, **_TITLE_FIELDS, **_NAME_FIELDS, **_DATE_FIELDS}
-"""The reference attribute each CSL variable is read into (``number`` depends on the type)."""
-_NUMBER_ATTRIBUTE: dict[type[Reference], str] = {
-    kind.cls: "article_number" if issubclass(kind.cls, JournalArticle) else "number"
-    for kind in KINDS
-    if {"article_number", "number"} & set(kind.fields)
-}
 _READERS: dict[str, Callable[[Any, str], Any]] = {
     "number": _text_value,
-    **dict.fromkeys(_TEXT_FIELDS, _text_value),
+    **dict.fromkeys(TEXT_ATTRIBUTE, _text_value),
 }
 """How each CSL variable other than a title, a name list or a date is read (titles need the
 item's language; all three are shared across a document's items)."""
-
-
-def _plan(cls: type[Reference]) -> dict[str, str]:
-    accepted = {field.name for field in attrs.fields(cls)}
-    plan = {key: attribute for key, attribute in _ATTRIBUTES.items() if attribute in accepted}
-    if cls in _NUMBER_ATTRIBUTE:  # CSL's number is an article number or a report's number
-        plan["number"] = _NUMBER_ATTRIBUTE[cls]
-    return plan
-
-
-_PLANS: dict[type[Reference], dict[str, str]] = {kind.cls: _plan(kind.cls) for kind in KINDS}
-"""For each reference type, the attribute each CSL variable it holds is read into; any other
-variable is kept in ``extra``."""
 
 
 def item_to_reference(item: Any, *, fallback_id: str = "item") -> Reference:
@@ -547,8 +453,8 @@ def _reference(item: Any, fallback_id: str, built: _Built | None) -> Reference:
             check_value(item, "item")
         return _build(item, ref_id, built)
     except CitekitError as exc:
-        if exc.field in _ATTRIBUTE_TO_CSL:
-            exc.field = _ATTRIBUTE_TO_CSL[exc.field]
+        if exc.field in VARIABLE_OF:
+            exc.field = VARIABLE_OF[exc.field]
         raise exc.located(ref_id=ref_id) from None
     except ValueError as exc:  # a value the model could not convert (a year of 5,000 digits)
         raise ValidationError(f"a value citekit cannot take: {exc}", ref_id=ref_id) from None
@@ -563,7 +469,7 @@ def _build(item: dict[str, Any], ref_id: str, built: _Built | None) -> Reference
         raise ValidationError(
             f"item type {shown} is not supported; use one of: {known}", field="type"
         )
-    plan = _PLANS[cls]
+    plan = ATTRIBUTES_OF[cls]
     multi = item.get("multi") or {}
     if not isinstance(multi, dict):
         raise ValidationError("must be an object", field="multi")
@@ -571,7 +477,7 @@ def _build(item: dict[str, Any], ref_id: str, built: _Built | None) -> Reference
     language = item.get("language") or multi.get("main")
     values: dict[str, Any] = {"id": ref_id}
     extra: dict[str, Any] = {}
-    if _CANONICAL[cls] != csl_type:
+    if CSL_TYPE_OF[cls] != csl_type:
         extra["type"] = csl_type  # several CSL types share this reference type: remember which
     for key, value in item.items():
         attribute = plan.get(key)
@@ -583,11 +489,11 @@ def _build(item: dict[str, Any], ref_id: str, built: _Built | None) -> Reference
                     raise exc.located(field=key) from None
             continue
         try:
-            if key in _TITLE_FIELDS:
+            if key in TITLE_ATTRIBUTE:
                 values[attribute] = _title(value, key, language, keys, built)
-            elif key in _NAME_FIELDS:
+            elif key in NAME_ATTRIBUTE:
                 values[attribute] = _people(value, key, built)
-            elif key in _DATE_FIELDS:
+            elif key in DATE_ATTRIBUTE:
                 values[attribute] = _shared_date(value, key, built)
             else:
                 values[attribute] = _READERS[key](value, key)
@@ -596,170 +502,27 @@ def _build(item: dict[str, Any], ref_id: str, built: _Built | None) -> Reference
     if "language" not in values and language:
         values["language"] = language
     other_multi = {k: v for k, v in multi.items() if k not in ("_keys", "main")}
-    if other_multi or any(k not in _TITLE_FIELDS for k in keys):
+    if other_multi or any(k not in TITLE_ATTRIBUTE for k in keys):
         extra["multi"] = multi  # forms of fields citekit does not model: keep them all
     return construct(cls, values, extra)
-
-
-_CSL_NAMES = frozenset(
-    {"author", "chair", "collection-editor", "compiler", "composer", "container-author",
-     "contributor", "curator", "director", "editor", "editorial-director", "editor-translator",
-     "executive-producer", "guest", "host", "illustrator", "interviewer", "narrator",
-     "organizer", "original-author", "performer", "producer", "recipient", "reviewed-author",
-     "script-writer", "series-creator", "translator"}
-)  # fmt: skip
-"""CSL's name variables: a list of name objects each."""
-_CSL_DATES = frozenset(
-    {"accessed", "available-date", "event-date", "issued", "original-date", "submitted"}
-)
-"""CSL's date variables: a date object each."""
-_CSL_OTHERS = frozenset(
-    {"abstract", "annote", "archive", "archive_collection", "archive_location",
-     "archive-place", "authority", "call-number", "chapter-number", "citation-key",
-     "citation-label", "citation-number", "collection-number", "collection-title",
-     "container-title", "container-title-short", "dimensions", "division", "DOI", "edition",
-     "event", "event-place", "event-title", "first-reference-note-number", "genre", "ISBN",
-     "ISSN", "issue", "jurisdiction", "keyword", "language", "license", "locator", "medium",
-     "note", "number", "number-of-pages", "number-of-volumes", "original-publisher",
-     "original-publisher-place", "original-title", "page", "page-first", "part-number",
-     "part-title", "PMCID", "PMID", "printing-number", "publisher", "publisher-place",
-     "references", "reviewed-genre", "reviewed-title", "scale", "section", "source", "status",
-     "supplement-number", "title", "title-short", "URL", "version", "volume", "volume-title",
-     "volume-title-short", "year-suffix"}
-)  # fmt: skip
-"""CSL 1.0.2's standard and number variables (Appendix IV of the specification)."""
-CSL_KNOWN = frozenset(
-    {*_CSL_NAMES, *_CSL_DATES, *_CSL_OTHERS, *_ATTRIBUTES, "id", "type", "multi",
-     "categories", "custom", "journalAbbreviation", "shortTitle"}
-)  # fmt: skip
-"""Every field name CSL-JSON knows: CSL's variables, the fields of the CSL-JSON schema, and
-citekit's own (``changing``, Juris-M's ``multi``). A name outside it is kept in ``extra``
-and named as unknown, with the nearest of these."""
 
 
 def _extra_value(key: str, value: Any) -> Any:
     """A CSL name or date variable citekit keeps in ``extra`` (``original-author``) must have
     its variable's shape, as CSL styles read it: refused here, with its line, not there. A
     date given as text (``"1869"``) is kept as the date object it means."""
-    if key in _CSL_NAMES:
+    if key in NAME_VARIABLES:
         _people(value, key, None)
-    elif key in _CSL_DATES and value is not None:
+    elif key in DATE_VARIABLES and value is not None:
         if isinstance(value, str):
             date = parse_date_text(value)
-            return None if date is None else _date_json(date)
+            return None if date is None else date_to_csl(date)
         if not isinstance(value, dict):
             raise ValidationError(
                 'expected a date object such as {"date-parts": [[1869]]}', field=key
             )
-        _date(value, key)
+        date_from_csl(value, key)
     return value
-
-
-# -- writing ------------------------------------------------------------------------------------
-
-Loss = Callable[[Reference, str, str], None]
-"""Called with (reference, field, why) for each value a writer cannot represent."""
-
-
-def _date_json(date: PartialDate) -> dict[str, Any]:
-    def parts(d: PartialDate) -> list[int]:
-        return [n for n in (d.year, d.month, d.day) if n is not None]
-
-    value: dict[str, Any] = {"date-parts": [parts(date)]}
-    if date.end is not None:
-        value["date-parts"].append(parts(date.end))
-    if date.season is not None:
-        value["season"] = SEASONS.index(date.season) + 1
-    if date.circa:
-        value["circa"] = True
-    if date.end is not None and not _holds(value, date):
-        # a range date-parts cannot hold (the end's own season or circa, 2020/2020): EDTF
-        # text, which citekit and citeproc-js read as "raw"
-        return {"raw": date.iso()}
-    return value
-
-
-def _holds(value: dict[str, Any], date: PartialDate) -> bool:
-    """Whether the date object ``value`` reads back as ``date``."""
-    try:
-        return _date(value, "date") == date
-    except ValidationError:  # 2020-01 to spring 2020 is a range only with its season
-        return False
-
-
-def _person_json(person: Person, ref: Reference, field: str, lose: Loss) -> dict[str, Any]:
-    value: dict[str, Any] = {}
-    if person.literal is not None:
-        value["literal"] = person.literal
-    pairs = (
-        ("family", person.family),
-        ("given", person.given),
-        ("non-dropping-particle", person.particle),
-        ("dropping-particle", person.dropping_particle),
-        ("suffix", person.suffix),
-    )
-    value.update({key: text for key, text in pairs if text is not None})
-    if person.forms:
-        forms = {}
-        for tag, form in person.forms.items():
-            if form.forms:
-                lose(ref, field, f"the {tag} form of a name has forms of its own")
-            forms[tag] = {
-                k: v for k, v in _person_json(form, ref, field, lose).items() if k != "multi"
-            }
-        value["multi"] = {"_key": forms}
-    return value
-
-
-def reference_to_item(ref: Reference, lose: Loss) -> dict[str, Any]:
-    """One :class:`Reference` as a CSL-JSON item (with Juris-M ``multi`` for other forms)."""
-    kind = ref.extra.get("type", _CANONICAL[type(ref)])
-    if CSL_TYPES.get(kind) is not type(ref):  # an extra "type" that is not this kind's
-        lose(ref, "type", f"{kind!r} is not a CSL type of a {type(ref).__name__}")
-        kind = _CANONICAL[type(ref)]
-    item: dict[str, Any] = {"id": ref.id, "type": kind}
-    keys: dict[str, dict[str, str]] = {}
-    numbers = {"article_number": "number", "number": "number"}
-    for field in attrs.fields(type(ref)):
-        value = getattr(ref, field.name)
-        if value is None or value == () or field.name in ("id", "extra") or value is False:
-            continue
-        csl = _ATTRIBUTE_TO_CSL.get(field.name) or numbers.get(field.name)
-        if csl is None:
-            lose(ref, field.name, "CSL-JSON has no variable for it")
-            continue
-        if isinstance(value, Title):
-            item[csl] = value.original
-            forms = {**value.transliterations, **value.translations}
-            if forms:
-                keys[csl] = forms
-            if value.lang is not None and value.lang != ref.language:
-                lose(ref, field.name, f"its language ({value.lang}) differs from the item's")
-        elif isinstance(value, PartialDate):
-            item[csl] = _date_json(value)
-        elif isinstance(value, tuple):
-            item[csl] = [_person_json(p, ref, csl, lose) for p in value]
-        else:
-            item[csl] = value
-    plan = _PLANS[type(ref)]
-    for key, value in ref.extra.items():
-        if key in ("type", "multi"):
-            continue
-        if key in item or key in plan or key == "id":
-            lose(ref, key, "CSL-JSON would read it as the reference's own variable")
-        else:
-            item[key] = value
-    multi = ref.extra.get("multi") or {}
-    if not isinstance(multi, dict):
-        lose(ref, "multi", "CSL-JSON's multi must be an object")
-        multi = {}
-    multi = dict(multi)
-    if keys:
-        known = multi.get("_keys")
-        multi["_keys"] = {**(known if isinstance(known, dict) else {}), **keys}
-    if multi:
-        item["multi"] = multi
-    return item
 
 
 def write_csl_json(refs: Sequence[Reference], *, lose: Loss) -> str:

@@ -40,7 +40,6 @@ from typing import Any
 from lxml import etree
 
 from citekit.errors import CitekitError, UnsupportedError
-from citekit.io.csljson import Loss, reference_to_item
 from citekit.io.jats_tags import (
     IN_A_CONTAINER,
     PUBLICATION_TYPES,
@@ -50,6 +49,7 @@ from citekit.io.jats_tags import (
     XML_LANG,
 )
 from citekit.io.xmlsafe import indent
+from citekit.model.csl_item import Loss, reference_to_item
 from citekit.model.date import SEASONS
 from citekit.model.reference import Reference
 from citekit.styles.registry import get_style

@@ -31,14 +31,10 @@ import attrs
 import yaml
 
 from citekit.errors import CitekitError, ParseError, ValidationError
-from citekit.io.csljson import (
-    _CSL_DATES,
-    _CSL_NAMES,
-    Loss,
-    _extra_value,
-)  # the same checks as CSL-JSON
+from citekit.io.csljson import _extra_value  # the same checks as CSL-JSON
 from citekit.io.limits import MAX_DEPTH, check_value
 from citekit.io.problems import ErrorHandler, construct, deliver, rescue, warn_unknown
+from citekit.model.csl_item import DATE_VARIABLES, NAME_VARIABLES, Loss
 from citekit.model.date import PartialDate
 from citekit.model.date_text import parse_date_text
 from citekit.model.kinds import KINDS, REFERENCE_TYPES
@@ -182,7 +178,7 @@ def _date(value: Any) -> PartialDate | None:
 def _extra(key: Any, value: Any) -> Any:
     """A kept key checked as the CSL-JSON reader checks it: ``original-author`` must be a list
     of names and ``original-date`` a date (YAML's ``1966`` or ``1966-05-01`` as its text)."""
-    if key in _CSL_DATES and (isinstance(value, datetime.date) or type(value) is int):
+    if key in DATE_VARIABLES and (isinstance(value, datetime.date) or type(value) is int):
         value = value.isoformat() if isinstance(value, datetime.date) else str(value)
     return _extra_value(key, value) if isinstance(key, str) else value
 
@@ -241,7 +237,7 @@ def _people(key: str, value: Any, skip: Sequence[str]) -> list[Person]:
 
 NATIVE_KNOWN = frozenset(
     {"id", "type", "extra", *(field.name for kind in KINDS for field in attrs.fields(kind.cls)),
-     *_CSL_NAMES, *_CSL_DATES}
+     *NAME_VARIABLES, *DATE_VARIABLES}
 )  # fmt: skip
 """Every key citekit's own format knows: the model's fields of every kind, and CSL's name
 and date variables it keeps in ``extra`` (``original-author``, ``original-date``), checked as

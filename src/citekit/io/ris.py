@@ -25,9 +25,9 @@ import attrs
 import rispy
 
 from citekit.errors import CitekitError, ParseError, ValidationError
-from citekit.io.csljson import Loss
 from citekit.io.limits import check_text_size, check_value
 from citekit.io.problems import ErrorHandler, construct, deliver, rescue
+from citekit.model.csl_item import Loss
 from citekit.model.date import PartialDate
 from citekit.model.date_text import parse_ris_date
 from citekit.model.kinds import KINDS, RIS_TYPES

@@ -33,7 +33,7 @@ import attrs
 from citekit.csl import Processor, parse_style_file
 from citekit.csl.rich import to_tree
 from citekit.errors import DataLossWarning, StyleError, UnknownStyleError, UnsupportedError
-from citekit.io.csljson import reference_to_item
+from citekit.model.csl_item import reference_to_item
 from citekit.model.reference import Reference
 from citekit.render.tree import Emph, Inline, Seq, link
 from citekit.styles.base import BaseStyle, Entry, Options
