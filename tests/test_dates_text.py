@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import citekit
-from citekit.errors import DataLossWarning, ValidationError
+from citekit.errors import DataLossWarning, FieldWarning, ValidationError
 from citekit.io import loads
 from citekit.model import SEASONS, Book, MagazineArticle, PartialDate, Person
 from citekit.model.date_text import parse_date_text, parse_ris_date
@@ -205,6 +205,43 @@ def test_biblatex_open_range_warns() -> None:
     with pytest.warns(DataLossWarning, match="open range"):
         (ref,) = loads("@book{b, title={T}, date={2020/}}", "bibtex")
     assert ref.issued == PartialDate(2020)
+
+
+# each reader says where a date lost a part: file, line, reference and field
+_LOSSES = [
+    ("csl-json", '[{"id": "a", "type": "book",\n  "title": "T",\n  "issued": "2020/"}]',
+     "x.json:3: a: issued: '2020/' is an open range"),
+    ("csl-json", '[{"id": "a", "type": "book", "title": "T",\n  "original-date": {"raw": "../1869"}}]',
+     "x.json:2: a: original-date: '../1869' is an open range"),
+    ("bibtex", "@book{b, title={T},\n  date={2020/..}}", "x.bib:2: b: date: '2020/..' is an open range"),
+    ("bibtex", "@online{b, title={T},\n url={https://a.org}, urldate={2021/}}",
+     "x.bib:2: b: urldate: '2021/' is an open range"),
+    ("ris", "TY  - BOOK\nID  - r\nTI  - T\nPY  - 2020///a fine spring\nER  - \n",
+     "x.ris:4: r: PY: 'a fine spring' after the date 2020 is not a date"),
+    ("ris", "TY  - ELEC\nID  - r\nUR  - https://a.org\nY2  - 2021/05/01/whenever\nER  - \n",
+     "x.ris:4: r: Y2: 'whenever' after the date 2021-05-01 is not a date"),
+    ("yaml", "- id: y\n  type: book\n  title: T\n  accessed: 2021/..\n",
+     "x.yaml:4: y: accessed: '2021/..' is an open range"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("fmt", "text", "said"), _LOSSES)
+def test_a_lost_part_of_a_date_is_placed(fmt: str, text: str, said: str) -> None:
+    ext = {"csl-json": "json", "bibtex": "bib"}.get(fmt, fmt)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        refs = loads(text, fmt, file=f"x.{ext}")
+    assert len(refs) == 1
+    messages = [str(w.message) for w in caught if issubclass(w.category, DataLossWarning)]
+    assert len(messages) == 1, messages
+    assert messages[0].startswith(said)
+
+
+def test_a_lost_part_of_a_date_refuses_the_reference_under_strict() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", FieldWarning)
+        with pytest.raises(ValidationError, match=r"x.json:1: a: issued: .*open range"):
+            loads('[{"id": "a", "type": "book", "issued": "2020/"}]', "csl-json", file="x.json")
 
 
 @pytest.mark.parametrize("text", _FORMS)

@@ -21,7 +21,7 @@ import functools
 import re
 import threading
 import warnings
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, NoReturn
 from urllib.parse import unquote
 
@@ -38,6 +38,7 @@ from citekit.io.limits import check_text_size, check_value, macro_budget
 from citekit.io.problems import (
     ErrorHandler,
     LineIndex,
+    Losses,
     construct,
     deliver,
     rescue,
@@ -216,16 +217,18 @@ def _person(person: BibPerson | _Name) -> Person:
     )
 
 
-def _date(fields: Mapping[str, str]) -> PartialDate | None:
+def _date(fields: Mapping[str, str], losses: Losses | None) -> PartialDate | None:
     if "date" in fields:
-        return parse_date_text(_plain(fields["date"]))
+        return parse_date_text(_plain(fields["date"]), lost=losses.of("date") if losses else None)
     if "year" not in fields:
         return None
     year = _decode(fields["year"])
     if not (year.isascii() and year.isdigit() and len(year) <= 9):
         if "month" not in fields and len(year) <= 40:  # n.d., ca. 2020, Spring 2020
             try:
-                return parse_date_text(_plain(fields["year"]))
+                return parse_date_text(
+                    _plain(fields["year"]), lost=losses.of("year") if losses else None
+                )
             except ValidationError:
                 pass
         raise ValidationError(f"not a year: {year[:20]!r}", field="year")
@@ -248,7 +251,9 @@ def _date(fields: Mapping[str, str]) -> PartialDate | None:
     return PartialDate(int(year), number, int(day) if day else None)
 
 
-def _entry_to_reference(key: str, entry: Entry, skip: Sequence[str] = ()) -> Reference:
+def _entry_to_reference(
+    key: str, entry: Entry, skip: Sequence[str] = (), losses: Losses | None = None
+) -> Reference:
     """The reference an entry describes, without the fields (``isbn``) or names
     (``author[2]``) in ``skip``: the ones found bad (io/problems.py)."""
     kind = entry.type.lower()
@@ -286,14 +291,15 @@ def _entry_to_reference(key: str, entry: Entry, skip: Sequence[str] = ()) -> Ref
         if dash and base in titles and valid_lang(_canonical_tag(tag)):
             forms.setdefault(base, {})[_canonical_tag(tag)] = _decode(fields.pop(name))
     try:
-        values["issued"] = _date(fields)
+        values["issued"] = _date(fields, losses)
     except CitekitError as exc:
         raise exc.located(field="date" if "date" in fields else None) from None
     for name in ("date", "year", "month", "day"):
         fields.pop(name, None)
     if "urldate" in fields:
         try:
-            values["accessed"] = parse_date_text(_plain(fields.pop("urldate")))
+            lost = losses.of("urldate") if losses else None
+            values["accessed"] = parse_date_text(_plain(fields.pop("urldate")), lost=lost)
         except CitekitError as exc:
             raise exc.located(field="urldate") from None
     text = _text_fields(cls, accepted)
@@ -372,8 +378,13 @@ def read_bibtex(
     macros: dict[str, str] = {}
     budget = _Budget(macro_budget(text))
     seen: dict[str, int] = {}
+
     refs = []
     lines = LineIndex(text)
+
+    def fields_of(entry_line: int) -> Callable[[str], int]:  # the line of an entry's field
+        return lambda name: _field_line(lines, entry_line, name)
+
     for line, piece in _pieces(text):
         try:
             check_text_size(piece)
@@ -392,10 +403,12 @@ def read_bibtex(
                 seen[key.lower()] = entry_line
                 found = _unknown_commands()
                 found.clear()
+                losses = Losses()
                 try:
-                    ref = _entry_to_reference(key, entry)
+                    ref = _entry_to_reference(key, entry, losses=losses)
                 except ValidationError as exc:  # one bad field costs that field
-                    ref = _rescue(exc, key, entry, file, lines, entry_line)
+                    ref = _rescue(exc, key, entry, file, lines, entry_line, losses)
+                losses.say(file=file, ref_id=key, line_of=fields_of(entry_line))
                 if ref.extra:
                     _warn_unknown(ref, file, lines, entry_line)
                 refs.append(ref)
@@ -426,6 +439,7 @@ def _rescue(
     file: str | None,
     lines: LineIndex,
     entry_line: int,
+    losses: Losses,
 ) -> Reference:
     """The entry's reference without the fields the model refuses, each left out with a
     warning at its line."""
@@ -442,7 +456,7 @@ def _rescue(
         return None
 
     def build(dropped: list[str]) -> Reference:
-        return _entry_to_reference(key, entry, dropped)
+        return _entry_to_reference(key, entry, dropped, losses)
 
     def line_of(name: str) -> int:
         return _field_line(lines, entry_line, name)

@@ -23,6 +23,7 @@ from citekit.io.limits import check_value, fits
 from citekit.io.problems import (
     ErrorHandler,
     LineIndex,
+    Losses,
     construct,
     deliver,
     rescue,
@@ -223,12 +224,19 @@ def read_csl_json(
     built: _Built = {}
     index = LineIndex(text)
     line_of = _ItemLines(text)
+
+    def keys_of(number: int) -> Callable[[str], int]:  # the line of a key of item ``number``
+        return lambda key: _key_line(index, key, line_of(number))
+
     for number, item in enumerate(items, 1):
+        losses = Losses()
         try:
             try:
-                ref = _reference(item, f"item-{number}", built)
+                ref = _reference(item, f"item-{number}", built, losses)
             except ValidationError as exc:  # one bad field costs that field: see io/problems.py
-                ref = _rescue(exc, item, f"item-{number}", built, file, index, line_of(number))
+                line = line_of(number)
+                ref = _rescue(exc, item, f"item-{number}", built, file, index, line, losses)
+            losses.say(file=file, ref_id=ref.id, line_of=keys_of(number))
             if ref.extra:
                 _warn_unknown(ref, file, index, number, line_of)
             if ref.id in first:
@@ -259,6 +267,7 @@ def _rescue(
     file: str | None,
     index: LineIndex,
     line: int,
+    losses: Losses,
 ) -> Reference:
     """The item's reference without the fields (or the entries of a name list) the model
     refuses, each left out with a warning at its line."""
@@ -286,11 +295,10 @@ def _rescue(
             if isinstance(value, list) and gone(dropped, key):
                 drop = set(gone(dropped, key))
                 copy[key] = [entry for i, entry in enumerate(value) if i not in drop]
-        return _reference(copy, fallback_id, built)
+        return _reference(copy, fallback_id, built, losses)
 
     def line_of(field: str) -> int | None:
-        key = field.partition("[")[0]
-        return index.find(re.compile(re.escape(json.dumps(key)) + r"\s*:"), line) or line
+        return _key_line(index, field.partition("[")[0], line)
 
     return rescue(error, without, field_of=field_of, line_of=line_of, file=file)
 
@@ -310,11 +318,18 @@ def _warn_unknown(
     if not names:
         return
     line = lines(number)
+    warn_unknown(
+        names,
+        CSL_KNOWN,
+        file=file,
+        ref_id=ref.id,
+        line_of=lambda key: _key_line(index, key, line),
+    )
 
-    def line_of(key: str) -> int | None:
-        return index.find(re.compile(re.escape(json.dumps(key)) + r"\s*:"), line) or line
 
-    warn_unknown(names, CSL_KNOWN, file=file, ref_id=ref.id, line_of=line_of)
+def _key_line(index: LineIndex, key: str, line: int) -> int:
+    """The line of the item's key ``key`` (the item starts on ``line``), else that line."""
+    return index.find(re.compile(re.escape(json.dumps(key)) + r"\s*:"), line) or line
 
 
 def _text_value(value: Any, field: str) -> str | int | bool | None:
@@ -418,15 +433,17 @@ def _people(value: Any, field: str, built: _Built | None) -> tuple[Person, ...]:
     return tuple(people)
 
 
-def _shared_date(value: Any, field: str, built: _Built | None) -> PartialDate | None:
+def _shared_date(
+    value: Any, field: str, built: _Built | None, losses: Losses | None
+) -> PartialDate | None:
     """:func:`date_from_csl`, sharing the commonest shape (``{"date-parts": [[2025, 3]]}``, whole
     numbers only, so that no ``true`` or ``2025.0`` can pass for a valid date)."""
     parts = value.get("date-parts") if built is not None and isinstance(value, dict) else None
     if not (parts and len(value) == 1 and isinstance(parts, list) and len(parts) == 1):
-        return date_from_csl(value, field)
+        return date_from_csl(value, field, losses.of(field) if losses else None)
     numbers = parts[0]
     if not (isinstance(numbers, list) and all(type(n) is int for n in numbers)):
-        return date_from_csl(value, field)
+        return date_from_csl(value, field)  # refused, or a whole date: nothing to lose
     return _shared(built, ("date", *numbers), lambda: date_from_csl(value, field))
 
 
@@ -443,7 +460,9 @@ def item_to_reference(item: Any, *, fallback_id: str = "item") -> Reference:
     return _reference(item, fallback_id, None)
 
 
-def _reference(item: Any, fallback_id: str, built: _Built | None) -> Reference:
+def _reference(
+    item: Any, fallback_id: str, built: _Built | None, losses: Losses | None = None
+) -> Reference:
     if not isinstance(item, dict):
         raise ValidationError(f"an item must be a JSON object, got {type(item).__name__}")
     ref_id = item.get("id")
@@ -451,7 +470,7 @@ def _reference(item: Any, fallback_id: str, built: _Built | None) -> Reference:
     try:
         if not fits(item):  # the common case, cheaply; else the check that names the field
             check_value(item, "item")
-        return _build(item, ref_id, built)
+        return _build(item, ref_id, built, losses)
     except CitekitError as exc:
         if exc.field in VARIABLE_OF:
             exc.field = VARIABLE_OF[exc.field]
@@ -460,7 +479,9 @@ def _reference(item: Any, fallback_id: str, built: _Built | None) -> Reference:
         raise ValidationError(f"a value citekit cannot take: {exc}", ref_id=ref_id) from None
 
 
-def _build(item: dict[str, Any], ref_id: str, built: _Built | None) -> Reference:
+def _build(
+    item: dict[str, Any], ref_id: str, built: _Built | None, losses: Losses | None
+) -> Reference:
     csl_type = item.get("type")
     cls = CSL_TYPES.get(csl_type) if isinstance(csl_type, str) else None
     if cls is None:
@@ -484,7 +505,7 @@ def _build(item: dict[str, Any], ref_id: str, built: _Built | None) -> Reference
         if attribute is None:
             if key not in ("id", "type", "multi"):
                 try:
-                    extra[key] = _extra_value(key, value)
+                    extra[key] = _extra_value(key, value, losses)
                 except CitekitError as exc:
                     raise exc.located(field=key) from None
             continue
@@ -494,7 +515,7 @@ def _build(item: dict[str, Any], ref_id: str, built: _Built | None) -> Reference
             elif key in NAME_ATTRIBUTE:
                 values[attribute] = _people(value, key, built)
             elif key in DATE_ATTRIBUTE:
-                values[attribute] = _shared_date(value, key, built)
+                values[attribute] = _shared_date(value, key, built, losses)
             else:
                 values[attribute] = _READERS[key](value, key)
         except CitekitError as exc:
@@ -507,21 +528,22 @@ def _build(item: dict[str, Any], ref_id: str, built: _Built | None) -> Reference
     return construct(cls, values, extra)
 
 
-def _extra_value(key: str, value: Any) -> Any:
+def _extra_value(key: str, value: Any, losses: Losses | None = None) -> Any:
     """A CSL name or date variable citekit keeps in ``extra`` (``original-author``) must have
     its variable's shape, as CSL styles read it: refused here, with its line, not there. A
     date given as text (``"1869"``) is kept as the date object it means."""
     if key in NAME_VARIABLES:
         _people(value, key, None)
     elif key in DATE_VARIABLES and value is not None:
+        lost = losses.of(key) if losses else None
         if isinstance(value, str):
-            date = parse_date_text(value)
+            date = parse_date_text(value, lost=lost)
             return None if date is None else date_to_csl(date)
         if not isinstance(value, dict):
             raise ValidationError(
                 'expected a date object such as {"date-parts": [[1869]]}', field=key
             )
-        date_from_csl(value, key)
+        date_from_csl(value, key, lost)
     return value
 
 

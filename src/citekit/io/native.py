@@ -25,6 +25,7 @@ import datetime
 import json
 import re
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 import attrs
@@ -33,10 +34,10 @@ import yaml
 from citekit.errors import CitekitError, ParseError, ValidationError
 from citekit.io.csljson import _extra_value  # the same checks as CSL-JSON
 from citekit.io.limits import MAX_DEPTH, check_value
-from citekit.io.problems import ErrorHandler, construct, deliver, rescue, warn_unknown
+from citekit.io.problems import ErrorHandler, Losses, construct, deliver, rescue, warn_unknown
 from citekit.model.csl_item import DATE_VARIABLES, NAME_VARIABLES, Loss
 from citekit.model.date import PartialDate
-from citekit.model.date_text import parse_date_text
+from citekit.model.date_text import Lost, parse_date_text
 from citekit.model.kinds import KINDS, REFERENCE_TYPES
 from citekit.model.person import Person
 from citekit.model.reference import Reference
@@ -169,21 +170,23 @@ def _person(value: Any) -> Person:
     return Person(value.get("family"), value.get("given"), forms=forms, **parts)
 
 
-def _date(value: Any) -> PartialDate | None:
+def _date(value: Any, lost: Lost | None = None) -> PartialDate | None:
     if isinstance(value, datetime.date):
         value = value.isoformat()
-    return parse_date_text(str(value))
+    return parse_date_text(str(value), lost=lost)
 
 
-def _extra(key: Any, value: Any) -> Any:
+def _extra(key: Any, value: Any, losses: Losses | None) -> Any:
     """A kept key checked as the CSL-JSON reader checks it: ``original-author`` must be a list
     of names and ``original-date`` a date (YAML's ``1966`` or ``1966-05-01`` as its text)."""
     if key in DATE_VARIABLES and (isinstance(value, datetime.date) or type(value) is int):
         value = value.isoformat() if isinstance(value, datetime.date) else str(value)
-    return _extra_value(key, value) if isinstance(key, str) else value
+    return _extra_value(key, value, losses) if isinstance(key, str) else value
 
 
-def _reference(item: Any, number: int, skip: Sequence[str] = ()) -> Reference:
+def _reference(
+    item: Any, number: int, skip: Sequence[str] = (), losses: Losses | None = None
+) -> Reference:
     """The reference ``item`` describes, without the fields (``isbn``) or names
     (``authors[2]``) in ``skip``: the ones found bad (io/problems.py)."""
     if not isinstance(item, dict):
@@ -203,13 +206,14 @@ def _reference(item: Any, number: int, skip: Sequence[str] = ()) -> Reference:
         field = fields.get(key)
         try:
             if key == "extra" and isinstance(value, dict):
-                extra.update({k: _extra(k, v) for k, v in value.items()})
+                extra.update({k: _extra(k, v, losses) for k, v in value.items()})
             elif field is None or key == "extra":
-                extra[key] = _extra(key, value)
+                extra[key] = _extra(key, value, losses)
             elif key in ("authors", "editors", "translators"):
                 values[key] = _people(key, value, skip)
             elif key in ("issued", "accessed"):
-                values[key] = None if value is None else _date(value)
+                lost = losses.of(key) if losses else None
+                values[key] = None if value is None else _date(value, lost)
             elif "Title" in str(field.type):
                 values[key] = None if value is None else _title(value)
             else:
@@ -263,7 +267,12 @@ def _field_line(node: yaml.Node | None, path: str) -> int | None:
 
 
 def _rescue(
-    error: ValidationError, item: Any, number: int, node: yaml.Node | None, file: str | None
+    error: ValidationError,
+    item: Any,
+    number: int,
+    node: yaml.Node | None,
+    file: str | None,
+    losses: Losses,
 ) -> Reference:
     """The reference without the fields the model refuses, each left out with a warning."""
     if not isinstance(item, dict):
@@ -276,7 +285,7 @@ def _rescue(
         return match[0]
 
     def build(dropped: list[str]) -> Reference:
-        return _reference(item, number, dropped)
+        return _reference(item, number, dropped, losses)
 
     def line_of(field: str) -> int | None:
         return _field_line(node, field)
@@ -301,10 +310,12 @@ def _read(
         try:
             check_value(item, "item")
             node = nodes[number - 1] if number <= len(nodes) else None
+            losses = Losses()
             try:
-                ref = _reference(item, number)
+                ref = _reference(item, number, losses=losses)
             except ValidationError as exc:  # one bad field costs that field (io/problems.py)
-                ref = _rescue(exc, item, number, node, file)
+                ref = _rescue(exc, item, number, node, file, losses)
+            losses.say(file=file, ref_id=ref.id, line_of=partial(_field_line, node))
             unknown = [key for key in item if key not in NATIVE_KNOWN]
             if unknown:
                 warn_unknown(

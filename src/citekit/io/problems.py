@@ -41,6 +41,7 @@ from citekit.io.limits import BoundError
 __all__ = [
     "ErrorHandler",
     "LineIndex",
+    "Losses",
     "construct",
     "deliver",
     "nearest",
@@ -71,6 +72,42 @@ def warn_field(error: CitekitError, prefix: str = "not read: ", *, unknown: bool
         warnings.warn(category(error, prefix), stacklevel=3)
     except FieldWarning:
         raise error from None
+
+
+class Losses:
+    """What the values of one reference lost while it was read (the missing end of an open
+    range, text after a RIS date), each with its field; said as field warnings by
+    :meth:`say` once the reference's id and the field's line are known.
+
+    >>> import warnings
+    >>> losses = Losses()
+    >>> losses.of("issued")("'2020/' is an open range: kept as 2020")
+    >>> with warnings.catch_warnings(record=True) as said:
+    ...     warnings.simplefilter("always")
+    ...     losses.say(file="a.json", ref_id="a", line_of=lambda field: 3)
+    >>> print(said[0].message)
+    a.json:3: a: issued: '2020/' is an open range: kept as 2020
+    """
+
+    def __init__(self) -> None:
+        self._said: dict[tuple[str, str], None] = {}  # a dict keeps order and says each once
+
+    def of(self, field: str) -> Callable[[str], None]:
+        """The ``lost`` callback for a parser reading ``field`` (``parse_date_text``'s)."""
+
+        def lose(message: str) -> None:
+            self._said[(field, message)] = None
+
+        return lose
+
+    def say(self, *, file: str | None, ref_id: str, line_of: Callable[[str], int | None]) -> None:
+        """Warn of each loss at its field's line (an error under ``--strict``), then forget them."""
+        said, self._said = self._said, {}
+        for field, message in said:
+            error = ValidationError(
+                message, file=file, line=line_of(field), ref_id=ref_id, field=field
+            )
+            warn_field(error, "")
 
 
 def rescue(

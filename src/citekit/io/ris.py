@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import Any
 
 import attrs
@@ -26,7 +27,7 @@ import rispy
 
 from citekit.errors import CitekitError, ParseError, ValidationError
 from citekit.io.limits import check_text_size, check_value
-from citekit.io.problems import ErrorHandler, construct, deliver, rescue
+from citekit.io.problems import ErrorHandler, Losses, construct, deliver, rescue
 from citekit.model.csl_item import Loss
 from citekit.model.date import PartialDate
 from citekit.model.date_text import parse_ris_date
@@ -67,17 +68,20 @@ def _person(text: str) -> Person:
     return Person(family.strip(), given.strip() or None, suffix=suffix.strip() or None)
 
 
-def _date(entry: Mapping[str, Any]) -> PartialDate | None:
+def _date(entry: Mapping[str, Any], losses: Losses | None) -> PartialDate | None:
     # DA and PY are YYYY/MM/DD/other (model/date_text.py): the month and day are read too,
     # and an impossible one refused; DA wins when it has more than slashes
     text = entry.get("date") or ""
     if text.strip(" /"):
-        return parse_ris_date(text)
+        return parse_ris_date(text, lost=losses.of("DA") if losses else None)
     year = entry.get("year") or entry.get("publication_year")
-    return parse_ris_date(str(year)) if year else None
+    lost = losses.of("PY") if losses else None
+    return parse_ris_date(str(year), lost=lost) if year else None
 
 
-def _entry_to_reference(entry: Mapping[str, Any], number: int) -> Reference:
+def _entry_to_reference(
+    entry: Mapping[str, Any], number: int, losses: Losses | None = None
+) -> Reference:
     kind = str(entry.get("type_of_reference", "")).upper()
     cls = _TYPES.get(kind)
     if cls is None:
@@ -120,13 +124,14 @@ def _entry_to_reference(entry: Mapping[str, Any], number: int) -> Reference:
             raise exc.located(field="T3") from None
     try:
         used.add("date")
-        values["issued"] = _date(entry)
+        values["issued"] = _date(entry, losses)
         used.update(("year", "publication_year"))
     except CitekitError as exc:
         raise exc.located(field="DA" if entry.get("date") else "PY") from None
     if take("access_date"):
         try:
-            values["accessed"] = parse_ris_date(entry["access_date"])
+            lost = losses.of("Y2") if losses else None
+            values["accessed"] = parse_ris_date(entry["access_date"], lost=lost)
         except CitekitError as exc:
             raise exc.located(field="Y2") from None
     urls = [url for url in take("urls") or () if url]
@@ -202,6 +207,7 @@ def _rescue(
     file: str | None,
     line: int,
     lines: list[str],
+    losses: Losses,
 ) -> Reference:
     """The record's reference without the tags (or the names) the model refuses, each left
     out with a warning at its line."""
@@ -225,27 +231,29 @@ def _rescue(
                     copy[key] = [
                         None if i == int(index[:-1]) else v for i, v in enumerate(copy[key])
                     ]
-        return _entry_to_reference(copy, number)
-
-    def line_of(tag: str) -> int:
-        base, _, index = tag.partition("[")
-        count = int(index[:-1]) if index else 0
-        for offset, text in enumerate(lines):
-            if text.startswith(base + "  -"):
-                if count == 0:
-                    return line + offset
-                count -= 1
-        return line
+        return _entry_to_reference(copy, number, losses)
 
     ref_id = entry.get("id")
     return rescue(
         error,
         build,
         field_of=field_of,
-        line_of=line_of,
+        line_of=partial(_tag_line, line=line, lines=lines),
         file=file,
         ref_id=ref_id if isinstance(ref_id, str) else f"ris-{number}",
     )
+
+
+def _tag_line(tag: str, *, line: int, lines: list[str]) -> int:
+    """The line of ``tag`` (``AU[2]``: the third ``AU``) in the record starting on ``line``."""
+    base, _, index = tag.partition("[")
+    count = int(index[:-1]) if index else 0
+    for offset, text in enumerate(lines):
+        if text.startswith(base + "  -"):
+            if count == 0:
+                return line + offset
+            count -= 1
+    return line
 
 
 def read_ris(
@@ -267,10 +275,13 @@ def read_ris(
             (entry,) = rispy.loads("\n".join(lines))
             for key, value in entry.items():
                 check_value(value, _TAG_OF.get(key, key))
+            losses = Losses()
             try:
-                refs.append(_entry_to_reference(entry, number))
+                refs.append(_entry_to_reference(entry, number, losses))
             except ValidationError as exc:  # one bad tag costs that tag (io/problems.py)
-                refs.append(_rescue(exc, entry, number, file, line, lines))
+                refs.append(_rescue(exc, entry, number, file, line, lines, losses))
+            tag_line = partial(_tag_line, line=line, lines=lines)
+            losses.say(file=file, ref_id=refs[-1].id, line_of=tag_line)
         except CitekitError as exc:
             exc.located(file=file, line=line, ref_id=entry.get("id"))
             deliver(exc, on_error)

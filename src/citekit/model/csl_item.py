@@ -22,7 +22,7 @@ import attrs
 
 from citekit.errors import ValidationError
 from citekit.model.date import SEASONS, PartialDate
-from citekit.model.date_text import parse_date_text
+from citekit.model.date_text import Lost, parse_date_text
 from citekit.model.kinds import CSL_TYPES, KINDS
 from citekit.model.person import Person
 from citekit.model.reference import JournalArticle, Reference
@@ -156,20 +156,21 @@ def _date_part(value: Any) -> int:
     raise ValidationError(f"not a date part: {value!r}")
 
 
-def date_from_csl(value: Any, field: str) -> PartialDate | None:
+def date_from_csl(value: Any, field: str, lost: Lost | None = None) -> PartialDate | None:
+    """The date a CSL date variable's value means (``lost`` hears of a part it cannot keep)."""
     if value is None:
         return None
     if isinstance(value, str):
-        return parse_date_text(value)
+        return parse_date_text(value, lost=lost)
     if not isinstance(value, dict):
         raise ValidationError("expected a date object with date-parts", field=field)
     parts = value.get("date-parts")
     if not parts:
         if value.get("raw"):
-            return _circa(parse_date_text(value["raw"]), value)
+            return _circa(parse_date_text(value["raw"], lost=lost), value)
         if value.get("literal"):
             try:  # a literal that is a date after all ("Spring 2020", "n.d.")
-                return _circa(parse_date_text(value["literal"]), value)
+                return _circa(parse_date_text(value["literal"], lost=lost), value)
             except ValidationError:
                 pass
             raise ValidationError(
