@@ -115,6 +115,30 @@ def test_bad_items(text: str, message: str) -> None:
         read_csl_json(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('[{"id": "a", "type": "book"},\n\n {"id": "b" "type": "book"}]', 3),
+        ('[{"id": "a", "type": "book"},\n {"id": "b",\n  "id": "c", "type": "book"}]', 2),
+        (
+            '[{"id": "a", "type": "book"},\n {"id": "b", "type": "book",\n  "page": 1'
+            + "0" * 200
+            + "}]",
+            2,
+        ),
+    ],
+)
+def test_json_the_decoder_refuses_is_placed_at_its_line(text: str, line: int) -> None:
+    with pytest.raises(ParseError) as info:
+        read_csl_json(text, file="x.json")
+    assert (info.value.file, info.value.line) == ("x.json", line)
+
+
+def test_space_json_does_not_know_between_items_is_read_past() -> None:
+    text = '\u00a0[{"id": "a", "type": "book"},\x0c{"id": "b", "type": "book"}]'
+    assert [ref.id for ref in read_csl_json(text)] == ["a", "b"]
+
+
 def test_bad_encoding_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "cp1251.json"
     path.write_bytes('[{"id": "a", "type": "book", "title": "Война"}]'.encode("cp1251"))

@@ -176,14 +176,14 @@ def _parse(text: str) -> list[Any]:
     """The items of a CSL-JSON array (or a single object), decoded in one call.
 
     Lines are not counted here: most files have no problem to place. What the decoder
-    refuses is decoded again item by item (:func:`_scan`), which names the line.
+    refuses is decoded again item by item (:func:`_scan`), which names the line of the
+    problem, or reads the items when only the space between them was not JSON's (a
+    no-break space, a form feed).
     """
     try:
         value = _DECODER.decode(text)
     except (ValueError, RecursionError):  # bad JSON, a key twice, a number too long
-        for _ in _scan(text):
-            pass
-        raise ParseError("not valid JSON", line=1) from None  # not reached: _scan raises
+        return [item for _, item in _scan(text)]
     return value if isinstance(value, list) else [value]
 
 
