@@ -3,8 +3,6 @@ framing, and third-party formats by registration or entry point."""
 
 from __future__ import annotations
 
-import sys
-import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from citekit.render import formats as formats_module
 from citekit.render.formats import Format, get_format, paragraphs, register_format
 from citekit.render.tree import emph, seq, smallcaps, strong, sub, sup
 from citekit.render.writer import OutputFormat
+from plugin_dist import installed
 
 NODES = seq(
     "H", sub("2"), "O, 2", sup("nd"), " ", strong("ed."), " ", smallcaps("Smith"), " ", emph("J")
@@ -102,37 +101,17 @@ def test_an_unknown_format_lists_the_known_ones() -> None:
 @pytest.fixture
 def plugin_on_path(tmp_path: Path) -> Iterator[None]:
     """A tiny installed distribution that declares formats in the entry-point group."""
-    (tmp_path / "citekit_test_formats.py").write_text(
-        textwrap.dedent(
-            """
-            from citekit.render.formats import Format
-            from citekit.render.writer import OutputFormat
+    source = """
+        from citekit.render.formats import Format
+        from citekit.render.writer import OutputFormat
 
-            SHOUT = Format("test-shout", OutputFormat(escape=str.upper))
-            BROKEN = object()
-            """
-        ),
-        encoding="utf-8",
-    )
-    info = tmp_path / "citekit_test_formats-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text(
-        "Metadata-Version: 2.1\nName: citekit-test-formats\nVersion: 1.0\n", encoding="utf-8"
-    )
-    (info / "entry_points.txt").write_text(
-        "[citekit.formats]\n"
-        "test-shout = citekit_test_formats:SHOUT\n"
-        "test-broken = citekit_test_formats:BROKEN\n",
-        encoding="utf-8",
-    )
-    sys.path.insert(0, str(tmp_path))
-    formats_module.PLUGINS.rescan()
-    try:
+        SHOUT = Format("test-shout", OutputFormat(escape=str.upper))
+        BROKEN = object()
+        """
+    entries = {"test-shout": "SHOUT", "test-broken": "BROKEN"}
+    plugins = formats_module.PLUGINS
+    with installed(tmp_path, "citekit_test_formats", source, "citekit.formats", entries, plugins):
         yield
-    finally:
-        sys.path.remove(str(tmp_path))
-        formats_module.PLUGINS.rescan()
-        sys.modules.pop("citekit_test_formats", None)
 
 
 @pytest.mark.usefixtures("plugin_on_path")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +11,7 @@ import citekit
 from citekit.errors import OptionError, StyleError
 from citekit.render.tree import seq
 from citekit.styles import BaseStyle, Style, get_style, register_style, registry
+from plugin_dist import installed
 
 
 class ShoutStyle(BaseStyle):
@@ -61,43 +60,24 @@ def test_unknown_option_names_the_style_and_its_options(example_refs) -> None:  
 @pytest.fixture
 def plugin_on_path(tmp_path: Path) -> Iterator[None]:
     """A tiny installed distribution that declares two styles in the entry-point group."""
-    (tmp_path / "citekit_test_plugin.py").write_text(
-        textwrap.dedent(
-            """
-            from citekit.render.tree import seq
-            from citekit.styles import BaseStyle
+    source = """
+        from citekit.render.tree import seq
+        from citekit.styles import BaseStyle
 
-            class Plugin(BaseStyle):
-                def __init__(self):
-                    super().__init__("test-plugin", "a style from a plug-in")
+        class Plugin(BaseStyle):
+            def __init__(self):
+                super().__init__("test-plugin", "a style from a plug-in")
 
-                def entry(self, ref, options):
-                    return seq("plugin:", ref.id)
+            def entry(self, ref, options):
+                return seq("plugin:", ref.id)
 
-            BROKEN = object()
-            """
-        ),
-        encoding="utf-8",
-    )
-    info = tmp_path / "citekit_test_plugin-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text(
-        "Metadata-Version: 2.1\nName: citekit-test-plugin\nVersion: 1.0\n", encoding="utf-8"
-    )
-    (info / "entry_points.txt").write_text(
-        "[citekit.styles]\n"
-        "test-plugin = citekit_test_plugin:Plugin\n"
-        "test-broken = citekit_test_plugin:BROKEN\n",
-        encoding="utf-8",
-    )
-    sys.path.insert(0, str(tmp_path))
-    registry.PLUGINS.rescan()
-    try:
+        BROKEN = object()
+        """
+    entries = {"test-plugin": "Plugin", "test-broken": "BROKEN"}
+    with installed(
+        tmp_path, "citekit_test_plugin", source, "citekit.styles", entries, registry.PLUGINS
+    ):
         yield
-    finally:
-        sys.path.remove(str(tmp_path))
-        registry.PLUGINS.rescan()
-        sys.modules.pop("citekit_test_plugin", None)
 
 
 @pytest.mark.usefixtures("plugin_on_path")
