@@ -92,14 +92,23 @@ def _note_fields(note: str, out: dict[str, Any]) -> None:
 
 
 class Result:
-    """What :meth:`Processor.process` returns: bibliography entries, citations, the order."""
+    """What :meth:`Processor.process` returns: bibliography entries, citations, the order,
+    and each citation's cites as the processor saw them (item id and position, number,
+    note numbers), which tell a caller what an edit of the document changed."""
 
-    __slots__ = ("bibliography", "citations", "ids")
+    __slots__ = ("bibliography", "citations", "cites", "ids")
 
-    def __init__(self, bibliography: list[Part], citations: list[Part], ids: list[str]) -> None:
+    def __init__(
+        self,
+        bibliography: list[Part],
+        citations: list[Part],
+        ids: list[str],
+        cites: list[list[tuple[str, CiteState]]] | None = None,
+    ) -> None:
         self.bibliography = bibliography
         self.citations = citations
         self.ids = ids
+        self.cites = cites if cites is not None else []
 
 
 class Processor:
@@ -182,7 +191,8 @@ class Processor:
         entries: list[Part] = []
         if bibliography and self.style.bibliography is not None:
             entries = self._bibliography(order)
-        return Result(entries, texts, order)
+        cites = [[(str(c["id"]), st) for c, st in row] for row in states]
+        return Result(entries, texts, order, cites)
 
     # -- order and numbers -------------------------------------------------------------------
 
