@@ -288,3 +288,30 @@ def test_odd_values_do_not_break_the_processor() -> None:
     result = Processor(style).process(odd, cites)
     # nothing of the first item is text; a prefix comes with a cite that prints
     assert [plain(c) for c in result.citations] == ["", "3 5", "3 2000, 1-2-3--"]
+
+
+def test_empty_entry_of_a_numbered_style_keeps_its_number() -> None:
+    # citations print numbers, so the list keeps a place for an entry the style leaves
+    # empty and says why (citeproc-js); in a style without numbers the entry goes
+    layout = '<choose><if type="book"><text variable="citation-number" suffix=". "/><text variable="title"/></if></choose>'
+    items = [
+        {"id": "a", "type": "book", "title": "One"},
+        {"id": "b", "type": "personal_communication", "title": "Letter"},
+        {"id": "c", "type": "book", "title": "Two"},
+    ]
+    numbered = _style(
+        '<citation><layout><text variable="citation-number"/></layout></citation>',
+        f"<bibliography><layout>{layout}</layout></bibliography>",
+    )
+    result = Processor(parse_style(numbered)).process(items)
+    assert [plain(e) for e in result.bibliography] == [
+        "1. One",
+        "2. [CSL STYLE ERROR: reference with no printed form.]",
+        "3. Two",
+    ]
+    plain_style = _style(
+        '<citation><layout><text variable="title"/></layout></citation>',
+        f"<bibliography><layout>{layout}</layout></bibliography>",
+    )
+    result = Processor(parse_style(plain_style)).process(items)
+    assert [plain(e) for e in result.bibliography] == ["1. One", "3. Two"]

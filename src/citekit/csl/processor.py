@@ -38,7 +38,10 @@ from citekit.csl.output import (
 from citekit.csl.parse import Element, Style, walk
 from citekit.csl.sort import SortValue, lazy_order, sort_value
 
-__all__ = ["Processor", "Result", "normalize_item"]
+__all__ = ["NO_PRINTED_FORM", "Processor", "Result", "normalize_item"]
+
+NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
+"""What stands for a reference the style prints nothing for (citeproc-js's words)."""
 
 ALIASES = {
     "shortTitle": "title-short",
@@ -129,6 +132,8 @@ class Processor:
         self.subsequent_matters = citation is not None and any(
             k.startswith("et-al-subsequent") for k in citation.attrs
         )
+        self.cites_by_number = citation is not None and _prints_number(style, citation.layout)
+        """Whether citations print the citation number, which then points into the list."""
 
     def quotes(self) -> tuple[str, str, str, str]:
         """The locale's open, close, inner open and inner close quotes."""
@@ -449,10 +454,30 @@ class Processor:
                     # the same names as the entry before: rendered again with the substitute
                     ev, part = self._entry(key, layout, attrs, second_field, (substitute, rule))
                 previous_names = names
+            if part is None and self.cites_by_number:
+                # a cite's number points at this entry: the list keeps its place, saying
+                # why it is empty, as citeproc-js does
+                part = f"{len(entries) + 1}. {NO_PRINTED_FORM}"
             if part is None:
                 continue
             entries.append(part)
         return entries
+
+
+def _prints_number(style: Style, layout: Element) -> bool:
+    """Whether ``layout`` (or a macro it calls) prints ``citation-number``."""
+    stack, seen = [layout], set()
+    while stack:
+        node = stack.pop()
+        if node.name == "text":
+            if node.attrs.get("variable") == "citation-number":
+                return True
+            macro = node.attrs.get("macro")
+            if macro is not None and macro in style.macros and macro not in seen:
+                seen.add(macro)
+                stack.append(style.macros[macro])
+        stack.extend(node.children)
+    return False
 
 
 def _ends_sentence(prefix: str) -> bool:
