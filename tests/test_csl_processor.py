@@ -315,3 +315,10 @@ def test_empty_entry_of_a_numbered_style_keeps_its_number() -> None:
     )
     result = Processor(parse_style(plain_style)).process(items)
     assert [plain(e) for e in result.bibliography] == ["1. One", "3. Two"]
+
+
+def test_page_range_prefix_may_start_with_digits() -> None:
+    # 8n11564: note 11564 on page 8; the prefix "8n" is the same on both sides
+    assert page_range("8n11564-8n1568", "chicago") == "8n11564\u201368"
+    assert page_range("n11564-1568", "chicago") == "n11564-1568"  # prefixes differ
+    assert page_range("110-15", "expanded") == "110\u2013115"
