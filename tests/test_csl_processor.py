@@ -322,3 +322,13 @@ def test_page_range_prefix_may_start_with_digits() -> None:
     assert page_range("8n11564-8n1568", "chicago") == "8n11564\u201368"
     assert page_range("n11564-1568", "chicago") == "n11564-1568"  # prefixes differ
     assert page_range("110-15", "expanded") == "110\u2013115"
+
+
+def test_initials_keep_the_markup_of_a_given_name() -> None:
+    layout = '<names variable="author"><name initialize-with=". "/></names>'
+    item = {"id": "a", "author": [{"family": "Doe", "given": "<b>John</b> Quiggly"}]}
+    assert _cite(layout, [item]) == "<b>J.</b> Q. Doe"
+    hyphened = {"id": "a", "author": [{"family": "Doe", "given": "<i>John</i>-Quiggly"}]}
+    assert _cite(layout, [hyphened]) == "<i>J.</i>-Q. Doe"
+    whole = '<names variable="author"><name/></names>'
+    assert _cite(whole, [item]) == "<b>John</b> Quiggly Doe"
