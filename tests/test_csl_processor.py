@@ -332,3 +332,20 @@ def test_initials_keep_the_markup_of_a_given_name() -> None:
     assert _cite(layout, [hyphened]) == "<i>J.</i>-Q. Doe"
     whole = '<names variable="author"><name/></names>'
     assert _cite(whole, [item]) == "<b>John</b> Quiggly Doe"
+
+
+def test_layout_suffix_goes_inside_the_last_display_block() -> None:
+    bib = (
+        '<bibliography><layout suffix=".">'
+        '<group display="left-margin"><text variable="citation-number"/></group>'
+        '<group display="right-inline"><text variable="title" font-variant="small-caps"/></group>'
+        "</layout></bibliography>"
+    )
+    style = parse_style(
+        _style('<citation><layout><text variable="title"/></layout></citation>', bib)
+    )
+    result = Processor(style).process([{"id": "a", "title": "Here"}])
+    html = to_html(result.bibliography[0])
+    assert html.endswith(
+        '<div class="csl-right-inline"><span style="font-variant:small-caps;">Here</span>.</div>\n  '
+    )

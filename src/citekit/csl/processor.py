@@ -530,10 +530,30 @@ def _capitalize_term(part: Part) -> Part:
     return part
 
 
+def _into_last_display(part: Part, suffix: str) -> Part | None:
+    """The entry with a layout's suffix at the end of the display block it ends with (its
+    last ``right-inline``), where citeproc-js puts it; None when it ends otherwise."""
+    if not isinstance(part, Out) or part.kind not in ("seq", "display"):
+        return None
+    if part.kind == "display":
+        return Out("display", [*part.children, suffix], part.value)
+    last = max((i for i, c in enumerate(part.children) if not is_empty(c)), default=None)
+    if last is None:
+        return None
+    inner = _into_last_display(part.children[last], suffix)
+    if inner is None:
+        return None
+    return Out(part.kind, [*part.children[:last], inner, *part.children[last + 1 :]], part.value)
+
+
 def _layout_decorate(ev: Evaluator, body: Part | None, attrs: Mapping[str, str]) -> Part | None:
     """A layout's affixes go inside its formatting."""
     if body is None or is_empty(body):
         return None
-    inner = concat([attrs.get("prefix", ""), body, attrs.get("suffix", "")])
+    suffix = attrs.get("suffix", "")
+    moved = _into_last_display(body, suffix) if suffix else None
+    if moved is not None:
+        body, suffix = moved, ""
+    inner = concat([attrs.get("prefix", ""), body, suffix])
     rest = {k: v for k, v in attrs.items() if k not in ("prefix", "suffix", "delimiter")}
     return ev.decorate(inner, rest, case=False)
