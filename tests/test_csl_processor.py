@@ -349,3 +349,30 @@ def test_layout_suffix_goes_inside_the_last_display_block() -> None:
     assert html.endswith(
         '<div class="csl-right-inline"><span style="font-variant:small-caps;">Here</span>.</div>\n  '
     )
+
+
+def test_note_style_tells_cites_apart_by_their_later_form() -> None:
+    # both books first cited in note 1 print "Doe, supra note 1" later: the later form is
+    # what tells them apart, so disambiguate="true" adds the title (citeproc-js)
+    layout = (
+        '<choose><if position="first"><names variable="author"><name/></names>'
+        '<text variable="title" prefix=", "/></if>'
+        '<else><names variable="author"><name form="short"/></names>'
+        '<choose><if disambiguate="true"><text variable="title" prefix=", "/></if></choose>'
+        '<text variable="first-reference-note-number" prefix=", supra note "/></else></choose>'
+    )
+    style = parse_style(
+        _style(f"<citation><layout>{layout}</layout></citation>", attrs='class="note"')
+    )
+    doe = [{"family": "Doe", "given": "John"}]
+    items = [
+        {"id": "a", "author": doe, "title": "His Book"},
+        {"id": "b", "author": doe, "title": "His Other Book"},
+        {"id": "c", "author": [{"family": "Roe", "given": "Jane"}], "title": "Her Book"},
+    ]
+    citations = [[{"id": "a"}, {"id": "b"}], [{"id": "c"}], [{"id": "a"}], [{"id": "c"}]]
+    result = Processor(style).process(items, citations, [1, 2, 3, 4])
+    assert [plain(c) for c in result.citations[2:]] == [
+        "Doe, His Book, supra note 1",
+        "Roe, supra note 2",
+    ]

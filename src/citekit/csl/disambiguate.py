@@ -46,6 +46,8 @@ def _key_text(proc: Processor, key: str, state: Disamb, suffix: str | None = Non
     for position in (0, 1) if proc.subsequent_matters else (0,):
         st = CiteState()
         st.position = position
+        if position:  # the subsequent form points at the item's first note (supra note 1)
+            st.first_note = proc.first_notes.get(key)
         st.citation_number = proc.numbers.get(key)
         st.disambiguate = state.disambiguate
         st.et_al_use_first = state.et_al_use_first

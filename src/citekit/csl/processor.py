@@ -125,12 +125,25 @@ class Processor:
         self.year_suffixes: dict[str, str] = {}
         self.numbers: dict[str, int] = {}
         self.data: dict[str, dict[str, Any]] = {}
+        self.first_notes: dict[str, int] = {}
+        """The note each cited item is first cited in (0: the running text)."""
         citation = style.citation
         self.tests_disambiguate = any(
             "disambiguate" in e.attrs for e in walk(style.root) if e.name in ("if", "else-if")
         )
-        self.subsequent_matters = citation is not None and any(
-            k.startswith("et-al-subsequent") for k in citation.attrs
+        # a later cite prints differently when the style has its own et-al for it or is a
+        # note style testing positions (a short note: Doe, supra note 1); citeproc-js tells
+        # cites apart by that later form (with the note of the first cite), so two items
+        # are ambiguous when either form prints the same. (An author-date style's position
+        # tests are for ibid: its later form is not rendered, which keeps its speed.)
+        self.subsequent_matters = citation is not None and (
+            any(k.startswith("et-al-subsequent") for k in citation.attrs)
+            or (
+                style.attrs.get("class") == "note"
+                and any(
+                    "position" in e.attrs for e in walk(style.root) if e.name in ("if", "else-if")
+                )
+            )
         )
         self.cites_by_number = citation is not None and _prints_number(style, citation.layout)
         """Whether citations print the citation number, which then points into the list."""
@@ -265,12 +278,13 @@ class Processor:
         # across a footnote)
         in_text: list[tuple[int, list[tuple[dict[str, Any], CiteState]]]] = []
         in_notes: list[tuple[int, list[tuple[dict[str, Any], CiteState]]]] = []
+        self.first_notes = {}
         for ci, row in enumerate(states):
             given_note = notes[ci] if notes is not None and ci < len(notes) else None
-            if given_note == 0:
-                in_text.append((0, row))
-            else:
-                in_notes.append((given_note if given_note is not None else ci + 1, row))
+            note = given_note if given_note is not None else ci + 1
+            (in_text if note == 0 else in_notes).append((note, row))
+            for cite, _ in row:
+                self.first_notes.setdefault(str(cite["id"]), note)
         if in_text:
             self._positions_of(in_text, distance, in_text=True)
         self._positions_of(in_notes, distance, in_text=False)
