@@ -376,3 +376,23 @@ def test_note_style_tells_cites_apart_by_their_later_form() -> None:
         "Doe, His Book, supra note 1",
         "Roe, supra note 2",
     ]
+
+
+def test_a_cite_may_give_its_own_position() -> None:
+    # as a citation item for citeproc-js's makeCitationCluster: 1 subsequent, 2 ibid
+    layout = (
+        '<choose><if position="ibid"><text value="Ibid."/></if>'
+        '<else-if position="subsequent"><text value="later"/></else-if>'
+        '<else><text variable="title"/></else></choose>'
+    )
+    style = parse_style(_style(f"<citation><layout>{layout}</layout></citation>"))
+    items = [{"id": "a", "title": "T"}]
+    given = [
+        [{"id": "a", "position": 1}],
+        [{"id": "a", "position": 0}],
+        [{"id": "a", "position": 2}],
+    ]
+    result = Processor(style).process(items, given)
+    assert [plain(c) for c in result.citations] == ["later", "T", "Ibid."]
+    computed = Processor(style).process(items, [[{"id": "a"}], [{"id": "a"}]])
+    assert [plain(c) for c in computed.citations] == ["T", "Ibid."]

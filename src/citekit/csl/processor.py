@@ -202,6 +202,10 @@ class Processor:
                 row.append((dict(cite), self._state(key, cite)))
             states.append(row)
         self._positions(states, notes)
+        for row in states:
+            for cite, st in row:
+                if "position" in cite:
+                    _given_position(cite, st)
         suffixes, disamb = disambiguate(self, order, states)
         self.year_suffixes = suffixes
         self.disamb = disamb
@@ -476,6 +480,26 @@ class Processor:
                 continue
             entries.append(part)
         return entries
+
+
+_GIVEN_POSITIONS = {0: 0, 1: 1, 2: 3, 3: 2, 4: 1}
+"""citeproc-js's position numbers (first, subsequent, ibid, ibid-with-locator, a later
+cite of the container) as :class:`CiteState` numbers them."""
+
+
+def _given_position(cite: Mapping[str, Any], st: CiteState) -> None:
+    """A cite that says where it stands (``position``, ``near-note``,
+    ``first-reference-note-number``, as a citation item for citeproc-js's
+    ``makeCitationCluster`` does) is taken at its word instead of the document order."""
+    position = cite.get("position")
+    if isinstance(position, bool) or not isinstance(position, int):
+        return
+    if position not in _GIVEN_POSITIONS:
+        return
+    st.position = _GIVEN_POSITIONS[position]
+    st.near_note = cite.get("near-note") is True
+    note = cite.get("first-reference-note-number")
+    st.first_note = note if isinstance(note, int) and not isinstance(note, bool) else None
 
 
 def _prints_number(style: Style, layout: Element) -> bool:
