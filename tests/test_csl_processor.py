@@ -396,3 +396,22 @@ def test_a_cite_may_give_its_own_position() -> None:
     assert [plain(c) for c in result.citations] == ["later", "T", "Ibid."]
     computed = Processor(style).process(items, [[{"id": "a"}], [{"id": "a"}]])
     assert [plain(c) for c in computed.citations] == ["T", "Ibid."]
+
+
+def test_a_date_a_substitute_printed_is_not_printed_again() -> None:
+    bib = (
+        '<bibliography><layout><names variable="author"><name/><substitute>'
+        '<text macro="title"/></substitute></names>'
+        '<date variable="issued" form="text" date-parts="year" prefix=" "/>'
+        "</layout></bibliography>"
+    )
+    macro = (
+        '<macro name="title"><text variable="title" suffix=", "/>'
+        '<date variable="issued" form="text" date-parts="year"/></macro>'
+    )
+    style = parse_style(
+        _style('<citation><layout><text variable="title"/></layout></citation>', bib, macro)
+    )
+    item = {"id": "a", "title": "Arrêté", "issued": {"date-parts": [[1992, 3, 23]]}}
+    result = Processor(style).process([item])
+    assert plain(result.bibliography[0]) == "Arrêté, 1992"

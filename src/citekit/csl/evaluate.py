@@ -327,6 +327,8 @@ class Evaluator:
         if value is None:
             return None
         self.rendered += 1
+        if self.substituting:
+            self.suppressed.add(name)
         text = str(value)
         form = el.attrs.get("form", "numeric")
         if not is_numeric(text):
@@ -491,6 +493,8 @@ class Evaluator:
         if part is None:
             return None
         self.rendered += 1
+        if self.substituting:  # a date a substitute printed is not printed again
+            self.suppressed.add(name)
         if self.state.year_suffix and not self.year_suffix_done and not self.style_has_year_suffix:
             self.year_suffix_done = True
             part = _append_after_year(part, self.state.year_suffix)
