@@ -415,3 +415,28 @@ def test_a_date_a_substitute_printed_is_not_printed_again() -> None:
     item = {"id": "a", "title": "Arrêté", "issued": {"date-parts": [[1992, 3, 23]]}}
     result = Processor(style).process([item])
     assert plain(result.bibliography[0]) == "Arrêté, 1992"
+
+
+def test_names_and_given_names_are_added_together_by_cite() -> None:
+    # the given name that told one item apart stays for the items told apart later
+    layout = '<names variable="author"><name delimiter=", " initialize-with="."/></names>'
+    attrs = (
+        'disambiguate-add-names="true" disambiguate-add-givenname="true" '
+        'et-al-min="3" et-al-use-first="1"'
+    )
+
+    def item(key: str, second: str, third: str) -> dict[str, Any]:
+        names = [("Doe", "John"), ("Roe", second), ("Jones", third)]
+        return {"id": key, "author": [{"family": f, "given": g} for f, g in names]}
+
+    items = [item("a", "Jane", "Robert"), item("b", "Josephine", "Robert")]
+    items.append(item("c", "Jane", "Richard"))
+    style = parse_style(
+        _style(f'<citation {attrs}><layout delimiter="; ">{layout}</layout></citation>')
+    )
+    result = Processor(style).process(items, [[{"id": i["id"]} for i in items]])
+    assert plain(result.citations[0]).split("; ") == [
+        "J. Doe, Jane Roe, Robert Jones",
+        "J. Doe, Josephine Roe, et al.",
+        "J. Doe, Jane Roe, Richard Jones",
+    ]
