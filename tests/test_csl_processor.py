@@ -440,3 +440,20 @@ def test_names_and_given_names_are_added_together_by_cite() -> None:
         "J. Doe, Josephine Roe, et al.",
         "J. Doe, Jane Roe, Richard Jones",
     ]
+
+
+def test_an_empty_author_substitute_does_not_run_the_names_substitute() -> None:
+    # subsequent-author-substitute="" blanks the repeated names; the <substitute> (the
+    # title) is for an entry without names and must not take the title away
+    bib = (
+        '<bibliography subsequent-author-substitute=""><layout>'
+        '<names variable="author" suffix=". "><name/><substitute><text variable="title"/>'
+        '</substitute></names><text variable="title"/></layout></bibliography>'
+    )
+    style = parse_style(
+        _style('<citation><layout><text variable="title"/></layout></citation>', bib)
+    )
+    doe = [{"family": "Doe", "given": "John"}]
+    items = [{"id": "a", "author": doe, "title": "One"}, {"id": "b", "author": doe, "title": "Two"}]
+    result = Processor(style).process(items)
+    assert [plain(e) for e in result.bibliography] == ["John Doe. One", "Two"]

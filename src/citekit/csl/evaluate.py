@@ -564,6 +564,9 @@ class Evaluator:
             return self.decorate(str(total), el.attrs)
         out = join(parts, names_delim)
         if out is None:
+            if first_core is not None:  # names blanked by subsequent-author-substitute=""
+                self.first_names = first_core
+                return None
             return self._substitute(el)
         if self.substituting:
             self.suppressed.update(present)
