@@ -288,3 +288,172 @@ def test_odd_values_do_not_break_the_processor() -> None:
     result = Processor(style).process(odd, cites)
     # nothing of the first item is text; a prefix comes with a cite that prints
     assert [plain(c) for c in result.citations] == ["", "3 5", "3 2000, 1-2-3--"]
+
+
+def test_empty_entry_of_a_numbered_style_keeps_its_number() -> None:
+    # citations print numbers, so the list keeps a place for an entry the style leaves
+    # empty and says why (citeproc-js); in a style without numbers the entry goes
+    layout = '<choose><if type="book"><text variable="citation-number" suffix=". "/><text variable="title"/></if></choose>'
+    items = [
+        {"id": "a", "type": "book", "title": "One"},
+        {"id": "b", "type": "personal_communication", "title": "Letter"},
+        {"id": "c", "type": "book", "title": "Two"},
+    ]
+    numbered = _style(
+        '<citation><layout><text variable="citation-number"/></layout></citation>',
+        f"<bibliography><layout>{layout}</layout></bibliography>",
+    )
+    result = Processor(parse_style(numbered)).process(items)
+    assert [plain(e) for e in result.bibliography] == [
+        "1. One",
+        "2. [CSL STYLE ERROR: reference with no printed form.]",
+        "3. Two",
+    ]
+    plain_style = _style(
+        '<citation><layout><text variable="title"/></layout></citation>',
+        f"<bibliography><layout>{layout}</layout></bibliography>",
+    )
+    result = Processor(parse_style(plain_style)).process(items)
+    assert [plain(e) for e in result.bibliography] == ["1. One", "3. Two"]
+
+
+def test_page_range_prefix_may_start_with_digits() -> None:
+    # 8n11564: note 11564 on page 8; the prefix "8n" is the same on both sides
+    assert page_range("8n11564-8n1568", "chicago") == "8n11564\u201368"
+    assert page_range("n11564-1568", "chicago") == "n11564-1568"  # prefixes differ
+    assert page_range("110-15", "expanded") == "110\u2013115"
+
+
+def test_initials_keep_the_markup_of_a_given_name() -> None:
+    layout = '<names variable="author"><name initialize-with=". "/></names>'
+    item = {"id": "a", "author": [{"family": "Doe", "given": "<b>John</b> Quiggly"}]}
+    assert _cite(layout, [item]) == "<b>J.</b> Q. Doe"
+    hyphened = {"id": "a", "author": [{"family": "Doe", "given": "<i>John</i>-Quiggly"}]}
+    assert _cite(layout, [hyphened]) == "<i>J.</i>-Q. Doe"
+    whole = '<names variable="author"><name/></names>'
+    assert _cite(whole, [item]) == "<b>John</b> Quiggly Doe"
+
+
+def test_layout_suffix_goes_inside_the_last_display_block() -> None:
+    bib = (
+        '<bibliography><layout suffix=".">'
+        '<group display="left-margin"><text variable="citation-number"/></group>'
+        '<group display="right-inline"><text variable="title" font-variant="small-caps"/></group>'
+        "</layout></bibliography>"
+    )
+    style = parse_style(
+        _style('<citation><layout><text variable="title"/></layout></citation>', bib)
+    )
+    result = Processor(style).process([{"id": "a", "title": "Here"}])
+    html = to_html(result.bibliography[0])
+    assert html.endswith(
+        '<div class="csl-right-inline"><span style="font-variant:small-caps;">Here</span>.</div>\n  '
+    )
+
+
+def test_note_style_tells_cites_apart_by_their_later_form() -> None:
+    # both books first cited in note 1 print "Doe, supra note 1" later: the later form is
+    # what tells them apart, so disambiguate="true" adds the title (citeproc-js)
+    layout = (
+        '<choose><if position="first"><names variable="author"><name/></names>'
+        '<text variable="title" prefix=", "/></if>'
+        '<else><names variable="author"><name form="short"/></names>'
+        '<choose><if disambiguate="true"><text variable="title" prefix=", "/></if></choose>'
+        '<text variable="first-reference-note-number" prefix=", supra note "/></else></choose>'
+    )
+    style = parse_style(
+        _style(f"<citation><layout>{layout}</layout></citation>", attrs='class="note"')
+    )
+    doe = [{"family": "Doe", "given": "John"}]
+    items = [
+        {"id": "a", "author": doe, "title": "His Book"},
+        {"id": "b", "author": doe, "title": "His Other Book"},
+        {"id": "c", "author": [{"family": "Roe", "given": "Jane"}], "title": "Her Book"},
+    ]
+    citations = [[{"id": "a"}, {"id": "b"}], [{"id": "c"}], [{"id": "a"}], [{"id": "c"}]]
+    result = Processor(style).process(items, citations, [1, 2, 3, 4])
+    assert [plain(c) for c in result.citations[2:]] == [
+        "Doe, His Book, supra note 1",
+        "Roe, supra note 2",
+    ]
+
+
+def test_a_cite_may_give_its_own_position() -> None:
+    # as a citation item for citeproc-js's makeCitationCluster: 1 subsequent, 2 ibid
+    layout = (
+        '<choose><if position="ibid"><text value="Ibid."/></if>'
+        '<else-if position="subsequent"><text value="later"/></else-if>'
+        '<else><text variable="title"/></else></choose>'
+    )
+    style = parse_style(_style(f"<citation><layout>{layout}</layout></citation>"))
+    items = [{"id": "a", "title": "T"}]
+    given = [
+        [{"id": "a", "position": 1}],
+        [{"id": "a", "position": 0}],
+        [{"id": "a", "position": 2}],
+    ]
+    result = Processor(style).process(items, given)
+    assert [plain(c) for c in result.citations] == ["later", "T", "Ibid."]
+    computed = Processor(style).process(items, [[{"id": "a"}], [{"id": "a"}]])
+    assert [plain(c) for c in computed.citations] == ["T", "Ibid."]
+
+
+def test_a_date_a_substitute_printed_is_not_printed_again() -> None:
+    bib = (
+        '<bibliography><layout><names variable="author"><name/><substitute>'
+        '<text macro="title"/></substitute></names>'
+        '<date variable="issued" form="text" date-parts="year" prefix=" "/>'
+        "</layout></bibliography>"
+    )
+    macro = (
+        '<macro name="title"><text variable="title" suffix=", "/>'
+        '<date variable="issued" form="text" date-parts="year"/></macro>'
+    )
+    style = parse_style(
+        _style('<citation><layout><text variable="title"/></layout></citation>', bib, macro)
+    )
+    item = {"id": "a", "title": "Arrêté", "issued": {"date-parts": [[1992, 3, 23]]}}
+    result = Processor(style).process([item])
+    assert plain(result.bibliography[0]) == "Arrêté, 1992"
+
+
+def test_names_and_given_names_are_added_together_by_cite() -> None:
+    # the given name that told one item apart stays for the items told apart later
+    layout = '<names variable="author"><name delimiter=", " initialize-with="."/></names>'
+    attrs = (
+        'disambiguate-add-names="true" disambiguate-add-givenname="true" '
+        'et-al-min="3" et-al-use-first="1"'
+    )
+
+    def item(key: str, second: str, third: str) -> dict[str, Any]:
+        names = [("Doe", "John"), ("Roe", second), ("Jones", third)]
+        return {"id": key, "author": [{"family": f, "given": g} for f, g in names]}
+
+    items = [item("a", "Jane", "Robert"), item("b", "Josephine", "Robert")]
+    items.append(item("c", "Jane", "Richard"))
+    style = parse_style(
+        _style(f'<citation {attrs}><layout delimiter="; ">{layout}</layout></citation>')
+    )
+    result = Processor(style).process(items, [[{"id": i["id"]} for i in items]])
+    assert plain(result.citations[0]).split("; ") == [
+        "J. Doe, Jane Roe, Robert Jones",
+        "J. Doe, Josephine Roe, et al.",
+        "J. Doe, Jane Roe, Richard Jones",
+    ]
+
+
+def test_an_empty_author_substitute_does_not_run_the_names_substitute() -> None:
+    # subsequent-author-substitute="" blanks the repeated names; the <substitute> (the
+    # title) is for an entry without names and must not take the title away
+    bib = (
+        '<bibliography subsequent-author-substitute=""><layout>'
+        '<names variable="author" suffix=". "><name/><substitute><text variable="title"/>'
+        '</substitute></names><text variable="title"/></layout></bibliography>'
+    )
+    style = parse_style(
+        _style('<citation><layout><text variable="title"/></layout></citation>', bib)
+    )
+    doe = [{"family": "Doe", "given": "John"}]
+    items = [{"id": "a", "author": doe, "title": "One"}, {"id": "b", "author": doe, "title": "Two"}]
+    result = Processor(style).process(items)
+    assert [plain(e) for e in result.bibliography] == ["John Doe. One", "Two"]

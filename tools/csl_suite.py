@@ -139,7 +139,7 @@ def citekit_engine(fixture: dict[str, Any], citations: list[list[dict[str, Any]]
     # citeproc-js prints this for a cite that prints nothing; the suite expects it
     texts = [to_html(t, pq, quotes) or EMPTY_CITE for t in result.citations]
     if "citations" in fixture and len(citations) > 1:
-        # the suite marks with ">>" the citations the last insertion changed or added
+        # the suite marks with ">>" the citations the last insertion added or re-rendered
         last = fixture["citations"][-1][0].get("citationID")
         document = _document(fixture)
         kept = [i for i, c in enumerate(document) if c.get("citationID") != last]
@@ -147,8 +147,80 @@ def citekit_engine(fixture: dict[str, Any], citations: list[list[dict[str, Any]]
         before = processor.process(fixture["input"], [citations[i] for i in kept], old_notes)
         old_texts = (to_html(t, pq, quotes) or EMPTY_CITE for t in before.citations)
         old = dict(zip(kept, old_texts, strict=False))
-        fixture["changed"] = [i for i, t in enumerate(texts) if old.get(i) != t]
+        changed = {i for i, t in enumerate(texts) if old.get(i) != t}
+        fixture["changed"] = sorted(changed | _tainted(processor, before, result, kept))
     return entries, texts
+
+
+def _tainted(processor: Any, before: Any, after: Any, kept: list[int]) -> set[int]:
+    """The citations an edit re-renders although their text may read the same, as
+    citeproc-js's ``processCitationCluster`` reports them (its test runner marks those
+    ``>>``): each citation holding an item whose citation number moved (when citations
+    print numbers), whose disambiguation changed, or (in a style that tests positions)
+    whose first note moved; each citation in which a cite's position, first note or
+    nearness changed; and, in a note style that tests ``disambiguate``, each citation of
+    an item now cited once where it was cited more often, or the other way round."""
+    from citekit.csl.parse import walk
+
+    style = processor.style
+    tests = {k for e in walk(style.root) if e.name in ("if", "else-if") for k in e.attrs}
+    attrs = style.citation.attrs if style.citation is not None else {}
+    by_position = "position" in tests or any(
+        k in attrs and attrs[k] != attrs.get(k.replace("-subsequent", ""))
+        for k in ("et-al-subsequent-min", "et-al-subsequent-use-first")
+    )
+    numeric = style.citation is not None and any(
+        e.name == "text" and e.attrs.get("variable") == "citation-number"
+        for e in _reachable(style, style.citation.layout)
+    )
+    by_count = by_position and style.attrs.get("class") == "note" and "disambiguate" in tests
+    old_rows = dict(zip(kept, before.cites, strict=False))
+    items: set[str] = set()
+    out: set[int] = set()
+
+    def counts(rows: Any) -> Counter[str]:
+        return Counter(key for row in rows for key in {k for k, _ in row})
+
+    old_counts, new_counts = counts(before.cites), counts(after.cites)
+    for i, old_row in old_rows.items():
+        new_row = after.cites[i]
+        for (key, was), (_, now) in zip(old_row, new_row, strict=False):
+            if numeric and was.citation_number != now.citation_number:
+                items.add(key)
+            if _disambiguation(was) != _disambiguation(now):
+                items.add(key)
+            if by_position:
+                if was.first_note != now.first_note:
+                    items.add(key)
+                if (was.position, was.near_note) != (now.position, now.near_note):
+                    out.add(i)
+            if by_count and (old_counts[key] < 2) != (new_counts[key] < 2):
+                items.add(key)
+    out.update(i for i, row in enumerate(after.cites) if items & {k for k, _ in row})
+    return out
+
+
+def _disambiguation(state: Any) -> tuple[Any, ...]:
+    return (
+        state.disambiguate,
+        state.et_al_use_first,
+        sorted(state.givenname_level.items()),
+        state.year_suffix,
+    )
+
+
+def _reachable(style: Any, element: Any) -> list[Any]:
+    """The elements under ``element`` and under the macros it calls, each macro once."""
+    out, stack, seen = [], [element], set()
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(node.children)
+        macro = node.attrs.get("macro") if node.name == "text" else None
+        if macro in style.macros and macro not in seen:
+            seen.add(macro)
+            stack.append(style.macros[macro])
+    return out
 
 
 def citeproc_py_engine(fixture: dict[str, Any], citations: list[list[dict[str, Any]]]) -> Any:

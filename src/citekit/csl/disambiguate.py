@@ -46,6 +46,8 @@ def _key_text(proc: Processor, key: str, state: Disamb, suffix: str | None = Non
     for position in (0, 1) if proc.subsequent_matters else (0,):
         st = CiteState()
         st.position = position
+        if position:  # the subsequent form points at the item's first note (supra note 1)
+            st.first_note = proc.first_notes.get(key)
         st.citation_number = proc.numbers.get(key)
         st.disambiguate = state.disambiguate
         st.et_al_use_first = state.et_al_use_first
@@ -63,12 +65,11 @@ def _same(a: str, b: str) -> bool:
     return any(x == y for x, y in zip(a.split("\0"), b.split("\0"), strict=False))
 
 
-def _name_count(proc: Processor, key: str) -> int:
+def _name_count(proc: Processor, key: str, every_list: bool = False) -> int:
+    """The length of the item's longest list of names (of all its lists together)."""
     item = proc.data[key]
-    return max(
-        (len(v) for k, v in item.items() if k in NAME_VARIABLES and isinstance(v, list)),
-        default=0,
-    )
+    lengths = [len(v) for k, v in item.items() if k in NAME_VARIABLES and isinstance(v, list)]
+    return sum(lengths) if every_list else max(lengths, default=0)
 
 
 def _ambiguous(texts: dict[str, str], keys: list[str]) -> list[list[str]]:
@@ -129,11 +130,15 @@ def disambiguate(
             if result[k].givenname_level != before[k]:
                 texts[k] = _key_text(proc, k, result[k])
         groups = _ambiguous(texts, keys)
-    if add_names:
+    if add_names and add_given and rule == "by-cite":
         for group in groups:
-            _add_names(proc, group, result, texts, add_given and rule == "by-cite")
+            _names_and_givens(proc, group, result, texts)
         groups = _ambiguous(texts, keys)
-    if add_given and rule == "by-cite":
+    elif add_names:
+        for group in groups:
+            _add_names(proc, group, result, texts)
+        groups = _ambiguous(texts, keys)
+    if add_given and rule == "by-cite" and not add_names:
         for group in groups:
             _add_given(proc, group, result, texts)
         groups = _ambiguous(texts, keys)
@@ -170,11 +175,90 @@ def _add_disambiguate(
         todo = [k for k in todo if not _differs_from_others(k, group, texts)]
 
 
-def _expanded(state: Disamb, count: int) -> Disamb:
-    copy = Disamb()
-    copy.et_al_use_first = state.et_al_use_first
-    copy.givenname_level = dict.fromkeys(range(count), 2)
-    return copy
+def _names_and_givens(
+    proc: Processor, group: list[str], result: dict[str, Disamb], texts: dict[str, str]
+) -> None:
+    """Names and given names added together, step by step, as citeproc-js does (by-cite):
+    one step shows the current name's given name more fully (initials, then whole) or,
+    when it is whole, one more name. The steps go forward only, for the whole group; a
+    step that tells the first item apart from others is kept (for the items still
+    ambiguous too), and an item is settled with the steps kept when it prints apart."""
+    counts = {k: _name_count(proc, k) for k in group}
+    lists = [sorted(group, key=lambda k: (counts[k], k))]
+    names_max = counts[lists[0][0]]
+    names, levels = 1, dict.fromkeys(range(names_max), 0)  # the step reached
+    kept_names = result[lists[0][0]].et_al_use_first  # the steps kept
+    kept_levels: dict[int, int] = {}
+    settled: dict[str, tuple[int | None, dict[int, int]]] = {}
+
+    rendered: dict[tuple[str, int, tuple[int, ...]], str] = {}
+
+    every = {k: _name_count(proc, k, every_list=True) for k in group}
+
+    def text(k: str) -> str:
+        # a step past an item's own names changes nothing for it: rendered once
+        key = (k, min(names, counts[k]), tuple(levels.get(i, 0) for i in range(every[k])))
+        if key not in rendered:
+            state = Disamb()
+            state.et_al_use_first = names
+            state.givenname_level = {i: v for i, v in levels.items() if v}
+            rendered[key] = _key_text(proc, k, state)
+        return rendered[key]
+
+    def settle(k: str) -> None:
+        settled[k] = (kept_names, dict(kept_levels))
+
+    def keep(g: int) -> None:
+        nonlocal kept_names
+        kept_names = names
+        if g in levels:
+            kept_levels[g] = levels[g]
+
+    fresh = True  # the group is first scanned as it stands, and so are the items left
+    maxed = False  # every name shown, given name whole: the last step
+    while lists and not maxed:
+        items = lists.pop(0)
+        g = 0
+        clashes = [1, 0]
+        while items and not maxed:
+            maxed = False
+            if not fresh:
+                if levels.get(g, 2) < 2:
+                    levels[g] += 1
+                elif g < names_max:
+                    names += 1
+                    g += 1
+                maxed = g == names_max
+            fresh = False
+            trial = {k: text(k) for k in items}
+            first = trial[items[0]]
+            partners = [k for k in items if k == items[0] or _same(trial[k], first)]
+            others = [k for k in items if k not in partners]
+            clashes = [clashes[1], len(partners) - 1]
+            if clashes[1] == 0 and len(others) == 1:
+                keep(g)
+                settle(others[0])
+                settle(partners[0])
+                items = []
+            elif clashes[1] == 0:
+                keep(g)
+                settle(partners[0])
+                items = others
+                fresh = bool(others)
+            elif len(others) == 1:
+                keep(g)
+                settle(others[0])
+                items = partners
+            elif clashes[1] < clashes[0]:
+                keep(g)
+                items = partners
+                lists.append(others)
+    # the items no step told apart keep the steps that helped the others
+    for k in group:
+        n, given = settled.get(k, (kept_names, kept_levels))
+        result[k].et_al_use_first = n
+        result[k].givenname_level = dict(given)
+        texts[k] = _key_text(proc, k, result[k])
 
 
 def _add_names(
@@ -182,10 +266,9 @@ def _add_names(
     group: list[str],
     result: dict[str, Disamb],
     texts: dict[str, str],
-    with_given: bool,
 ) -> None:
     """Each item shows the fewest names that set it apart from as many of the others as
-    any number of names would (given names counted too when the style adds them)."""
+    any number of names would."""
     most = max(_name_count(proc, k) for k in group)
     if most == 0:
         return
@@ -197,8 +280,6 @@ def _add_names(
             state = Disamb()
             state.et_al_use_first = n
             state.givenname_level = dict(result[k].givenname_level)
-            if with_given:
-                state = _expanded(state, most)
             trial[k] = _key_text(proc, k, state)
         for k in group:
             scores[k].append(len(group) - 1 - _clashes(k, group, trial))

@@ -327,6 +327,8 @@ class Evaluator:
         if value is None:
             return None
         self.rendered += 1
+        if self.substituting:
+            self.suppressed.add(name)
         text = str(value)
         form = el.attrs.get("form", "numeric")
         if not is_numeric(text):
@@ -491,6 +493,8 @@ class Evaluator:
         if part is None:
             return None
         self.rendered += 1
+        if self.substituting:  # a date a substitute printed is not printed again
+            self.suppressed.add(name)
         if self.state.year_suffix and not self.year_suffix_done and not self.style_has_year_suffix:
             self.year_suffix_done = True
             part = _append_after_year(part, self.state.year_suffix)
@@ -560,6 +564,9 @@ class Evaluator:
             return self.decorate(str(total), el.attrs)
         out = join(parts, names_delim)
         if out is None:
+            if first_core is not None:  # names blanked by subsequent-author-substitute=""
+                self.first_names = first_core
+                return None
             return self._substitute(el)
         if self.substituting:
             self.suppressed.update(present)

@@ -121,6 +121,30 @@ def name_parts(name: dict[str, Any]) -> dict[str, str]:
     }
 
 
+_TAG = re.compile(r"(</?(?:b|i|sc|span|sup|sub)\b[^>]*>)")
+
+
+def _initialize_marked(given: str, with_: str, hyphen: bool, full: bool) -> str:
+    """:func:`initialize` for given names with markup (``<b>John</b> Quiggly``): the text
+    between tags is initialised piece by piece and the tags stay round their initials
+    (``<b>J.</b> Q.``), as citeproc-js keeps them."""
+    out: list[str] = []
+    for piece in _TAG.split(given):
+        if _TAG.fullmatch(piece):
+            out.append(piece)
+            continue
+        m = re.fullmatch(r"([\s-]*)(.*?)([\s-]*)", piece, re.S)
+        if m is None:  # never: the pattern matches any text
+            continue
+        lead, core, trail = m.groups()
+        glue = [
+            ("-" if "-" in g else " " if with_.endswith(" ") else "") if g else ""
+            for g in (lead, trail)
+        ]
+        out.append(glue[0] + (initialize(core, with_, hyphen, full) if core else "") + glue[1])
+    return "".join(out).strip()
+
+
 def _display_parts(name: dict[str, Any]) -> dict[str, str]:
     """:func:`name_parts` with apostrophes typographic, as a name prints (read-only: shared
     by the renderings of the same name)."""
@@ -203,9 +227,11 @@ def render_name(
     with_ = opts.get("initialize-with")
     if with_ is not None and given and roman:
         full = opts.get("initialize", "true") != "false"
-        given = initialize(
-            given, with_, opts.get("initialize-with-hyphen", "true") != "false", full
-        )
+        hyphen = opts.get("initialize-with-hyphen", "true") != "false"
+        if "<" in given:
+            given = _initialize_marked(given, with_, hyphen, full)
+        else:
+            given = initialize(given, with_, hyphen, full)
     demote = opts.get("demote-non-dropping-particle", "display-and-sort")
     ndp, dp, suffix = p["non-dropping-particle"], p["dropping-particle"], p["suffix"]
     fam = _fmt(ev, name_el, "family", parse_markup(family) if "<" in family else family)
@@ -214,7 +240,11 @@ def render_name(
         if not roman:
             return _wrap(ev, name_el, "family", fam)
         return _wrap(ev, name_el, "family", _join_words(ndp_f, fam))
-    giv = _fmt(ev, name_el, "given", given) if given else None
+    giv = (
+        _fmt(ev, name_el, "given", parse_markup(given) if "<" in given else given)
+        if given
+        else None
+    )
     dp_f = _fmt(ev, name_el, "given", dp) if dp else None
     if not roman:
         return concat([_wrap(ev, name_el, "family", fam), _wrap(ev, name_el, "given", giv)])

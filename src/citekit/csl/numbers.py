@@ -63,7 +63,11 @@ def roman(number: int) -> str:
     return "".join(out)
 
 
-_RANGE = re.compile(r"(?<!\w)([A-Za-z]*)(\d+)\s*[-\u2013]+\s*([A-Za-z]*)(\d+)(?!\w)")
+_RANGE = re.compile(
+    r"(?<!\w)((?:\d*[A-Za-z]+)?)(\d+)\s*[-\u2013]+\s*((?:\d*[A-Za-z]+)?)(\d+)(?!\w)"
+)
+"""A range of two numbers, each after its own prefix: letters, or digits then letters
+(``8n11564-8n1568``, note 11564 on page 8, as citeproc-js reads it)."""
 
 
 def _format_range(first: str, last: str, form: str) -> str:

@@ -38,7 +38,10 @@ from citekit.csl.output import (
 from citekit.csl.parse import Element, Style, walk
 from citekit.csl.sort import SortValue, lazy_order, sort_value
 
-__all__ = ["Processor", "Result", "normalize_item"]
+__all__ = ["NO_PRINTED_FORM", "Processor", "Result", "normalize_item"]
+
+NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
+"""What stands for a reference the style prints nothing for (citeproc-js's words)."""
 
 ALIASES = {
     "shortTitle": "title-short",
@@ -92,14 +95,23 @@ def _note_fields(note: str, out: dict[str, Any]) -> None:
 
 
 class Result:
-    """What :meth:`Processor.process` returns: bibliography entries, citations, the order."""
+    """What :meth:`Processor.process` returns: bibliography entries, citations, the order,
+    and each citation's cites as the processor saw them (item id and position, number,
+    note numbers), which tell a caller what an edit of the document changed."""
 
-    __slots__ = ("bibliography", "citations", "ids")
+    __slots__ = ("bibliography", "citations", "cites", "ids")
 
-    def __init__(self, bibliography: list[Part], citations: list[Part], ids: list[str]) -> None:
+    def __init__(
+        self,
+        bibliography: list[Part],
+        citations: list[Part],
+        ids: list[str],
+        cites: list[list[tuple[str, CiteState]]] | None = None,
+    ) -> None:
         self.bibliography = bibliography
         self.citations = citations
         self.ids = ids
+        self.cites = cites if cites is not None else []
 
 
 class Processor:
@@ -113,13 +125,28 @@ class Processor:
         self.year_suffixes: dict[str, str] = {}
         self.numbers: dict[str, int] = {}
         self.data: dict[str, dict[str, Any]] = {}
+        self.first_notes: dict[str, int] = {}
+        """The note each cited item is first cited in (0: the running text)."""
         citation = style.citation
         self.tests_disambiguate = any(
             "disambiguate" in e.attrs for e in walk(style.root) if e.name in ("if", "else-if")
         )
-        self.subsequent_matters = citation is not None and any(
-            k.startswith("et-al-subsequent") for k in citation.attrs
+        # a later cite prints differently when the style has its own et-al for it or is a
+        # note style testing positions (a short note: Doe, supra note 1); citeproc-js tells
+        # cites apart by that later form (with the note of the first cite), so two items
+        # are ambiguous when either form prints the same. (An author-date style's position
+        # tests are for ibid: its later form is not rendered, which keeps its speed.)
+        self.subsequent_matters = citation is not None and (
+            any(k.startswith("et-al-subsequent") for k in citation.attrs)
+            or (
+                style.attrs.get("class") == "note"
+                and any(
+                    "position" in e.attrs for e in walk(style.root) if e.name in ("if", "else-if")
+                )
+            )
         )
+        self.cites_by_number = citation is not None and _prints_number(style, citation.layout)
+        """Whether citations print the citation number, which then points into the list."""
 
     def quotes(self) -> tuple[str, str, str, str]:
         """The locale's open, close, inner open and inner close quotes."""
@@ -175,6 +202,10 @@ class Processor:
                 row.append((dict(cite), self._state(key, cite)))
             states.append(row)
         self._positions(states, notes)
+        for row in states:
+            for cite, st in row:
+                if "position" in cite:
+                    _given_position(cite, st)
         suffixes, disamb = disambiguate(self, order, states)
         self.year_suffixes = suffixes
         self.disamb = disamb
@@ -182,7 +213,8 @@ class Processor:
         entries: list[Part] = []
         if bibliography and self.style.bibliography is not None:
             entries = self._bibliography(order)
-        return Result(entries, texts, order)
+        cites = [[(str(c["id"]), st) for c, st in row] for row in states]
+        return Result(entries, texts, order, cites)
 
     # -- order and numbers -------------------------------------------------------------------
 
@@ -250,12 +282,13 @@ class Processor:
         # across a footnote)
         in_text: list[tuple[int, list[tuple[dict[str, Any], CiteState]]]] = []
         in_notes: list[tuple[int, list[tuple[dict[str, Any], CiteState]]]] = []
+        self.first_notes = {}
         for ci, row in enumerate(states):
             given_note = notes[ci] if notes is not None and ci < len(notes) else None
-            if given_note == 0:
-                in_text.append((0, row))
-            else:
-                in_notes.append((given_note if given_note is not None else ci + 1, row))
+            note = given_note if given_note is not None else ci + 1
+            (in_text if note == 0 else in_notes).append((note, row))
+            for cite, _ in row:
+                self.first_notes.setdefault(str(cite["id"]), note)
         if in_text:
             self._positions_of(in_text, distance, in_text=True)
         self._positions_of(in_notes, distance, in_text=False)
@@ -439,10 +472,50 @@ class Processor:
                     # the same names as the entry before: rendered again with the substitute
                     ev, part = self._entry(key, layout, attrs, second_field, (substitute, rule))
                 previous_names = names
+            if part is None and self.cites_by_number:
+                # a cite's number points at this entry: the list keeps its place, saying
+                # why it is empty, as citeproc-js does
+                part = f"{len(entries) + 1}. {NO_PRINTED_FORM}"
             if part is None:
                 continue
             entries.append(part)
         return entries
+
+
+_GIVEN_POSITIONS = {0: 0, 1: 1, 2: 3, 3: 2, 4: 1}
+"""citeproc-js's position numbers (first, subsequent, ibid, ibid-with-locator, a later
+cite of the container) as :class:`CiteState` numbers them."""
+
+
+def _given_position(cite: Mapping[str, Any], st: CiteState) -> None:
+    """A cite that says where it stands (``position``, ``near-note``,
+    ``first-reference-note-number``, as a citation item for citeproc-js's
+    ``makeCitationCluster`` does) is taken at its word instead of the document order."""
+    position = cite.get("position")
+    if isinstance(position, bool) or not isinstance(position, int):
+        return
+    if position not in _GIVEN_POSITIONS:
+        return
+    st.position = _GIVEN_POSITIONS[position]
+    st.near_note = cite.get("near-note") is True
+    note = cite.get("first-reference-note-number")
+    st.first_note = note if isinstance(note, int) and not isinstance(note, bool) else None
+
+
+def _prints_number(style: Style, layout: Element) -> bool:
+    """Whether ``layout`` (or a macro it calls) prints ``citation-number``."""
+    stack, seen = [layout], set()
+    while stack:
+        node = stack.pop()
+        if node.name == "text":
+            if node.attrs.get("variable") == "citation-number":
+                return True
+            macro = node.attrs.get("macro")
+            if macro is not None and macro in style.macros and macro not in seen:
+                seen.add(macro)
+                stack.append(style.macros[macro])
+        stack.extend(node.children)
+    return False
 
 
 def _ends_sentence(prefix: str) -> bool:
@@ -495,10 +568,30 @@ def _capitalize_term(part: Part) -> Part:
     return part
 
 
+def _into_last_display(part: Part, suffix: str) -> Part | None:
+    """The entry with a layout's suffix at the end of the display block it ends with (its
+    last ``right-inline``), where citeproc-js puts it; None when it ends otherwise."""
+    if not isinstance(part, Out) or part.kind not in ("seq", "display"):
+        return None
+    if part.kind == "display":
+        return Out("display", [*part.children, suffix], part.value)
+    last = max((i for i, c in enumerate(part.children) if not is_empty(c)), default=None)
+    if last is None:
+        return None
+    inner = _into_last_display(part.children[last], suffix)
+    if inner is None:
+        return None
+    return Out(part.kind, [*part.children[:last], inner, *part.children[last + 1 :]], part.value)
+
+
 def _layout_decorate(ev: Evaluator, body: Part | None, attrs: Mapping[str, str]) -> Part | None:
     """A layout's affixes go inside its formatting."""
     if body is None or is_empty(body):
         return None
-    inner = concat([attrs.get("prefix", ""), body, attrs.get("suffix", "")])
+    suffix = attrs.get("suffix", "")
+    moved = _into_last_display(body, suffix) if suffix else None
+    if moved is not None:
+        body, suffix = moved, ""
+    inner = concat([attrs.get("prefix", ""), body, suffix])
     rest = {k: v for k, v in attrs.items() if k not in ("prefix", "suffix", "delimiter")}
     return ev.decorate(inner, rest, case=False)
