@@ -315,6 +315,27 @@ def test_empty_entry_of_a_numbered_style_keeps_its_number() -> None:
     )
     result = Processor(parse_style(plain_style)).process(items)
     assert [plain(e) for e in result.bibliography] == ["1. One", "3. Two"]
+    assert result.listed == ["a", "c"]
+
+
+def test_format_of_a_numbered_style_with_an_empty_entry(tmp_path: Path) -> None:
+    # format numbers each entry as the list does; an entry the style prints nothing for
+    # is an empty line, where the entries were once matched to the ids one by one
+    layout = '<choose><if type="book"><text variable="citation-number" suffix=". "/><text variable="title"/></if></choose>'
+    path = tmp_path / "n.csl"
+    path.write_text(
+        _style(
+            '<citation><layout><text variable="title"/></layout></citation>',
+            f"<bibliography><layout>{layout}</layout></bibliography>",
+        ),
+        encoding="utf-8",
+    )
+    items = [
+        {"id": "a", "type": "book", "title": "One"},
+        {"id": "b", "type": "personal_communication", "title": "Letter"},
+        {"id": "c", "type": "book", "title": "Two"},
+    ]
+    assert citekit.format_many(items, f"csl:{path}") == ["1. One", "", "3. Two"]
 
 
 def test_page_range_prefix_may_start_with_digits() -> None:

@@ -97,9 +97,11 @@ def _note_fields(note: str, out: dict[str, Any]) -> None:
 class Result:
     """What :meth:`Processor.process` returns: bibliography entries, citations, the order,
     and each citation's cites as the processor saw them (item id and position, number,
-    note numbers), which tell a caller what an edit of the document changed."""
+    note numbers), which tell a caller what an edit of the document changed. ``listed``
+    holds the id of each bibliography entry: an item the style prints nothing for has no
+    entry (unless citations print numbers, whose entry keeps its place)."""
 
-    __slots__ = ("bibliography", "citations", "cites", "ids")
+    __slots__ = ("bibliography", "citations", "cites", "ids", "listed")
 
     def __init__(
         self,
@@ -107,11 +109,13 @@ class Result:
         citations: list[Part],
         ids: list[str],
         cites: list[list[tuple[str, CiteState]]] | None = None,
+        listed: list[str] | None = None,
     ) -> None:
         self.bibliography = bibliography
         self.citations = citations
         self.ids = ids
         self.cites = cites if cites is not None else []
+        self.listed = listed if listed is not None else []
 
 
 class Processor:
@@ -210,11 +214,12 @@ class Processor:
         self.year_suffixes = suffixes
         self.disamb = disamb
         texts = [self._citation(row) for row in states]
-        entries: list[Part] = []
+        keyed: list[tuple[str, Part]] = []
         if bibliography and self.style.bibliography is not None:
-            entries = self._bibliography(order)
+            keyed = self._bibliography(order)
         cites = [[(str(c["id"]), st) for c, st in row] for row in states]
-        return Result(entries, texts, order, cites)
+        entries = [entry for _, entry in keyed]
+        return Result(entries, texts, order, cites, [key for key, _ in keyed])
 
     # -- order and numbers -------------------------------------------------------------------
 
@@ -452,14 +457,14 @@ class Processor:
             return ev, _second_field(ev, layout, attrs)
         return ev, _layout_decorate(ev, ev.layout(layout), attrs)
 
-    def _bibliography(self, order: list[str]) -> list[Part]:
+    def _bibliography(self, order: list[str]) -> list[tuple[str, Part]]:
         bib = self.style.bibliography
         if bib is None:
             return []
         layout = bib.layout
         attrs = dict(layout.attrs)
         attrs.pop("delimiter", None)
-        entries: list[Part] = []
+        entries: list[tuple[str, Part]] = []
         substitute = bib.attrs.get("subsequent-author-substitute")
         rule = bib.attrs.get("subsequent-author-substitute-rule", "complete-all")
         previous_names: str | None = None
@@ -478,7 +483,7 @@ class Processor:
                 part = f"{len(entries) + 1}. {NO_PRINTED_FORM}"
             if part is None:
                 continue
-            entries.append(part)
+            entries.append((key, part))
         return entries
 
 

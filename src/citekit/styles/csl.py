@@ -383,9 +383,9 @@ class CslStyle(BaseStyle):
         inside = processor.locale.punctuation_in_quote
         by_id = {
             key: to_tree(entry, inside, quotes)
-            for key, entry in zip(result.ids, result.bibliography, strict=True)
+            for key, entry in zip(result.listed, result.bibliography, strict=True)
         }
-        return [by_id[key] for key in ids]
+        return [by_id.get(key, "") for key in ids]  # "": the style prints nothing for it
 
     def bibliography(self, refs: Sequence[Reference], options: CslOptions) -> list[Entry]:
         """The style's own order and labels."""
