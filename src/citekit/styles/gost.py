@@ -111,22 +111,28 @@ def template(version: int, area: str) -> Node:
     names_heading = choose(
         (_NO_HEADING, None), otherwise=heading(comma=since_2018, first_only=since_2018)
     )
-    authors = names_direct(abridge=(3, 3 if since_2018 else 1))
-    responsibility = join(
-        " ; ",
-        authors if since_2018 else if_present(names_heading, None, authors),  # 2008: not twice
-        group(
-            role_word("translators", "translator", "translators"), " ", names_direct("translators")
-        ),
-        choose(  # a part's editors are its book's, after "//"
-            (IN_A_BOOK, None),
-            otherwise=group(
-                role_word("editors", "editor", "editors_role"), " ", names_direct("editors")
+
+    def responsibility(authors: bool) -> Node:
+        """``В. О. Кистанов ; переводчик … ; редактор …`` (the authors unless ``authors`` is
+        false), then a thesis's institution."""
+        return join(
+            " ; ",
+            names_direct(abridge=(3, 3 if since_2018 else 1)) if authors else None,
+            group(
+                role_word("translators", "translator", "translators"),
+                " ",
+                names_direct("translators"),
             ),
-        ),
-        when(Thesis, field("publisher")),  # the institution: "/ И. Ю. Иванов ; МГИМО"
-        glued=True,
-    )
+            choose(  # a part's editors are its book's, after "//"
+                (IN_A_BOOK, None),
+                otherwise=group(
+                    role_word("editors", "editor", "editors_role"), " ", names_direct("editors")
+                ),
+            ),
+            when(Thesis, field("publisher")),  # the institution: "/ И. Ю. Иванов ; МГИМО"
+            glued=True,
+        )
+
     other_title = choose(
         (
             Patent,
@@ -150,12 +156,16 @@ def template(version: int, area: str) -> Node:
     def title_area(volume: Node | None) -> Node:
         """``Иванов, И. И. Title : other title information. Т. 3 / И. И. Иванов ; …``"""
         titled = join(". ", join(" : ", title(), other_title, glued=True), volume, glued=True)
-        body = group(optional(titled), optional(group(" / ", responsibility)))
-        return group(
-            optional(
-                group(choose((Standard, field("number", end=".")), otherwise=names_heading), " ")
-            ),
-            body,
+
+        def body(authors: bool) -> Node:
+            return group(optional(titled), optional(group(" / ", responsibility(authors))))
+
+        designation = when(Standard, field("number", end="."))  # "ГОСТ Р 7.32–2017."
+        if since_2018:  # the heading's author is named again after "/"
+            return group(optional(group(first(designation, names_heading), " ")), body(True))
+        return first(  # 2008: the authors in the heading are not named again
+            group(names_heading, " ", optional(body(False))),
+            group(optional(group(designation, " ")), body(True)),
         )
 
     titled = title_area(choose((IN_A_BOOK, None), (Publication, labelled("volume", "volume"))))
@@ -167,7 +177,7 @@ def template(version: int, area: str) -> Node:
 
     # -- a part of a publication: its own areas, "//" and the host's, then the links (7.3) ----
     def hosted(own: tuple[Node | None, ...], host: Node) -> Node:
-        return join(area, join("", join(area, *own), prefix(" // ", host)), *links)
+        return join(area, *own, prefix(" // ", host), *links)
 
     host = choose(
         (

@@ -51,6 +51,7 @@ from citekit.styles.base import BaseStyle
 from citekit.styles.terms import EN, Terms
 
 __all__ = [
+    "Attached",
     "Built",
     "Context",
     "Node",
@@ -322,6 +323,29 @@ def _glued(functions: list[Part], separator: str) -> Part:
     return glued_n
 
 
+def _attached(functions: list[Part], separator: str) -> Part:
+    """:func:`_joined` where some of ``functions`` are :class:`Attached`: no separator before
+    those (their text stands there)."""
+    every = tuple((f, isinstance(f, Attached)) for f in functions)
+
+    def join_attached(ref: Reference, context: Context) -> Inline | None:
+        out: list[Inline] = []
+        for f, attached in every:
+            value = f(ref, context)
+            if value:
+                if out and not attached:
+                    out.append(separator)
+                if value.__class__ is Seq:
+                    out += value.children
+                else:
+                    out.append(value)
+        if not out:
+            return None
+        return out[0] if len(out) == 1 else Seq(tuple(out))
+
+    return join_attached
+
+
 def _adjacent(functions: list[Part]) -> Part:
     """One function giving what ``functions`` give side by side, each kept a piece of its own."""
     every = tuple(functions)
@@ -366,9 +390,15 @@ class _Join(Node):
         if any(isinstance(item, _Required) for item in self.items):
             return self._build_required(static)
         found: list[Built] = []
+        whole: Built = None  # a nested join that is one piece: None or text already
         for item in self.items:
-            found += item.pieces(static, self.separator)
+            got = item.pieces(static, self.separator)
+            found += got
+            if isinstance(item, _Join) and len(got) == 1 and got[0]:
+                whole = got[0]
         present = [p for p in found if p]  # None and "" add nothing
+        if len(present) == 1 and present[0] is whole and not isinstance(whole, str):
+            return whole  # (not wrapped again)
         if not present:
             return None
         if all(isinstance(p, str) for p in present):
@@ -380,6 +410,8 @@ class _Join(Node):
             return _glued(functions, self.separator)
         if not self.separator:
             return _adjacent(functions)
+        if any(isinstance(f, Attached) for f in functions):
+            return _attached(functions, self.separator)
         return _joined(functions, self.separator)
 
     def _build_required(self, static: Static) -> Built:
@@ -475,6 +507,40 @@ def _grouped(pieces: list[Part | str], missing: str | None) -> Part:
             return value
 
         return around
+    functions = [p for p in pieces if not isinstance(p, str)]
+    if len(pieces) == 2 and len(functions) == 2:
+        a, b = functions  # two parts side by side: a heading and a title, say
+
+        def pair(ref: Reference, context: Context) -> Inline | None:
+            x = a(ref, context)
+            if x is None:
+                return missing
+            y = b(ref, context)
+            if y is None:
+                return missing
+            if x.__class__ is str and y.__class__ is str:
+                return f"{x}{y}"
+            return Seq((x, y))
+
+        return pair
+    if len(pieces) == 3 and len(functions) == 3:
+        a, b, c = functions  # heading, title, statement of responsibility
+
+        def trio(ref: Reference, context: Context) -> Inline | None:
+            x = a(ref, context)
+            if x is None:
+                return missing
+            y = b(ref, context)
+            if y is None:
+                return missing
+            z = c(ref, context)
+            if z is None:
+                return missing
+            if x.__class__ is str and y.__class__ is str and z.__class__ is str:
+                return f"{x}{y}{z}"
+            return Seq((x, y, z))
+
+        return trio
     every = tuple(pieces)
 
     def group_n(ref: Reference, context: Context) -> Inline | None:
@@ -627,6 +693,24 @@ def if_present(
 
 
 @mypyc_attr(allow_interpreted_subclasses=True)
+class Attached:
+    """A compiled :func:`prefix`: the part after its text (a sequence), or None. A join that
+    has it among its pieces writes the text instead of its separator before it."""
+
+    def __init__(self, text: str, inner: Part) -> None:
+        self.text = text
+        self.inner = inner
+
+    def __call__(self, ref: Reference, context: Context) -> Inline | None:
+        value = self.inner(ref, context)
+        if not value:
+            return None
+        if value.__class__ is Seq:
+            return Seq((self.text, *value.children))
+        return Seq((self.text, value))
+
+
+@mypyc_attr(allow_interpreted_subclasses=True)
 class _Prefix(Node):
     def __init__(self, text: str, item: Node) -> None:
         super().__init__()
@@ -636,29 +720,16 @@ class _Prefix(Node):
     def build(self, static: Static) -> Built:
         built = self.item.build(static)
         if not built:
-            return None if built is None else ""
-        before = self.text
-        if isinstance(built, str):
-            constant = Seq((before, built))
-            return lambda ref, context: constant
-        inner = built
-
-        def prefixed(ref: Reference, context: Context) -> Inline | None:
-            value = inner(ref, context)
-            if not value:
-                return value
-            if value.__class__ is Seq:
-                return Seq((before, *value.children))
-            return Seq((before, value))
-
-        return prefixed
+            return None
+        return Attached(self.text, as_function(built))
 
 
 def prefix(text: str, item: Node | Part | str) -> Node:
     """``item`` after ``text``, or None without ``item``; unlike a :func:`group`, ``text`` stays
     a piece of its own, so the writer tidies between them as between a join's parts (a space
-    after a space is dropped): CSL's ``prefix``. ``join("", own, prefix(" // ", host))``
-    stands a part's host after its own areas, ``//`` leading where they are missing."""
+    after a space is dropped): CSL's ``prefix``. In a :func:`join`, ``text`` stands instead of
+    the separator before it, and leads where nothing precedes: ``join(". – ", title, content,
+    prefix(" // ", host), url)`` stands a part's host after its own areas."""
     return _Prefix(text, _node(item))
 
 
@@ -805,6 +876,7 @@ class TemplateStyle(BaseStyle):
         separator = template.separator if isinstance(template, _Join) else ""
         pieces = [p for p in template.pieces(static, separator) if p]
         functions = tuple(as_function(p) for p in pieces)
+        attached = tuple((f, isinstance(f, Attached)) for f in functions)
         closed = self.end.build(static)
         end_text = closed if isinstance(closed, str) else ""  # a period: no call for it
         end = None if closed is None or isinstance(closed, str) else closed
@@ -829,6 +901,23 @@ class TemplateStyle(BaseStyle):
                         out += value.children
                     else:
                         out.append(value)
+            return close(ref, context, out)
+
+        def line_attached(ref: Reference, context: Context) -> Inline:
+            # the same, with no separator before a prefix's text
+            out: list[Inline] = []
+            for f, prefixed in attached:
+                value = f(ref, context)
+                if value:
+                    if out and not prefixed:
+                        out.append(separator)
+                    if value.__class__ is Seq:
+                        out += value.children
+                    else:
+                        out.append(value)
+            return close(ref, context, out)
+
+        def close(ref: Reference, context: Context, out: list[Inline]) -> Inline:
             if end is None:
                 if end_text:
                     out.append(end_text)
@@ -848,15 +937,18 @@ class TemplateStyle(BaseStyle):
                         out.append(value)
             return Seq(tuple(out))
 
-        return line
+        return line_attached if any(prefixed for _, prefixed in attached) else line
 
     def entry(self, ref: Reference, options: Any) -> Inline:
         """The template applied to ``ref``."""
         context = self._context
         if self.words is not None:
             terms = self.words(ref)
-            if context is None or context.options is not options or context.terms is not terms:
-                context = self._context = self._context_for(options, terms)
+            if context is None or context.terms is not terms:
+                context = self._contexts.get(id(terms))
+            if context is None or context.options is not options:
+                context = self._context_for(options, terms)
+            self._context = context
         elif context is None or context.options is not options:
             context = self._context = self._context_for(options, self.terms)
         lines = context.lines
@@ -868,12 +960,8 @@ class TemplateStyle(BaseStyle):
     def _context_for(self, options: Any, terms: Terms) -> Context:
         """The context of ``options`` in the words of ``terms``, with the lines compiled for
         that table (kept across options)."""
-        contexts = self._contexts
-        last = self._context
-        if last is not None and last.options is not options:
-            contexts.clear()
-        context = contexts.get(id(terms))
-        if context is None:
-            context = contexts[id(terms)] = Context(options, terms, self.english)
+        context = self._contexts.get(id(terms))
+        if context is None or context.options is not options:
+            context = self._contexts[id(terms)] = Context(options, terms, self.english)
             context.lines = self._tables.setdefault(terms, {})
         return context
