@@ -327,7 +327,7 @@ class GostStyle(TemplateStyle):
         dashed = self.dashed
         if dashed is not None and options.dashes:
             return dashed.entry(ref, options)
-        return super().entry(ref, options)
+        return TemplateStyle.entry(self, ref, options)
 
     def warnings(self, ref: Reference, options: Any) -> list[str]:
         """An access date needs a URL, and a URL wants its access date; a kind without a rule

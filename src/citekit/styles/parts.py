@@ -76,6 +76,9 @@ def field(name: str, *, end: str = "") -> Node:
     after it unless it ends so already (a standard's designation, ``ГОСТ Р 7.32–2017.``)."""
 
     def make(static: Static) -> Built:
+        if not hasattr(static.kind, name):
+            return None  # the class has no such field: its punctuation goes with it
+
         def field_part(ref: Reference, context: Context) -> Inline | None:
             value = getattr(ref, name, None)
             return value if isinstance(value, str) and value else None
@@ -499,12 +502,21 @@ def names_direct(role: str = "authors", *, abridge: tuple[int, int] | None = Non
             return ", ".join([direct(p.as_written, space=NBSP) for p in people])
 
         if abridge is None:
+            if english:
 
-            def every_name(ref: Reference, context: Context) -> Inline | None:
+                def every_name(ref: Reference, context: Context) -> Inline | None:
+                    people = getattr(ref, role, ())
+                    return printed(people, context) if people else None
+
+                return every_name
+
+            def every_name_as_written(ref: Reference, context: Context) -> Inline | None:
                 people = getattr(ref, role, ())
-                return printed(people, context) if people else None
+                if not people:
+                    return None
+                return ", ".join([direct(p.as_written, space=NBSP) for p in people])
 
-            return every_name
+            return every_name_as_written
         most, shown = abridge
         others = role.rstrip("s")
 

@@ -40,7 +40,7 @@ builds its line. What is left to run per reference is the parts themselves.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from mypy_extensions import mypyc_attr
@@ -324,16 +324,18 @@ def _glued(functions: list[Part], separator: str) -> Part:
 
 
 def _attached(functions: list[Part], separator: str) -> Part:
-    """:func:`_joined` where some of ``functions`` are :class:`Attached`: no separator before
-    those (their text stands there)."""
-    every = tuple((f, isinstance(f, Attached)) for f in functions)
+    """:func:`_joined` where some of ``functions`` are :class:`Attached`: their text stands
+    before them instead of the separator."""
+    every = _prefixed(functions)
 
     def join_attached(ref: Reference, context: Context) -> Inline | None:
         out: list[Inline] = []
-        for f, attached in every:
+        for f, text in every:
             value = f(ref, context)
             if value:
-                if out and not attached:
+                if text is not None:
+                    out.append(text)
+                elif out:
                     out.append(separator)
                 if value.__class__ is Seq:
                     out += value.children
@@ -344,6 +346,12 @@ def _attached(functions: list[Part], separator: str) -> Part:
         return out[0] if len(out) == 1 else Seq(tuple(out))
 
     return join_attached
+
+
+def _prefixed(functions: Sequence[Part]) -> tuple[tuple[Part, str | None], ...]:
+    """Each function with the text that stands before it instead of a separator (an
+    :class:`Attached` one's: the function it wraps is called), or None."""
+    return tuple((f.inner, f.text) if isinstance(f, Attached) else (f, None) for f in functions)
 
 
 def _adjacent(functions: list[Part]) -> Part:
@@ -523,6 +531,22 @@ def _grouped(pieces: list[Part | str], missing: str | None) -> Part:
             return Seq((x, y))
 
         return pair
+    if len(pieces) == 3 and len(functions) == 2 and isinstance(pieces[1], str):
+        a, b = functions  # a word, a space, the names: "переводчик А. С. Смирнова"
+        middle = pieces[1]
+
+        def between(ref: Reference, context: Context) -> Inline | None:
+            x = a(ref, context)
+            if x is None:
+                return missing
+            y = b(ref, context)
+            if y is None:
+                return missing
+            if x.__class__ is str and y.__class__ is str:
+                return f"{x}{middle}{y}"
+            return Seq((x, middle, y))
+
+        return between
     if len(pieces) == 3 and len(functions) == 3:
         a, b, c = functions  # heading, title, statement of responsibility
 
@@ -672,6 +696,13 @@ class _IfPresent(Node):
         test = condition
         if then is None and otherwise is None:
             return None
+        if then is None:  # only where the condition is missing
+            no = as_function(otherwise)
+
+            def unless(ref: Reference, context: Context) -> Inline | None:
+                return None if test(ref, context) else no(ref, context)
+
+            return unless
         yes, no = as_function(then), as_function(otherwise)
 
         def if_present(ref: Reference, context: Context) -> Inline | None:
@@ -876,7 +907,7 @@ class TemplateStyle(BaseStyle):
         separator = template.separator if isinstance(template, _Join) else ""
         pieces = [p for p in template.pieces(static, separator) if p]
         functions = tuple(as_function(p) for p in pieces)
-        attached = tuple((f, isinstance(f, Attached)) for f in functions)
+        attached = _prefixed(functions)
         closed = self.end.build(static)
         end_text = closed if isinstance(closed, str) else ""  # a period: no call for it
         end = None if closed is None or isinstance(closed, str) else closed
@@ -906,10 +937,12 @@ class TemplateStyle(BaseStyle):
         def line_attached(ref: Reference, context: Context) -> Inline:
             # the same, with no separator before a prefix's text
             out: list[Inline] = []
-            for f, prefixed in attached:
+            for f, text in attached:
                 value = f(ref, context)
                 if value:
-                    if out and not prefixed:
+                    if text is not None:
+                        out.append(text)
+                    elif out:
                         out.append(separator)
                     if value.__class__ is Seq:
                         out += value.children
@@ -937,7 +970,7 @@ class TemplateStyle(BaseStyle):
                         out.append(value)
             return Seq(tuple(out))
 
-        return line_attached if any(prefixed for _, prefixed in attached) else line
+        return line_attached if any(text is not None for _, text in attached) else line
 
     def entry(self, ref: Reference, options: Any) -> Inline:
         """The template applied to ``ref``."""
