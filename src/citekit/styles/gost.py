@@ -219,7 +219,7 @@ def template(version: int, area: str) -> Node:
                     ),
                     title("container_title"),
                 ),
-                edition(by_table=True),
+                edition(by_table=True),  # 5.3
                 imprint(" : ", ", ", dash=EN_DASH, unknown_place=True),
                 series(" ; "),
                 labelled("volume", "volume"),

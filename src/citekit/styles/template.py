@@ -719,7 +719,14 @@ def if_present(
     """``then`` where ``condition`` gives something, else ``otherwise`` (either may be None:
     nothing), as CSL's ``<if variable="...">``: ``if_present(field("archive"), ARCHIVED,
     PUBLISHED)``; the statement of responsibility unless a heading names the authors,
-    ``if_present(heading, None, names)``."""
+    ``if_present(heading, None, names)``.
+
+    >>> from citekit.model import Book
+    >>> from citekit.styles.parts import field
+    >>> placed = if_present(field("place"), "placed", "unplaced")
+    >>> placed(Book(id="b", place="М."), Context(None, EN, False)), placed(Book(id="c"), Context(None, EN, False))
+    ('placed', 'unplaced')
+    """
     return _IfPresent(_node(condition), _node(then), _node(otherwise))
 
 
@@ -760,7 +767,15 @@ def prefix(text: str, item: Node | Part | str) -> Node:
     a piece of its own, so the writer tidies between them as between a join's parts (a space
     after a space is dropped): CSL's ``prefix``. In a :func:`join`, ``text`` stands instead of
     the separator before it, and leads where nothing precedes: ``join(". – ", title, content,
-    prefix(" // ", host), url)`` stands a part's host after its own areas."""
+    prefix(" // ", host), url)`` stands a part's host after its own areas.
+
+    >>> from citekit.model import Book
+    >>> from citekit.render import render
+    >>> from citekit.styles.parts import field, title
+    >>> style = TemplateStyle("demo", "a demonstration", join(". ", title(), prefix(" // ", field("publisher"))))
+    >>> render(style.entry(Book(id="b", title="Peace", publisher="Nauka"), style.options()))
+    'Peace // Nauka.'
+    """
     return _Prefix(text, _node(item))
 
 
