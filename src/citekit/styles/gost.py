@@ -164,7 +164,7 @@ def template(version: int, area: str) -> Node:
         if since_2018:  # the heading's author is named again after "/"
             return group(optional(group(first(designation, names_heading), " ")), body(True))
         return first(  # 2008: the authors in the heading are not named again
-            group(names_heading, " ", optional(body(False))),
+            group(names_heading, " ", body(False)),
             group(optional(group(designation, " ")), body(True)),
         )
 

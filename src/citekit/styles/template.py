@@ -590,6 +590,8 @@ class _Group(Node):
                     return None  # a part this class never has: the group never appears
                 more = [built]
             for piece in more:
+                if piece == "":
+                    continue  # (an optional part this class never has)
                 if isinstance(piece, str) and pieces and isinstance(pieces[-1], str):
                     pieces[-1] += piece
                 else:
