@@ -920,8 +920,10 @@ class TemplateStyle(BaseStyle):
         def line(ref: Reference, context: Context) -> Inline:
             # join_into written out (_join_prefixed): a list fewer per entry (the line is most
             # of what a template runs besides its parts). Speed: elpub and elpub-ru entries/s
-            # -8 % and -3 % against the hand-written style with it, -15 % and -19 % with
-            # join_into (median of paired runs, pure Python)
+            # -8 % and -3 % against the hand-written style with the loop written in the line,
+            # -15 % and -19 % with join_into (median of paired runs, pure Python); the call
+            # to _join_prefixed (one loop for lines with and without a prefix) was within the
+            # noise of paired runs (elpub -2 % to +11 % best, gost's ±15 %)
             return close(ref, context, _join_prefixed([], attached, separator, ref, context))
 
         def close(ref: Reference, context: Context, out: list[Inline]) -> Inline:
