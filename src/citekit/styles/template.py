@@ -922,8 +922,9 @@ class TemplateStyle(BaseStyle):
             # of what a template runs besides its parts). Speed: elpub and elpub-ru entries/s
             # -8 % and -3 % against the hand-written style with the loop written in the line,
             # -15 % and -19 % with join_into (median of paired runs, pure Python); the call
-            # to _join_prefixed (one loop for lines with and without a prefix) was within the
-            # noise of paired runs (elpub -2 % to +11 % best, gost's ±15 %)
+            # to _join_prefixed (one loop for lines with and without a prefix) is within the
+            # noise (entries/s against the tree before it, best of eleven alternating rounds:
+            # elpub +6 %, elpub-ru -7 %, references +3 %, apa -4 %)
             return close(ref, context, _join_prefixed([], attached, separator, ref, context))
 
         def close(ref: Reference, context: Context, out: list[Inline]) -> Inline:
