@@ -111,23 +111,33 @@ def _spellings(letter: str) -> frozenset[str]:
     return frozenset(transliterate(letter, scheme) for scheme in SCHEMES)
 
 
-def inverted(form: NameForm, *, comma: bool = True, spaced: bool = True) -> str:
+def inverted(
+    form: NameForm,
+    *,
+    comma: bool = True,
+    spaced: bool = True,
+    space: str = " ",
+    suffix: bool = True,
+) -> str:
     """The name family first: ``Caldwell, P. H.`` (APA), ``Kaspe, S.I.`` (``spaced=False``),
-    ``Kistanov V.O.`` (``comma=False, spaced=False``); an organisation as it is.
+    ``Kistanov V.O.`` (``comma=False, spaced=False``); an organisation as it is. ``space``
+    is the space between the words (a non-breaking one in typeset Russian); ``suffix=False``
+    leaves a suffix (``Jr.``) out.
 
     >>> inverted(NameForm("Caldwell", "Patrina H.", ("P.", "H.")), spaced=False)
     'Caldwell, P.H.'
     """
-    family, _, initials, suffix, is_organisation = form
+    family, _, initials, name_suffix, is_organisation = form
     if is_organisation or not initials:
         return family
-    name = f"{family}{',' if comma else ''} {(' ' if spaced else '').join(initials)}"
-    return f"{name}, {suffix}" if suffix else name
+    name = f"{family}{',' if comma else ''}{space}{(space if spaced else '').join(initials)}"
+    return f"{name}, {name_suffix}" if name_suffix and suffix else name
 
 
-def direct(form: NameForm, *, spaced: bool = True) -> str:
-    """The name initials first: ``E. E. Editor`` (``E.E. Editor`` unspaced)."""
+def direct(form: NameForm, *, spaced: bool = True, space: str = " ") -> str:
+    """The name initials first: ``E. E. Editor`` (``E.E. Editor`` unspaced); ``space`` between
+    the words."""
     family, _, initials, _, is_organisation = form
     if is_organisation or not initials:
         return family
-    return f"{(' ' if spaced else '').join(initials)} {family}"
+    return f"{(space if spaced else '').join(initials)}{space}{family}"

@@ -19,6 +19,8 @@ from citekit.model.reference import Reference
 
 __all__ = [
     "MONTHS",
+    "MONTHS_GENITIVE",
+    "day_month",
     "english_date",
     "numeric_date",
     "original_year",
@@ -36,6 +38,30 @@ MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
+MONTHS_GENITIVE = (
+    "января", "февраля", "марта", "апреля", "мая", "июня",
+    "июля", "августа", "сентября", "октября", "ноября", "декабря",
+)  # fmt: skip
+"""Russian month names in the genitive, as a date writes them: ``16 апреля``."""
+
+
+def day_month(date: PartialDate, *, latin: bool) -> str | None:
+    """``16 апреля`` / ``April 16``; a month alone only in Latin script (``April``), since a
+    Russian date names a month with its day.
+
+    >>> day_month(PartialDate(2025, 4, 16), latin=False), day_month(PartialDate(2025, 4), latin=True)
+    ('16 апреля', 'April')
+    >>> day_month(PartialDate(2025, 4), latin=False) is None
+    True
+    """
+    if date.month is None:
+        return None
+    if latin:
+        month = MONTHS[date.month - 1]
+        return f"{month} {date.day}" if date.day else month
+    if date.day:
+        return f"{date.day} {MONTHS_GENITIVE[date.month - 1]}"
+    return None
 
 
 def year_text(date: PartialDate | None, *, dash: str = "–", circa: str = "ca. {}") -> str | None:

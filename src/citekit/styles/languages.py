@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-__all__ = ["ELPUB_NOTES", "LANGUAGE_NAMES", "language_note"]
+__all__ = ["CYRILLIC_LANGUAGES", "ELPUB_NOTES", "LANGUAGE_NAMES", "language_note"]
 
 LANGUAGE_NAMES: Mapping[str, str] = MappingProxyType(
     {
@@ -24,6 +24,9 @@ LANGUAGE_NAMES: Mapping[str, str] = MappingProxyType(
     }
 )  # fmt: skip
 """English names of languages by ISO 639-1 code."""
+
+CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn"})
+"""Languages written in Cyrillic (ISO 639-1): a date in one of them is printed in Russian words."""
 
 ELPUB_NOTES: Mapping[str, str] = MappingProxyType(
     {"ru": "In Russ.", "uk": "In Ukr.", "be": "In Belarus."}

@@ -6,12 +6,15 @@ shared parts are in :mod:`citekit.styles.parts`. The combinators here put parts 
 part that is None leaves no punctuation behind:
 
 * ``join(". ", a, b, c)``: the parts present, with ``". "`` between them (a CSL group with a
-  delimiter); None when none is present.
+  delimiter); None when none is present. ``glued=True``: as one string where the parts are
+  strings, as a group glues them (the writer does not tidy between them).
 * ``group(a, " ", b)``: all or nothing (pybtex's ``optional``, CSL's group that vanishes when a
   variable in it is empty): None as soon as one part is None; a plain string is always present.
 * ``optional(a)``: ``a``, or an empty string where it is None (inside a group).
 * ``required(a)``: inside a join, the whole join is None when ``a`` is.
 * ``first(a, b)``: the first part present (CSL's ``choose``, pybtex's ``first_of``).
+* ``if_present(a, b, c)``: ``b`` where ``a`` is present, else ``c`` (CSL's ``if variable``).
+* ``prefix(" // ", a)``: ``a`` after a text that stays a piece of its own (CSL's prefix).
 * ``choose((Book, a), otherwise=b)``, ``when(Book, a)``: a part per kind of reference.
 * ``emph(a)``: ``a`` in italics.
 * ``term("page")``: a word from the style's term table; ``text("In:")``, or a plain string
@@ -37,7 +40,7 @@ builds its line. What is left to run per reference is the parts themselves.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from mypy_extensions import mypyc_attr
@@ -48,6 +51,7 @@ from citekit.styles.base import BaseStyle
 from citekit.styles.terms import EN, Terms
 
 __all__ = [
+    "Attached",
     "Built",
     "Context",
     "Node",
@@ -58,9 +62,11 @@ __all__ = [
     "emph",
     "first",
     "group",
+    "if_present",
     "join",
     "optional",
     "part",
+    "prefix",
     "required",
     "term",
     "text",
@@ -79,6 +85,8 @@ class Context:
         """Print the English (Latin-script) forms of names and titles."""
         self.year_suffix = ""
         """The letter an author-date list gives a work (``2025a``), set per entry."""
+        self.lines: dict[type, Callable[[Reference, Context], Inline]] = {}
+        """A style's lines compiled for :attr:`terms`, per class of reference."""
 
 
 Part = Callable[[Reference, Context], Inline | None]
@@ -208,11 +216,19 @@ def part(make: Callable[[Static], Built]) -> Node:
     return _Part(make)
 
 
-def _node(item: Node | Part | str) -> Node:
+@mypyc_attr(allow_interpreted_subclasses=True)
+class _Nothing(Node):
+    def build(self, static: Static) -> Built:
+        return None
+
+
+def _node(item: Node | Part | str | None) -> Node:
     if isinstance(item, Node):
         return item
     if isinstance(item, str):
         return _Text(item)
+    if item is None:
+        return _Nothing()
     function = item
     return _Part(lambda static: function)
 
@@ -269,15 +285,121 @@ def _joined(functions: list[Part], separator: str) -> Part:
     return join_n
 
 
+def _glued(functions: list[Part], separator: str) -> Part:
+    """One function joining what ``functions`` give with ``separator`` into one string (a
+    sequence only where a piece is not a string); None when none gives anything."""
+    if len(functions) == 2:
+        a, b = functions
+
+        def glued2(ref: Reference, context: Context) -> Inline | None:
+            x = a(ref, context)
+            y = b(ref, context)
+            if not x:
+                return y or None
+            if not y:
+                return x
+            if x.__class__ is str and y.__class__ is str:
+                return f"{x}{separator}{y}"
+            return Seq((x, separator, y))
+
+        return glued2
+    every = tuple(functions)
+
+    def glued_n(ref: Reference, context: Context) -> Inline | None:
+        values = []
+        plain = True
+        for f in every:
+            value = f(ref, context)
+            if value:
+                values.append(value)
+                if value.__class__ is not str:
+                    plain = False
+        if not values:
+            return None
+        if plain:
+            return separator.join(values)  # type: ignore[arg-type]  # plain: strings only
+        return Seq(tuple(join_into([], values, separator)))
+
+    return glued_n
+
+
+def _attached(functions: list[Part], separator: str) -> Part:
+    """:func:`_joined` where some of ``functions`` are :class:`Attached`: their text stands
+    before them instead of the separator."""
+    every = _prefixed(functions)
+
+    def join_attached(ref: Reference, context: Context) -> Inline | None:
+        out = _join_prefixed([], every, separator, ref, context)
+        if not out:
+            return None
+        return out[0] if len(out) == 1 else Seq(tuple(out))
+
+    return join_attached
+
+
+def _join_prefixed(
+    out: list[Inline],
+    every: tuple[tuple[Part, str | None], ...],
+    separator: str,
+    ref: Reference,
+    context: Context,
+) -> list[Inline]:
+    """What ``every`` gives for ``ref``, onto ``out``: ``separator`` between the pieces present,
+    or the piece's own text (a prefix) before it. Returns ``out``."""
+    for f, text in every:
+        value = f(ref, context)
+        if value:
+            if text is not None:
+                out.append(text)
+            elif out:
+                out.append(separator)
+            if value.__class__ is Seq:
+                out += value.children
+            else:
+                out.append(value)
+    return out
+
+
+def _prefixed(functions: Sequence[Part]) -> tuple[tuple[Part, str | None], ...]:
+    """Each function with the text that stands before it instead of a separator (an
+    :class:`Attached` one's: the function it wraps is called), or None."""
+    return tuple((f.inner, f.text) if isinstance(f, Attached) else (f, None) for f in functions)
+
+
+def _adjacent(functions: list[Part]) -> Part:
+    """One function giving what ``functions`` give side by side, each kept a piece of its own."""
+    every = tuple(functions)
+
+    def adjacent(ref: Reference, context: Context) -> Inline | None:
+        out: list[Inline] = []
+        for f in every:
+            value = f(ref, context)
+            if value:
+                if value.__class__ is Seq:
+                    out += value.children
+                else:
+                    out.append(value)
+        if not out:
+            return None
+        return out[0] if len(out) == 1 else Seq(tuple(out))
+
+    return adjacent
+
+
 @mypyc_attr(allow_interpreted_subclasses=True)
 class _Join(Node):
-    def __init__(self, separator: str, items: tuple[Node, ...]) -> None:
+    def __init__(self, separator: str, items: tuple[Node, ...], glued: bool = False) -> None:
         super().__init__()
         self.separator = separator
         self.items = items
+        self.glued = glued
 
     def pieces(self, static: Static, separator: str) -> list[Built]:
-        if separator != self.separator or any(isinstance(i, _Required) for i in self.items):
+        if (
+            separator != self.separator
+            or self.glued
+            or any(isinstance(i, _Required) for i in self.items)
+        ):
             return [self.build(static)]  # (a join that may vanish whole stays one piece)
         found: list[Built] = []
         for item in self.items:
@@ -287,12 +409,30 @@ class _Join(Node):
     def build(self, static: Static) -> Built:
         if any(isinstance(item, _Required) for item in self.items):
             return self._build_required(static)
-        present = [p for p in self.pieces(static, self.separator) if p]  # None and "" add nothing
+        found: list[Built] = []
+        whole: Built = None  # a nested join that is one piece: None or text already
+        for item in self.items:
+            got = item.pieces(static, self.separator)
+            found += got
+            if isinstance(item, _Join) and len(got) == 1 and got[0]:
+                whole = got[0]
+        present = [p for p in found if p]  # None and "" add nothing
+        if len(present) == 1 and present[0] is whole and not isinstance(whole, str):
+            return whole  # (not wrapped again)
         if not present:
             return None
         if all(isinstance(p, str) for p in present):
             return self.separator.join([p for p in present if isinstance(p, str)])
-        return _joined([as_function(p) for p in present], self.separator)
+        functions = [as_function(p) for p in present]
+        if len(functions) == 1:
+            return _joined(functions, self.separator)
+        if self.glued:
+            return _glued(functions, self.separator)
+        if not self.separator:
+            return _adjacent(functions)
+        if any(isinstance(f, Attached) for f in functions):
+            return _attached(functions, self.separator)
+        return _joined(functions, self.separator)
 
     def _build_required(self, static: Static) -> Built:
         """The join, or None when a part marked :func:`required` is missing."""
@@ -350,9 +490,19 @@ def required(item: Node | Part | str) -> Node:
     return _Required(_node(item))
 
 
-def join(separator: str, *items: Node | Part | str) -> Node:
-    """The parts present, ``separator`` between them; None when none is."""
-    return _Join(separator, tuple(_node(item) for item in items))
+def join(separator: str, *items: Node | Part | str | None, glued: bool = False) -> Node:
+    """The parts present, ``separator`` between them; None when none is (an item None is never
+    present: a part one variant of a template lacks). ``glued``: one
+    string, as a :func:`group` is (``Title : other title information``), where the writer must
+    not tidy between the pieces (nor drop a period after a title's ``?``).
+
+    >>> from citekit.model import Book
+    >>> from citekit.styles.parts import field
+    >>> line = join(" : ", field("place"), field("publisher"), glued=True)
+    >>> line(Book(id="b", place="М.", publisher="Наука"), Context(None, EN, False))
+    'М. : Наука'
+    """
+    return _Join(separator, tuple(_node(item) for item in items), glued)
 
 
 def _grouped(pieces: list[Part | str], missing: str | None) -> Part:
@@ -377,6 +527,27 @@ def _grouped(pieces: list[Part | str], missing: str | None) -> Part:
             return value
 
         return around
+    functions = [p for p in pieces if not isinstance(p, str)]
+    if len(functions) == 2 and (
+        len(pieces) == 2 or (len(pieces) == 3 and isinstance(pieces[1], str))
+    ):
+        # two parts side by side (a heading, a title), or around a constant (a word, a
+        # space, the names: "переводчик А. С. Смирнова")
+        a, b = functions
+        middle = pieces[1] if isinstance(pieces[1], str) else ""
+
+        def between(ref: Reference, context: Context) -> Inline | None:
+            x = a(ref, context)
+            if x is None:
+                return missing
+            y = b(ref, context)
+            if y is None:
+                return missing
+            if x.__class__ is str and y.__class__ is str:
+                return f"{x}{middle}{y}"
+            return Seq((x, middle, y)) if middle else Seq((x, y))
+
+        return between
     every = tuple(pieces)
 
     def group_n(ref: Reference, context: Context) -> Inline | None:
@@ -419,6 +590,8 @@ class _Group(Node):
                     return None  # a part this class never has: the group never appears
                 more = [built]
             for piece in more:
+                if piece == "":
+                    continue  # (an optional part this class never has)
                 if isinstance(piece, str) and pieces and isinstance(pieces[-1], str):
                     pieces[-1] += piece
                 else:
@@ -489,6 +662,106 @@ class _First(Node):
 def first(*items: Node | Part | str) -> Node:
     """The first part present, or None."""
     return _First(tuple(_node(item) for item in items))
+
+
+@mypyc_attr(allow_interpreted_subclasses=True)
+class _IfPresent(Node):
+    def __init__(self, condition: Node, then: Node, otherwise: Node) -> None:
+        super().__init__()
+        self.condition = condition
+        self.then = then
+        self.otherwise = otherwise
+
+    def build(self, static: Static) -> Built:
+        condition = self.condition.build(static)
+        then = self.then.build(static)
+        otherwise = self.otherwise.build(static)
+        if condition is None or isinstance(condition, str):  # known now
+            return then if condition else otherwise
+        test = condition
+        if then is None and otherwise is None:
+            return None
+        if then is None:  # only where the condition is missing
+            no = as_function(otherwise)
+
+            def unless(ref: Reference, context: Context) -> Inline | None:
+                return None if test(ref, context) else no(ref, context)
+
+            return unless
+        yes, no = as_function(then), as_function(otherwise)
+
+        def if_present(ref: Reference, context: Context) -> Inline | None:
+            return yes(ref, context) if test(ref, context) else no(ref, context)
+
+        return if_present
+
+
+def if_present(
+    condition: Node | Part | str,
+    then: Node | Part | str | None,
+    otherwise: Node | Part | str | None = None,
+) -> Node:
+    """``then`` where ``condition`` gives something, else ``otherwise`` (either may be None:
+    nothing), as CSL's ``<if variable="...">``: ``if_present(field("archive"), ARCHIVED,
+    PUBLISHED)``; the statement of responsibility unless a heading names the authors,
+    ``if_present(heading, None, names)``.
+
+    >>> from citekit.model import Book
+    >>> from citekit.styles.parts import field
+    >>> placed = if_present(field("place"), "placed", "unplaced")
+    >>> placed(Book(id="b", place="М."), Context(None, EN, False)), placed(Book(id="c"), Context(None, EN, False))
+    ('placed', 'unplaced')
+    """
+    return _IfPresent(_node(condition), _node(then), _node(otherwise))
+
+
+@mypyc_attr(allow_interpreted_subclasses=True)
+class Attached:
+    """A compiled :func:`prefix`: the part after its text (a sequence), or None. A join that
+    has it among its pieces writes the text instead of its separator before it."""
+
+    def __init__(self, text: str, inner: Part) -> None:
+        self.text = text
+        self.inner = inner
+
+    def __call__(self, ref: Reference, context: Context) -> Inline | None:
+        value = self.inner(ref, context)
+        if not value:
+            return None
+        if value.__class__ is Seq:
+            return Seq((self.text, *value.children))
+        return Seq((self.text, value))
+
+
+@mypyc_attr(allow_interpreted_subclasses=True)
+class _Prefix(Node):
+    def __init__(self, text: str, item: Node) -> None:
+        super().__init__()
+        self.text = text
+        self.item = item
+
+    def build(self, static: Static) -> Built:
+        built = self.item.build(static)
+        if not built:
+            return None
+        return Attached(self.text, as_function(built))
+
+
+def prefix(text: str, item: Node | Part | str) -> Node:
+    """``item`` after ``text``, or None without ``item``; unlike a :func:`group`, ``text`` stays
+    a piece of its own, so the writer tidies between them as between a join's parts (a space
+    after a space is dropped): CSL's ``prefix``. In a :func:`join`, ``text`` stands instead of
+    the separator before it, and leads where nothing precedes: ``join(". – ", title, content,
+    prefix(" // ", host), url)`` stands a part's host after its own areas.
+
+    >>> from citekit.model import Book
+    >>> from citekit.render import render
+    >>> from citekit.styles.parts import field, title
+    >>> style = TemplateStyle("demo", "a demonstration", join(". ", title(), prefix(" // ", field("publisher"))))
+    >>> render(style.entry(Book(id="b", title="Peace", publisher="Nauka"), style.options()))
+    'Peace // Nauka.'
+    """
+    return _Prefix(text, _node(item))
 
 
 @mypyc_attr(allow_interpreted_subclasses=True)
@@ -574,11 +847,12 @@ class _Choose(Node):
 
 
 def choose(
-    *cases: tuple[Kinds, Node | Part | str],
+    *cases: tuple[Kinds, Node | Part | str | None],
     otherwise: Node | Part | str | None = None,
 ) -> Node:
     """The part of the first case whose classes ``ref`` is an instance of, else
-    ``otherwise`` (CSL's ``choose``/``if type``): one template per kind of reference."""
+    ``otherwise`` (CSL's ``choose``/``if type``): one template per kind of reference. A case
+    of None prints nothing for its kinds."""
     table = tuple((kinds, _node(item)) for kinds, item in cases)
     return _Choose(table, None if otherwise is None else _node(otherwise))
 
@@ -606,6 +880,7 @@ class TemplateStyle(BaseStyle):
         english: bool = True,
         end: Node | Part | str = ".",
         after: Node | Part | None = None,
+        words: Callable[[Reference], Terms] | None = None,
     ) -> None:
         super().__init__(id, description)
         self.template = _node(template)
@@ -615,17 +890,24 @@ class TemplateStyle(BaseStyle):
         """What closes the line: a period, or a part (nothing after a link, say)."""
         self.after = None if after is None else _node(after)
         """What follows the closing period after a space (a language note, a link)."""
+        self.words = words
+        """The term table per reference (a line in the work's own language), or None: always
+        :attr:`terms`."""
         self._context: Context | None = None  # the last options' (usually the defaults)
+        self._contexts: dict[int, Context] = {}  # the last options' per term table
         self._lines: dict[type, Line] = {}  # the compiled line per class of reference
+        self._tables: dict[Terms, dict[type, Line]] = {terms: self._lines}  # another table's
 
-    def compile(self, kind: type) -> Line:
-        """The whole line compiled for references of class ``kind``: the template's pieces
-        joined as one list, the closing period, and what comes after it."""
-        static = Static(self.terms, self.english, kind)
+    def compile(self, kind: type, terms: Terms | None = None) -> Line:
+        """The whole line compiled for references of class ``kind`` (in the words of
+        ``terms``, by default the style's): the template's pieces joined as one list, the
+        closing period, and what comes after it."""
+        static = Static(self.terms if terms is None else terms, self.english, kind)
         template = self.template
         separator = template.separator if isinstance(template, _Join) else ""
         pieces = [p for p in template.pieces(static, separator) if p]
         functions = tuple(as_function(p) for p in pieces)
+        attached = _prefixed(functions)
         closed = self.end.build(static)
         end_text = closed if isinstance(closed, str) else ""  # a period: no call for it
         end = None if closed is None or isinstance(closed, str) else closed
@@ -636,20 +918,16 @@ class TemplateStyle(BaseStyle):
             after = tuple(as_function(p) for p in self.after.pieces(static, joiner) if p)
 
         def line(ref: Reference, context: Context) -> Inline:
-            # join_into written out: a call and a list fewer per entry (the line is most of
-            # what a template runs besides its parts). Speed: elpub and elpub-ru entries/s
-            # -8 % and -3 % against the hand-written style with it, -15 % and -19 % with
-            # join_into (median of paired runs, pure Python)
-            out: list[Inline] = []
-            for f in functions:
-                value = f(ref, context)
-                if value:
-                    if out:
-                        out.append(separator)
-                    if value.__class__ is Seq:
-                        out += value.children
-                    else:
-                        out.append(value)
+            # join_into written out (_join_prefixed): a list fewer per entry (the line is most
+            # of what a template runs besides its parts). Speed: elpub and elpub-ru entries/s
+            # -8 % and -3 % against the hand-written style with the loop written in the line,
+            # -15 % and -19 % with join_into (median of paired runs, pure Python); the call
+            # to _join_prefixed (one loop for lines with and without a prefix) is within the
+            # noise (entries/s against the tree before it, best of eleven alternating rounds:
+            # elpub +6 %, elpub-ru -7 %, references +3 %, apa -4 %)
+            return close(ref, context, _join_prefixed([], attached, separator, ref, context))
+
+        def close(ref: Reference, context: Context, out: list[Inline]) -> Inline:
             if end is None:
                 if end_text:
                     out.append(end_text)
@@ -674,9 +952,26 @@ class TemplateStyle(BaseStyle):
     def entry(self, ref: Reference, options: Any) -> Inline:
         """The template applied to ``ref``."""
         context = self._context
-        if context is None or context.options is not options:
-            context = self._context = Context(options, self.terms, self.english)
-        line = self._lines.get(ref.__class__)
+        if self.words is not None:
+            terms = self.words(ref)
+            if context is None or context.terms is not terms:
+                context = self._contexts.get(id(terms))
+            if context is None or context.options is not options:
+                context = self._context_for(options, terms)
+            self._context = context
+        elif context is None or context.options is not options:
+            context = self._context = self._context_for(options, self.terms)
+        lines = context.lines
+        line = lines.get(ref.__class__)
         if line is None:
-            line = self._lines[ref.__class__] = self.compile(ref.__class__)
+            line = lines[ref.__class__] = self.compile(ref.__class__, context.terms)
         return line(ref, context)
+
+    def _context_for(self, options: Any, terms: Terms) -> Context:
+        """The context of ``options`` in the words of ``terms``, with the lines compiled for
+        that table (kept across options)."""
+        context = self._contexts.get(id(terms))
+        if context is None or context.options is not options:
+            context = self._contexts[id(terms)] = Context(options, terms, self.english)
+            context.lines = self._tables.setdefault(terms, {})
+        return context
