@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 
 import citekit
-from citekit.errors import DataLossWarning
+from citekit.errors import DataLossWarning, ValidationError
 from citekit.io import loads
 from citekit.model import JournalArticle, Person, Reference, Title
 from conftest import EXAMPLE
@@ -306,3 +306,18 @@ def test_bibtex_names_brace_parentheses() -> None:
     text = citekit.dump([ref], "bibtex")
     assert "author = {{(}9{\\textasciicircum}J and {Org {(}UK{)}}}" in text
     assert loads(text, "bibtex") == [ref]
+
+
+def test_language_tags_keep_one_spelling_through_bibtex() -> None:
+    """Found by atheris: a translation tagged ``enR`` came back from BibTeX (whose field
+    names lose their case) as ``enr``. The model keeps each tag in BCP 47's case."""
+    title = Title("Заглавие", lang="ru", translations={"enR": "Title", "en-us": "Title US"})
+    assert list(title.translations) == ["enr", "en-US"]
+    ref = JournalArticle(id="a", title=title, authors=[Person("Doe", "J")], language="ru")
+    assert loads(citekit.dump([ref], "bibtex"), "bibtex") == [ref]
+    assert Person("Иванов", forms={"RU-latn": Person("Ivanov")}).forms.keys() == {"ru-Latn"}
+
+
+def test_two_forms_under_one_tag_in_different_case_are_refused() -> None:
+    with pytest.raises(ValidationError, match="different case"):
+        Title("T", translations={"en": "A", "EN": "B"})

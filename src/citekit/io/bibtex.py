@@ -57,7 +57,7 @@ from citekit.model.reference import (
     Thesis,
     WebArticle,
 )
-from citekit.model.title import Title, latn_scheme, valid_lang
+from citekit.model.title import Title, canonical_tag, latn_scheme, valid_lang
 from citekit.render.latex import escape_latex
 
 __all__ = ["bibtex_key", "entry_text", "read_bibtex", "write_bibtex"]
@@ -196,14 +196,6 @@ def _encode(value: str, *, protect: bool = False) -> str:
     return text
 
 
-def _canonical_tag(tag: str) -> str:
-    """``ru-latn-bsi`` → ``ru-Latn-bsi`` (BibTeX field names lose their case)."""
-    parts = tag.split("-")
-    return "-".join(
-        [parts[0].lower(), *(p.title() if len(p) == 4 else p.lower() for p in parts[1:])]
-    )
-
-
 def _person(person: BibPerson | _Name) -> Person:
     last = " ".join(person.last_names)
     if not person.first_names and not person.middle_names and _one_group(last):
@@ -288,8 +280,8 @@ def _entry_to_reference(
     forms: dict[str, dict[str, str]] = {}
     for name in list(fields):
         base, dash, tag = name.partition("-")
-        if dash and base in titles and valid_lang(_canonical_tag(tag)):
-            forms.setdefault(base, {})[_canonical_tag(tag)] = _decode(fields.pop(name))
+        if dash and base in titles and valid_lang(canonical_tag(tag)):
+            forms.setdefault(base, {})[canonical_tag(tag)] = _decode(fields.pop(name))
     try:
         values["issued"] = _date(fields, losses)
     except CitekitError as exc:
@@ -976,7 +968,7 @@ def _read_as_field(cls: type[Reference], name: str) -> bool:
     reference's own: an extra field of that name would not come back as an extra field."""
     base, dash, tag = name.partition("-")
     own = _own_fields(cls)
-    return name in own or bool(dash and base in own and valid_lang(_canonical_tag(tag)))
+    return name in own or bool(dash and base in own and valid_lang(canonical_tag(tag)))
 
 
 def _percent_encoded(value: str, unsafe: re.Pattern[str]) -> str:

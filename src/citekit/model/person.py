@@ -27,7 +27,7 @@ import attrs
 from citekit.errors import ValidationError
 from citekit.model.frozen import read_only
 from citekit.model.name_form import NameForm
-from citekit.model.title import valid_lang
+from citekit.model.title import canonical_tag, valid_lang
 from citekit.script import folded, is_latin
 
 __all__ = ["Person", "initials_of", "split_given"]
@@ -95,7 +95,12 @@ def _is_text(_inst: object, attribute: attrs.Attribute[Any], value: object) -> N
 
 
 def _frozen_forms(value: Mapping[str, Person] | None) -> Mapping[str, Person]:
-    return read_only(value)
+    if not value:
+        return read_only(value)
+    forms = {canonical_tag(k) if isinstance(k, str) else k: form for k, form in value.items()}
+    if len(forms) < len(value):
+        raise ValidationError("two forms under one language tag, spelt in different case")
+    return read_only(forms)
 
 
 def _check_forms(_inst: object, attribute: attrs.Attribute[Any], value: Mapping[str, Any]) -> None:

@@ -29,7 +29,15 @@ from citekit.errors import ValidationError
 from citekit.model.frozen import NOTHING
 from citekit.script import folded, printable
 
-__all__ = ["Title", "latn_scheme", "primary_language", "to_title", "to_title_or_none", "valid_lang"]
+__all__ = [
+    "Title",
+    "canonical_tag",
+    "latn_scheme",
+    "primary_language",
+    "to_title",
+    "to_title_or_none",
+    "valid_lang",
+]
 
 
 @lru_cache(maxsize=1024)
@@ -39,6 +47,30 @@ def valid_lang(tag: str) -> bool:
     if not (2 <= len(parts[0]) <= 3 and parts[0].isascii() and parts[0].isalpha()):
         return False
     return all(1 <= len(p) <= 8 and p.isascii() and p.isalnum() for p in parts[1:])
+
+
+@lru_cache(maxsize=1024)
+def canonical_tag(tag: str) -> str:
+    """``tag`` in the case BCP 47 writes it (RFC 5646, 2.1.1): the language lower-case, a
+    script title-case, a region upper-case, and everything from a singleton (``x``) on
+    lower-case. Tags are case-insensitive; the model keeps one spelling of each, so that a
+    format that lower-cases them (BibTeX's field names) reads back the same tag.
+
+    >>> canonical_tag("EN-gb"), canonical_tag("ru-latn-BSI"), canonical_tag("ru-Latn-x-BSI")
+    ('en-GB', 'ru-Latn-bsi', 'ru-Latn-x-bsi')
+    """
+    first, *rest = tag.split("-")
+    parts = [first.lower()]
+    singleton = False
+    for part in rest:
+        singleton = singleton or len(part) == 1
+        if not singleton and len(part) == 4 and part.isalpha():
+            parts.append(part.title())
+        elif not singleton and len(part) == 2 and part.isalpha():
+            parts.append(part.upper())
+        else:
+            parts.append(part.lower())
+    return "-".join(parts)
 
 
 def latn_scheme(tag: str) -> str | None:
@@ -69,7 +101,13 @@ def _squeeze(text: Any) -> Any:
 def _frozen_text_map(value: Mapping[str, str] | None) -> Mapping[str, str]:
     if not value:
         return NOTHING
-    return MappingProxyType({key: _squeeze(text) for key, text in value.items()})
+    forms = {
+        canonical_tag(key) if isinstance(key, str) else key: _squeeze(text)
+        for key, text in value.items()
+    }
+    if len(forms) < len(value):
+        raise ValidationError("two forms under one language tag, spelt in different case")
+    return MappingProxyType(forms)
 
 
 def _check_text_map(
