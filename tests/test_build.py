@@ -44,6 +44,9 @@ def test_a_compiled_build_compiles_every_module_it_lists() -> None:
         "styles/gost",
         "styles/template",  # the built-in templates run on it
         "styles/parts",
+        "csl/evaluate",  # the CSL processor (issue #19)
+        "csl/output",
+        "csl/processor",
     ):
         assert module in built, module
         assert f'"citekit/{module}.py"' in listed
