@@ -404,14 +404,17 @@ def _move(part: Part) -> tuple[Part, bool]:
     i = 0
     while i < len(children) - 1:
         left, right = children[i], children[i + 1]
+        start = first_char(right)
+        if start not in (".", ",", "!", "?"):
+            i += 1  # the quotes before are looked for only where punctuation follows
+            continue
         tail = _last_quote(left)
         while tail is not None:
             deeper = _last_quote(Out("seq", tail.children))
             if deeper is None:
                 break
             tail = deeper
-        start = first_char(right)
-        if tail is not None and start in (".", ",", "!", "?"):
+        if tail is not None:
             inner_end = last_char(Out("seq", tail.children), through_quotes=True)
             if not ((start == "." and inner_end in ".!?") or start == inner_end):
                 tail.children.append(start)
