@@ -270,6 +270,7 @@ def engines(size: int, repeat: int, node: bool) -> None:
         js_text = f"{js:>12,.0f}" if js is not None else f"{'—':>12}"
         print(f"{style_name + '.csl':<22} {own:>10,.0f} {peer:>12,.0f} {js_text}")
     print(versions(node))
+    print(f"citekit: {build()}")  # an editable install runs the sources, a wheel is compiled
 
 
 def machine() -> str:

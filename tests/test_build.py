@@ -44,6 +44,26 @@ def test_a_compiled_build_compiles_every_module_it_lists() -> None:
         "styles/gost",
         "styles/template",  # the built-in templates run on it
         "styles/parts",
+        "csl/evaluate",  # the CSL processor (issue #19)
+        "csl/output",
+        "csl/processor",
     ):
         assert module in built, module
         assert f'"citekit/{module}.py"' in listed
+
+
+def test_the_compiled_csl_processor_may_still_be_subclassed() -> None:
+    # the wheel compiles citekit.csl (issue #19); its public Processor stays open to
+    # subclasses, as the rich-text nodes do, whichever build runs
+    from citekit.csl import Processor, parse_style
+
+    class Guillemets(Processor):
+        def quotes(self) -> tuple[str, str, str, str]:
+            return ("\u00ab", "\u00bb", "\u201e", "\u201c")
+
+    style = parse_style(
+        '<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0">'
+        '<citation><layout><text variable="title"/></layout></citation></style>'
+    )
+    assert Guillemets(style).quotes()[0] == "\u00ab"
+    assert Processor(style).quotes()[0] == "\u201c"

@@ -20,6 +20,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from mypy_extensions import mypyc_attr
+
 from citekit.csl.collapse import collapse_citation
 from citekit.csl.disambiguate import Disamb, disambiguate
 from citekit.csl.evaluate import DATE_VARIABLES, NAME_VARIABLES, CiteState, Evaluator
@@ -118,6 +120,7 @@ class Result:
         self.listed = listed if listed is not None else []
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # compiled in the wheel, still subclassable
 class Processor:
     """One style in one locale."""
 

