@@ -15,44 +15,23 @@ citekit.errors.ValidationError: day: 2025-02 has no day 30
 from __future__ import annotations
 
 import calendar
-from typing import Any
 
 import attrs
 
 from citekit.errors import ValidationError
+from citekit.model.checks import SEASONS, check_month, check_season, check_year
 
 __all__ = ["SEASONS", "PartialDate", "to_date_or_none"]
-
-SEASONS = ("spring", "summer", "autumn", "winter")
-
-
-def _check_year(_inst: object, attribute: attrs.Attribute[Any], value: int) -> None:
-    if not isinstance(value, int) or isinstance(value, bool) or not -9999 <= value <= 9999:
-        raise ValidationError(f"not a year: {value!r}", field=attribute.name)
-
-
-def _check_month(_inst: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
-    if value is not None and (
-        not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 12
-    ):
-        raise ValidationError(f"not a month: {value!r}; use 1 to 12", field=attribute.name)
-
-
-def _check_season(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    if value is not None and value not in SEASONS:
-        raise ValidationError(
-            f"not a season: {value!r}; use one of {', '.join(SEASONS)}", field=attribute.name
-        )
 
 
 @attrs.frozen(slots=True, order=False)
 class PartialDate:
     """A date known to the year, month or day, optionally a season, optionally a range."""
 
-    year: int = attrs.field(validator=_check_year)
-    month: int | None = attrs.field(default=None, validator=_check_month)
+    year: int = attrs.field(validator=check_year)
+    month: int | None = attrs.field(default=None, validator=check_month)
     day: int | None = attrs.field(default=None)
-    season: str | None = attrs.field(default=None, kw_only=True, validator=_check_season)
+    season: str | None = attrs.field(default=None, kw_only=True, validator=check_season)
     end: PartialDate | None = attrs.field(default=None, kw_only=True)
     """The last date of a range (April–June: ``PartialDate(2025, 4, end=PartialDate(2025, 6))``)."""
     circa: bool = attrs.field(default=False, kw_only=True)

@@ -25,10 +25,10 @@ from typing import Any
 import attrs
 
 from citekit.errors import ValidationError
+from citekit.model.checks import canonical_tag, folded_or_none, is_text, valid_lang
 from citekit.model.frozen import read_only
 from citekit.model.name_form import NameForm
-from citekit.model.title import canonical_tag, valid_lang
-from citekit.script import folded, is_latin
+from citekit.script import is_latin
 
 __all__ = ["Person", "initials_of", "split_given"]
 
@@ -80,20 +80,6 @@ def initials_of(given: str) -> tuple[str, ...]:
     return tuple(result)
 
 
-def _folded_or_none(value: Any) -> Any:
-    """Text as the model stores it (:func:`~citekit.script.folded`); blank text is no value;
-    anything else is left for :func:`_is_text` to refuse."""
-    if isinstance(value, str):
-        return folded(value) or None
-    return value
-
-
-def _is_text(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    # after _folded_or_none, text is non-empty and printable: only the type is left to check
-    if value is not None and not isinstance(value, str):
-        raise ValidationError("must be non-empty text or absent", field=attribute.name)
-
-
 def _frozen_forms(value: Mapping[str, Person] | None) -> Mapping[str, Person]:
     if not value:
         return read_only(value)
@@ -117,21 +103,21 @@ def _check_forms(_inst: object, attribute: attrs.Attribute[Any], value: Mapping[
 class Person:
     """A person (family and given names) or an organisation (``literal``)."""
 
-    family: str | None = attrs.field(default=None, converter=_folded_or_none, validator=_is_text)
-    given: str | None = attrs.field(default=None, converter=_folded_or_none, validator=_is_text)
+    family: str | None = attrs.field(default=None, converter=folded_or_none, validator=is_text)
+    given: str | None = attrs.field(default=None, converter=folded_or_none, validator=is_text)
     particle: str | None = attrs.field(
-        default=None, converter=_folded_or_none, validator=_is_text, kw_only=True
+        default=None, converter=folded_or_none, validator=is_text, kw_only=True
     )
     """A particle that is part of the family name for sorting (``van`` Gogh)."""
     dropping_particle: str | None = attrs.field(
-        default=None, converter=_folded_or_none, validator=_is_text, kw_only=True
+        default=None, converter=folded_or_none, validator=is_text, kw_only=True
     )
     """A particle printed before the family name but not sorted with it (``de`` in de Gaulle)."""
     suffix: str | None = attrs.field(
-        default=None, converter=_folded_or_none, validator=_is_text, kw_only=True
+        default=None, converter=folded_or_none, validator=is_text, kw_only=True
     )
     literal: str | None = attrs.field(
-        default=None, converter=_folded_or_none, validator=_is_text, kw_only=True
+        default=None, converter=folded_or_none, validator=is_text, kw_only=True
     )
     """An organisation's name, or a name that must not be split."""
     forms: Mapping[str, Person] = attrs.field(

@@ -26,12 +26,19 @@ import attrs
 
 from citekit.display import show
 from citekit.errors import ValidationError
+from citekit.model.checks import (
+    extra_fields,
+    language,
+    optional,
+    page_range,
+    pages,
+    reference_id,
+    short_text,
+)
 from citekit.model.date import PartialDate, to_date_or_none
-from citekit.model.frozen import read_only
 from citekit.model.identifiers import check_isbn, check_issn, check_url, normalize_doi
 from citekit.model.person import Person
-from citekit.model.title import Title, to_title_or_none, valid_lang
-from citekit.script import folded
+from citekit.model.title import Title, to_title_or_none
 
 __all__ = [
     "IN_A_BOOK",
@@ -54,46 +61,6 @@ __all__ = [
     "page_range",
 ]
 
-_DASHES = str.maketrans({"–": "-", "—": "-", "‒": "-", "−": "-"})
-
-
-def _text(value: object) -> str | None:
-    """Optional short text: numbers are accepted (``volume=23``), blanks are no value."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return folded(value) or None
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(f"expected text, got {type(value).__name__}: {value!r}")
-    return str(int(value))
-
-
-def _pages(value: object) -> str | None:
-    """Pages as written, with any dash made a hyphen; a reversed range is refused."""
-    text = _text(value)
-    if text is None:
-        return None
-    text = text.translate(_DASHES).replace(" - ", "-")
-    first, last = page_range(text)
-    if last is not None and first.isdigit() and last.isdigit():
-        # "125-9" is a compressed 125-129: expand before comparing
-        expanded = first[: max(0, len(first) - len(last))] + last
-        if int(expanded) < int(first):
-            raise ValidationError(f"the page range {text!r} ends before it starts", field="pages")
-    return text
-
-
-def page_range(pages: str) -> tuple[str, str | None]:
-    """``"5-25"`` → ``("5", "25")``; ``"e123"`` → ``("e123", None)``.
-
-    Only a single hyphen between two parts makes a range, so ``"S1-S5, S9"`` is
-    returned whole as the first part.
-    """
-    first, sep, last = pages.partition("-")
-    if sep and first and last and "-" not in last and "," not in pages:
-        return first.strip(), last.strip()
-    return pages, None
-
 
 def _people(value: Iterable[Person] | None) -> tuple[Person, ...]:
     people = tuple(value or ())
@@ -103,36 +70,7 @@ def _people(value: Iterable[Person] | None) -> tuple[Person, ...]:
     return people
 
 
-def _opt(check: Any) -> Any:
-    def convert(value: str | None) -> str | None:
-        if value is None or (isinstance(value, str) and not value.strip()):
-            return None
-        result: str = check(value)
-        return result
-
-    return convert
-
-
-def _lang(value: str | None) -> str | None:
-    if value is None or not value.strip():
-        return None
-    value = value.strip()
-    if not valid_lang(value):
-        raise ValidationError(f"not a language tag: {value!r}; use BCP 47, such as 'ru' or 'en'")
-    return value
-
-
-def _id(value: object) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise ValidationError("every reference needs a non-empty id", field="id")
-    return value.strip()
-
-
-def _extra(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
-    return read_only(value)
-
-
-def _field(converter: Any = _text, **kwargs: Any) -> Any:
+def _field(converter: Any = short_text, **kwargs: Any) -> Any:
     return attrs.field(default=None, converter=converter, **kwargs)
 
 
@@ -142,7 +80,7 @@ class Reference:
 
     kind: ClassVar[str] = "reference"
 
-    id: str = attrs.field(converter=_id)
+    id: str = attrs.field(converter=reference_id)
     title: Title | None = _field(to_title_or_none)
     authors: tuple[Person, ...] = attrs.field(factory=tuple, converter=_people)
     editors: tuple[Person, ...] = attrs.field(factory=tuple, converter=_people)
@@ -151,15 +89,15 @@ class Reference:
     """When the work was published."""
     accessed: PartialDate | None = _field(to_date_or_none)
     """When an online copy was retrieved."""
-    language: str | None = _field(_lang)
+    language: str | None = _field(language)
     """The language of the work (BCP 47): ``ru`` for a Russian article."""
-    doi: str | None = _field(_opt(normalize_doi))
-    url: str | None = _field(_opt(check_url))
+    doi: str | None = _field(optional(normalize_doi))
+    url: str | None = _field(optional(check_url))
     note: str | None = _field()
     changing: bool = attrs.field(default=False, converter=bool)
     """The content is designed to change (a wiki page, a profile): APA 7 then gives the
     retrieval date."""
-    extra: Mapping[str, Any] = attrs.field(factory=dict, converter=_extra, hash=False)
+    extra: Mapping[str, Any] = attrs.field(factory=dict, converter=extra_fields, hash=False)
     """Fields read from a file that citekit does not model, kept so that writers lose nothing."""
 
     def __attrs_post_init__(self) -> None:
@@ -208,8 +146,8 @@ class PeriodicalPart(Reference):
     """The journal, magazine or newspaper."""
     volume: str | None = _field()
     issue: str | None = _field()
-    pages: str | None = _field(_pages)
-    issn: str | None = _field(_opt(check_issn))
+    pages: str | None = _field(pages)
+    issn: str | None = _field(optional(check_issn))
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -259,7 +197,7 @@ class Publication(Reference):
     """The series."""
     collection_number: str | None = _field()
     number_of_pages: str | None = _field()
-    isbn: str | None = _field(_opt(check_isbn))
+    isbn: str | None = _field(optional(check_isbn))
     genre: str | None = _field()
     """What kind of work it is, in the data's words: a book's ``учебное пособие`` or
     ``Monograph``, a report's ``Working paper``, a thesis's degree (``PhD thesis``, ``дис. …
@@ -284,7 +222,7 @@ class Chapter(Publication):
     kind: ClassVar[str] = "chapter"
     container_title: Title | None = _field(to_title_or_none)
     """The book."""
-    pages: str | None = _field(_pages)
+    pages: str | None = _field(pages)
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -304,7 +242,7 @@ class ConferencePaper(Publication):
     """The proceedings."""
     event_title: str | None = _field()
     event_place: str | None = _field()
-    pages: str | None = _field(_pages)
+    pages: str | None = _field(pages)
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -352,7 +290,7 @@ class Legislation(Publication):
     container_title: Title | None = _field(to_title_or_none)
     issue: str | None = _field()
     section: str | None = _field()
-    pages: str | None = _field(_pages)
+    pages: str | None = _field(pages)
 
 
 @attrs.frozen(slots=True, kw_only=True)

@@ -20,14 +20,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import lru_cache
-from types import MappingProxyType
-from typing import Any
 
 import attrs
 
-from citekit.errors import ValidationError
-from citekit.model.frozen import NOTHING
-from citekit.script import folded, printable
+from citekit.model.checks import (
+    canonical_tag,
+    check_lang,
+    check_original,
+    check_text_map,
+    frozen_text_map,
+    latn_scheme,
+    squeezed,
+    valid_lang,
+)
 
 __all__ = [
     "Title",
@@ -40,105 +45,17 @@ __all__ = [
 ]
 
 
-@lru_cache(maxsize=1024)
-def valid_lang(tag: str) -> bool:
-    """True for a plausible BCP 47 tag (``ru``, ``en-GB``, ``ru-Latn-bsi``, ``zh-Hant``)."""
-    parts = tag.split("-")
-    if not (2 <= len(parts[0]) <= 3 and parts[0].isascii() and parts[0].isalpha()):
-        return False
-    return all(1 <= len(p) <= 8 and p.isascii() and p.isalnum() for p in parts[1:])
-
-
-@lru_cache(maxsize=1024)
-def canonical_tag(tag: str) -> str:
-    """``tag`` in the case BCP 47 writes it (RFC 5646, 2.1.1): the language lower-case, a
-    script title-case, a region upper-case, and everything from a singleton (``x``) on
-    lower-case. Tags are case-insensitive; the model keeps one spelling of each, so that a
-    format that lower-cases them (BibTeX's field names) reads back the same tag.
-
-    >>> canonical_tag("EN-gb"), canonical_tag("ru-latn-BSI"), canonical_tag("ru-Latn-x-BSI")
-    ('en-GB', 'ru-Latn-bsi', 'ru-Latn-x-bsi')
-    """
-    first, *rest = tag.split("-")
-    parts = [first.lower()]
-    singleton = False
-    for part in rest:
-        singleton = singleton or len(part) == 1
-        if not singleton and len(part) == 4 and part.isalpha():
-            parts.append(part.title())
-        elif not singleton and len(part) == 2 and part.isalpha():
-            parts.append(part.upper())
-        else:
-            parts.append(part.lower())
-    return "-".join(parts)
-
-
-def latn_scheme(tag: str) -> str | None:
-    """The scheme a ``*-Latn-*`` tag names: ``"bsi"`` for ``ru-Latn-bsi`` or ``ru-Latn-x-bsi``,
-    ``""`` for a bare ``ru-Latn``, None when the tag is not a Latin transliteration."""
-    parts = tag.split("-")
-    if "Latn" not in parts[1:]:
-        return None
-    rest = [p for p in parts[parts.index("Latn") + 1 :] if p != "x"]
-    return "-".join(rest).lower()
-
-
-def _check_lang(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    if value is not None and not valid_lang(value):
-        raise ValidationError(
-            f"not a language tag: {value!r}; use BCP 47, such as 'ru' or 'en'", field=attribute.name
-        )
-
-
-def _squeeze(text: Any) -> Any:
-    """Control and bidi characters go; runs of white space (line breaks from a wrapped field
-    included) become one space; anything but text is left for the validator to refuse."""
-    if not isinstance(text, str):
-        return text
-    return folded(text)
-
-
-def _frozen_text_map(value: Mapping[str, str] | None) -> Mapping[str, str]:
-    if not value:
-        return NOTHING
-    forms = {
-        canonical_tag(key) if isinstance(key, str) else key: _squeeze(text)
-        for key, text in value.items()
-    }
-    if len(forms) < len(value):
-        raise ValidationError("two forms under one language tag, spelt in different case")
-    return MappingProxyType(forms)
-
-
-def _check_text_map(
-    _inst: object, attribute: attrs.Attribute[Any], value: Mapping[str, str]
-) -> None:
-    for key, text in value.items():
-        if not isinstance(key, str) or not valid_lang(key):
-            raise ValidationError(
-                f"not a language tag: {key!r}; use BCP 47, such as 'en' or 'ru-Latn-bsi'",
-                field=attribute.name,
-            )
-        if not isinstance(text, str) or not printable(text):
-            raise ValidationError(f"the {key!r} form must be non-empty text", field=attribute.name)
-
-
-def _check_original(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
-    if not isinstance(value, str) or not printable(value):
-        raise ValidationError("must be non-empty text", field=attribute.name)
-
-
 @attrs.frozen(slots=True)
 class Title:
     """A title in its original language with its transliterations and translations."""
 
-    original: str = attrs.field(converter=_squeeze, validator=_check_original)
-    lang: str | None = attrs.field(default=None, validator=_check_lang)
+    original: str = attrs.field(converter=squeezed, validator=check_original)
+    lang: str | None = attrs.field(default=None, validator=check_lang)
     transliterations: Mapping[str, str] = attrs.field(
-        factory=dict, converter=_frozen_text_map, validator=_check_text_map, hash=False
+        factory=dict, converter=frozen_text_map, validator=check_text_map, hash=False
     )
     translations: Mapping[str, str] = attrs.field(
-        factory=dict, converter=_frozen_text_map, validator=_check_text_map, hash=False
+        factory=dict, converter=frozen_text_map, validator=check_text_map, hash=False
     )
 
     def translation(self, lang: str) -> str | None:

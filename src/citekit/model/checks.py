@@ -1,0 +1,265 @@
+"""How the model checks and normalises the value of a field: the converters and validators
+its attrs classes declare (``Reference``, ``Person``, ``Title``, ``PartialDate``).
+
+They live apart from the classes so that the wheel can compile them (mypyc compiles no attrs
+class): every reference a reader builds runs a dozen of them, and reading is most of a whole
+job (issue #18). The classes keep the declarations; what a value must be is said here.
+
+>>> short_text("  Japanese   Studies "), short_text(23), short_text("  ")
+('Japanese Studies', '23', None)
+>>> pages("125–9")
+'125-9'
+>>> valid_lang("ru-Latn-bsi"), canonical_tag("EN-gb")
+(True, 'en-GB')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from functools import lru_cache
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from citekit.errors import ValidationError
+from citekit.model.frozen import NOTHING, read_only
+from citekit.script import folded, printable
+
+if TYPE_CHECKING:
+    from attrs import Attribute
+
+__all__ = [
+    "SEASONS",
+    "canonical_tag",
+    "check_lang",
+    "check_month",
+    "check_original",
+    "check_season",
+    "check_text_map",
+    "check_year",
+    "extra_fields",
+    "folded_or_none",
+    "frozen_text_map",
+    "is_text",
+    "language",
+    "latn_scheme",
+    "optional",
+    "page_range",
+    "pages",
+    "reference_id",
+    "short_text",
+    "squeezed",
+    "valid_lang",
+]
+
+SEASONS = ("spring", "summer", "autumn", "winter")
+
+
+# Language tags
+
+
+@lru_cache(maxsize=1024)
+def valid_lang(tag: str) -> bool:
+    """True for a plausible BCP 47 tag (``ru``, ``en-GB``, ``ru-Latn-bsi``, ``zh-Hant``)."""
+    parts = tag.split("-")
+    if not (2 <= len(parts[0]) <= 3 and parts[0].isascii() and parts[0].isalpha()):
+        return False
+    return all(1 <= len(p) <= 8 and p.isascii() and p.isalnum() for p in parts[1:])
+
+
+@lru_cache(maxsize=1024)
+def canonical_tag(tag: str) -> str:
+    """``tag`` in the case BCP 47 writes it (RFC 5646, 2.1.1): the language lower-case, a
+    script title-case, a region upper-case, and everything from a singleton (``x``) on
+    lower-case. Tags are case-insensitive; the model keeps one spelling of each, so that a
+    format that lower-cases them (BibTeX's field names) reads back the same tag.
+
+    >>> canonical_tag("EN-gb"), canonical_tag("ru-latn-BSI"), canonical_tag("ru-Latn-x-BSI")
+    ('en-GB', 'ru-Latn-bsi', 'ru-Latn-x-bsi')
+    """
+    first, *rest = tag.split("-")
+    parts = [first.lower()]
+    singleton = False
+    for part in rest:
+        singleton = singleton or len(part) == 1
+        if not singleton and len(part) == 4 and part.isalpha():
+            parts.append(part.title())
+        elif not singleton and len(part) == 2 and part.isalpha():
+            parts.append(part.upper())
+        else:
+            parts.append(part.lower())
+    return "-".join(parts)
+
+
+def latn_scheme(tag: str) -> str | None:
+    """The scheme a ``*-Latn-*`` tag names: ``"bsi"`` for ``ru-Latn-bsi`` or ``ru-Latn-x-bsi``,
+    ``""`` for a bare ``ru-Latn``, None when the tag is not a Latin transliteration."""
+    parts = tag.split("-")
+    if "Latn" not in parts[1:]:
+        return None
+    rest = [p for p in parts[parts.index("Latn") + 1 :] if p != "x"]
+    return "-".join(rest).lower()
+
+
+# Text
+
+
+def folded_or_none(value: Any) -> Any:
+    """Text as the model stores it (:func:`~citekit.script.folded`); blank text is no value;
+    anything else is left for :func:`is_text` to refuse."""
+    if isinstance(value, str):
+        return folded(value) or None
+    return value
+
+
+def is_text(_inst: object, attribute: Attribute[Any], value: object) -> None:
+    """Validator: after :func:`folded_or_none`, only the type is left to check."""
+    if value is not None and not isinstance(value, str):
+        raise ValidationError("must be non-empty text or absent", field=attribute.name)
+
+
+def short_text(value: object) -> str | None:
+    """Optional short text: numbers are accepted (``volume=23``), blanks are no value."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return folded(value) or None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(f"expected text, got {type(value).__name__}: {value!r}")
+    return str(int(value))
+
+
+def squeezed(text: Any) -> Any:
+    """Control and bidi characters go; runs of white space (line breaks from a wrapped field
+    included) become one space; anything but text is left for the validator to refuse."""
+    if not isinstance(text, str):
+        return text
+    return folded(text)
+
+
+def check_original(_inst: object, attribute: Attribute[Any], value: str) -> None:
+    """Validator: a title's text is non-empty text."""
+    if not isinstance(value, str) or not printable(value):
+        raise ValidationError("must be non-empty text", field=attribute.name)
+
+
+def frozen_text_map(value: Mapping[str, str] | None) -> Mapping[str, str]:
+    """Other forms of a text by language tag, read-only, each tag spelt as BCP 47 spells it."""
+    if not value:
+        return NOTHING
+    forms = {
+        canonical_tag(key) if isinstance(key, str) else key: squeezed(text)
+        for key, text in value.items()
+    }
+    if len(forms) < len(value):
+        raise ValidationError("two forms under one language tag, spelt in different case")
+    return MappingProxyType(forms)
+
+
+def check_text_map(_inst: object, attribute: Attribute[Any], value: Mapping[str, str]) -> None:
+    """Validator: every key a language tag, every form non-empty text."""
+    for key, text in value.items():
+        if not isinstance(key, str) or not valid_lang(key):
+            raise ValidationError(
+                f"not a language tag: {key!r}; use BCP 47, such as 'en' or 'ru-Latn-bsi'",
+                field=attribute.name,
+            )
+        if not isinstance(text, str) or not printable(text):
+            raise ValidationError(f"the {key!r} form must be non-empty text", field=attribute.name)
+
+
+def check_lang(_inst: object, attribute: Attribute[Any], value: str | None) -> None:
+    """Validator: an optional language tag."""
+    if value is not None and not valid_lang(value):
+        raise ValidationError(
+            f"not a language tag: {value!r}; use BCP 47, such as 'ru' or 'en'", field=attribute.name
+        )
+
+
+# A reference's own fields
+
+_DASHES = str.maketrans({"–": "-", "—": "-", "‒": "-", "−": "-"})
+
+
+def pages(value: object) -> str | None:
+    """Pages as written, with any dash made a hyphen; a reversed range is refused."""
+    text = short_text(value)
+    if text is None:
+        return None
+    text = text.translate(_DASHES).replace(" - ", "-")
+    first, last = page_range(text)
+    if last is not None and first.isdigit() and last.isdigit():
+        # "125-9" is a compressed 125-129: expand before comparing
+        expanded = first[: max(0, len(first) - len(last))] + last
+        if int(expanded) < int(first):
+            raise ValidationError(f"the page range {text!r} ends before it starts", field="pages")
+    return text
+
+
+def page_range(pages: str) -> tuple[str, str | None]:
+    """``"5-25"`` → ``("5", "25")``; ``"e123"`` → ``("e123", None)``.
+
+    Only a single hyphen between two parts makes a range, so ``"S1-S5, S9"`` is
+    returned whole as the first part.
+    """
+    first, sep, last = pages.partition("-")
+    if sep and first and last and "-" not in last and "," not in pages:
+        return first.strip(), last.strip()
+    return pages, None
+
+
+def optional(check: Callable[[str], str]) -> Callable[[str | None], str | None]:
+    """Converter: ``check`` for a value, None for no value or blank text."""
+
+    def convert(value: str | None) -> str | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        return check(value)
+
+    return convert
+
+
+def language(value: str | None) -> str | None:
+    """Converter: the work's language tag, or None."""
+    if value is None or not value.strip():
+        return None
+    value = value.strip()
+    if not valid_lang(value):
+        raise ValidationError(f"not a language tag: {value!r}; use BCP 47, such as 'ru' or 'en'")
+    return value
+
+
+def reference_id(value: object) -> str:
+    """Converter: a non-empty id, trimmed."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError("every reference needs a non-empty id", field="id")
+    return value.strip()
+
+
+def extra_fields(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    """Converter: the fields a reader kept unmodelled, read-only."""
+    return read_only(value)
+
+
+# Dates
+
+
+def check_year(_inst: object, attribute: Attribute[Any], value: int) -> None:
+    """Validator: a year from -9999 to 9999."""
+    if not isinstance(value, int) or isinstance(value, bool) or not -9999 <= value <= 9999:
+        raise ValidationError(f"not a year: {value!r}", field=attribute.name)
+
+
+def check_month(_inst: object, attribute: Attribute[Any], value: int | None) -> None:
+    """Validator: an optional month, 1 to 12."""
+    if value is not None and (
+        not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 12
+    ):
+        raise ValidationError(f"not a month: {value!r}; use 1 to 12", field=attribute.name)
+
+
+def check_season(_inst: object, attribute: Attribute[Any], value: str | None) -> None:
+    """Validator: an optional season, one of :data:`SEASONS`."""
+    if value is not None and value not in SEASONS:
+        raise ValidationError(
+            f"not a season: {value!r}; use one of {', '.join(SEASONS)}", field=attribute.name
+        )
