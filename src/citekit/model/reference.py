@@ -26,15 +26,8 @@ import attrs
 
 from citekit.display import show
 from citekit.errors import ValidationError
-from citekit.model.checks import (
-    extra_fields,
-    language,
-    optional,
-    page_range,
-    pages,
-    reference_id,
-    short_text,
-)
+from citekit.model import checks
+from citekit.model.checks import optional, page_range
 from citekit.model.date import PartialDate, to_date_or_none
 from citekit.model.identifiers import check_isbn, check_issn, check_url, normalize_doi
 from citekit.model.person import Person
@@ -70,7 +63,7 @@ def _people(value: Iterable[Person] | None) -> tuple[Person, ...]:
     return people
 
 
-def _field(converter: Any = short_text, **kwargs: Any) -> Any:
+def _field(converter: Any = checks.short_text, **kwargs: Any) -> Any:
     return attrs.field(default=None, converter=converter, **kwargs)
 
 
@@ -80,7 +73,7 @@ class Reference:
 
     kind: ClassVar[str] = "reference"
 
-    id: str = attrs.field(converter=reference_id)
+    id: str = attrs.field(converter=checks.reference_id)
     title: Title | None = _field(to_title_or_none)
     authors: tuple[Person, ...] = attrs.field(factory=tuple, converter=_people)
     editors: tuple[Person, ...] = attrs.field(factory=tuple, converter=_people)
@@ -89,7 +82,7 @@ class Reference:
     """When the work was published."""
     accessed: PartialDate | None = _field(to_date_or_none)
     """When an online copy was retrieved."""
-    language: str | None = _field(language)
+    language: str | None = _field(checks.language)
     """The language of the work (BCP 47): ``ru`` for a Russian article."""
     doi: str | None = _field(optional(normalize_doi))
     url: str | None = _field(optional(check_url))
@@ -97,7 +90,7 @@ class Reference:
     changing: bool = attrs.field(default=False, converter=bool)
     """The content is designed to change (a wiki page, a profile): APA 7 then gives the
     retrieval date."""
-    extra: Mapping[str, Any] = attrs.field(factory=dict, converter=extra_fields, hash=False)
+    extra: Mapping[str, Any] = attrs.field(factory=dict, converter=checks.extra_fields, hash=False)
     """Fields read from a file that citekit does not model, kept so that writers lose nothing."""
 
     def __attrs_post_init__(self) -> None:
@@ -146,7 +139,7 @@ class PeriodicalPart(Reference):
     """The journal, magazine or newspaper."""
     volume: str | None = _field()
     issue: str | None = _field()
-    pages: str | None = _field(pages)
+    pages: str | None = _field(checks.pages)
     issn: str | None = _field(optional(check_issn))
 
 
@@ -222,7 +215,7 @@ class Chapter(Publication):
     kind: ClassVar[str] = "chapter"
     container_title: Title | None = _field(to_title_or_none)
     """The book."""
-    pages: str | None = _field(pages)
+    pages: str | None = _field(checks.pages)
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -242,7 +235,7 @@ class ConferencePaper(Publication):
     """The proceedings."""
     event_title: str | None = _field()
     event_place: str | None = _field()
-    pages: str | None = _field(pages)
+    pages: str | None = _field(checks.pages)
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -290,7 +283,7 @@ class Legislation(Publication):
     container_title: Title | None = _field(to_title_or_none)
     issue: str | None = _field()
     section: str | None = _field()
-    pages: str | None = _field(pages)
+    pages: str | None = _field(checks.pages)
 
 
 @attrs.frozen(slots=True, kw_only=True)
