@@ -236,16 +236,19 @@ def _holds(value: dict[str, Any], date: PartialDate) -> bool:
 
 def _person_json(person: Person, ref: Reference, field: str, lose: Loss) -> dict[str, Any]:
     value: dict[str, Any] = {}
+    # one test a part, in CSL-JSON's order, with no tuple of pairs nor a dict comprehension
     if person.literal is not None:
         value["literal"] = person.literal
-    pairs = (
-        ("family", person.family),
-        ("given", person.given),
-        ("non-dropping-particle", person.particle),
-        ("dropping-particle", person.dropping_particle),
-        ("suffix", person.suffix),
-    )
-    value.update({key: text for key, text in pairs if text is not None})
+    if person.family is not None:
+        value["family"] = person.family
+    if person.given is not None:
+        value["given"] = person.given
+    if person.particle is not None:
+        value["non-dropping-particle"] = person.particle
+    if person.dropping_particle is not None:
+        value["dropping-particle"] = person.dropping_particle
+    if person.suffix is not None:
+        value["suffix"] = person.suffix
     if person.forms:
         forms = {}
         for tag, form in person.forms.items():
@@ -258,6 +261,25 @@ def _person_json(person: Person, ref: Reference, field: str, lose: Loss) -> dict
     return value
 
 
+_FIELDS_OF: dict[type[Reference], tuple[tuple[str, str | None], ...]] = {}
+
+
+def _fields_of(cls: type[Reference]) -> tuple[tuple[str, str | None], ...]:
+    """A reference class's attributes, but ``id`` and ``extra``, each with its CSL variable
+    (None: CSL-JSON has none), in the class's order; worked out once per class."""
+    fields = _FIELDS_OF.get(cls)
+    if fields is None:
+        fields = _FIELDS_OF[cls] = tuple(
+            (field.name, VARIABLE_OF.get(field.name) or _NUMBER_VARIABLE.get(field.name))
+            for field in attrs.fields(cls)
+            if field.name not in ("id", "extra")
+        )
+    return fields
+
+
+_NUMBER_VARIABLE = {"article_number": "number", "number": "number"}
+
+
 def reference_to_item(ref: Reference, lose: Loss) -> dict[str, Any]:
     """One :class:`Reference` as a CSL-JSON item (with Juris-M ``multi`` for other forms)."""
     kind = ref.extra.get("type", CSL_TYPE_OF[type(ref)])
@@ -266,14 +288,12 @@ def reference_to_item(ref: Reference, lose: Loss) -> dict[str, Any]:
         kind = CSL_TYPE_OF[type(ref)]
     item: dict[str, Any] = {"id": ref.id, "type": kind}
     keys: dict[str, dict[str, str]] = {}
-    numbers = {"article_number": "number", "number": "number"}
-    for field in attrs.fields(type(ref)):
-        value = getattr(ref, field.name)
-        if value is None or value == () or field.name in ("id", "extra") or value is False:
+    for name, csl in _fields_of(type(ref)):
+        value = getattr(ref, name)
+        if value is None or value is False or (isinstance(value, tuple) and not value):
             continue
-        csl = VARIABLE_OF.get(field.name) or numbers.get(field.name)
         if csl is None:
-            lose(ref, field.name, "CSL-JSON has no variable for it")
+            lose(ref, name, "CSL-JSON has no variable for it")
             continue
         if isinstance(value, Title):
             item[csl] = value.original
@@ -281,7 +301,7 @@ def reference_to_item(ref: Reference, lose: Loss) -> dict[str, Any]:
             if forms:
                 keys[csl] = forms
             if value.lang is not None and value.lang != ref.language:
-                lose(ref, field.name, f"its language ({value.lang}) differs from the item's")
+                lose(ref, name, f"its language ({value.lang}) differs from the item's")
         elif isinstance(value, PartialDate):
             item[csl] = date_to_csl(value)
         elif isinstance(value, tuple):
