@@ -39,6 +39,8 @@ class DateValue:
 
 
 def _int(value: Any) -> int | None:
+    if value.__class__ is int:
+        return value  # a date part as CSL-JSON has it
     try:
         return int(str(value).strip())
     except ValueError:
@@ -231,6 +233,8 @@ def _render_part(
             text = str(day)
     if not text:
         return None
+    if not (strip_prefix or strip_suffix):
+        return ev.decorate_as(part, text)
     attrs = dict(part.attrs)
     if strip_prefix:
         attrs.pop("prefix", None)

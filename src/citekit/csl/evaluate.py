@@ -237,11 +237,19 @@ class Evaluator:
         if affixes:
             prefix, suffix = attrs.get("prefix", ""), attrs.get("suffix", "")
             if prefix or suffix:
-                part = Out("affixed", [concat([prefix, part, suffix])])
+                part = _affixed(prefix, part, suffix)
         display = attrs.get("display")
         if display:
             part = Out("display", [part], display)
         return part
+
+    def decorate_as(self, el: Element, part: Part | None) -> Part | None:
+        """:meth:`decorate` with ``el``'s attributes (text case included), its decisions
+        taken once per element (:func:`_decorator`) rather than on every call."""
+        decorate = el.decorator
+        if decorate is None:
+            decorate = el.decorator = _decorator(el.attrs)
+        return decorate(self, part)  # type: ignore[no-any-return]
 
     def _english(self) -> bool:
         lang = str(self.item.get("language") or "")
@@ -331,8 +339,10 @@ class Evaluator:
             self.suppressed.add(name)
         text = str(value)
         form = el.attrs.get("form", "numeric")
+        if form == "numeric" and name != "page" and text.isdigit() and text.isascii():
+            return self.decorate_as(el, str(int(text)))  # what the loop below makes of it
         if not is_numeric(text):
-            return self.decorate(text, el.attrs)
+            return self.decorate_as(el, text)
         gender = self.locale.gender(name)
         out: list[str] = []
         for token in split_numbers(text):
@@ -368,7 +378,7 @@ class Evaluator:
         result = "".join(out)
         if name == "page":
             result = page_range(result, self.style.attrs.get("page-range-format"), self.range_dash)
-        return self.decorate(result, el.attrs)
+        return self.decorate_as(el, result)
 
     # -- label -----------------------------------------------------------------------------
 
@@ -408,7 +418,7 @@ class Evaluator:
         text = self.locale.term(term, form, plural)
         if not text:
             return None
-        return self.decorate(parse_markup(text), el.attrs)
+        return self.decorate_as(el, parse_markup(text))
 
     # -- group and choose ------------------------------------------------------------------
 
@@ -498,7 +508,7 @@ class Evaluator:
         if self.state.year_suffix and not self.year_suffix_done and not self.style_has_year_suffix:
             self.year_suffix_done = True
             part = _append_after_year(part, self.state.year_suffix)
-        return self.decorate(part, el.attrs, case=True)
+        return self.decorate_as(el, part)
 
     @property
     def style_has_year_suffix(self) -> bool:
@@ -544,9 +554,10 @@ class Evaluator:
             if rendered is None:
                 continue
             if name_el is not None:
-                rendered = (
-                    self.decorate(rendered, _NAME_DECOR(name_el.attrs), case=False) or rendered
-                )
+                decorate = name_el.decorator  # a <name>'s formatting and affixes, made once
+                if decorate is None:
+                    decorate = name_el.decorator = _decorator(_NAME_DECOR(name_el.attrs))
+                rendered = decorate(self, rendered) or rendered
             if first_core is None:
                 first_core = rendered
                 if self.names_substitute is not None and self.first_names is None:
@@ -576,7 +587,7 @@ class Evaluator:
             self.first_names = first_core if first_core is not None else out
             if self.suppress_names:
                 return None
-        return self.decorate(out, el.attrs)
+        return self.decorate_as(el, out)
 
     def _names_setup(
         self, el: Element, inherited_from: Element | None
@@ -1188,12 +1199,19 @@ def _decorator(attrs: dict[str, str]) -> Decorator:
         if quotes:
             part = Out("quote", [part])
         if prefix or suffix:
-            part = Out("affixed", [concat([prefix, part, suffix])])
+            part = _affixed(prefix, part, suffix)
         if display:
             part = Out("display", [part], display)
         return part
 
     return decorate
+
+
+def _affixed(prefix: str, part: Part, suffix: str) -> Part:
+    """``part`` between its affixes, as one node: the parts of a sequence among them are
+    its children, with no node of the sequence inside it (one node fewer to make and to
+    walk per affixed element, some four an ieee entry)."""
+    return concat([prefix, part, suffix], "affixed")
 
 
 def _condition(el: Element) -> Test:
