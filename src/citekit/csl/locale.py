@@ -130,8 +130,10 @@ class Locale:
     ) -> str | None:
         """A term's text, or None when no locale has it (``""`` is a term set empty)."""
         key = (name, form, plural, gender)
-        if key in self._cache:
-            return self._cache[key]
+        try:
+            return self._cache[key]  # one look-up where `in` then `[]` made two
+        except KeyError:
+            pass
         found: str | None = None
         for f in FORMS.get(form, (form, "long")):
             for layer in self.layers:

@@ -93,27 +93,36 @@ def _children(
     children: list[Part], italic: bool, depth: int, quotes: tuple[str, str, str, str]
 ) -> tuple[Inline, ...]:
     """The children converted, with neighbouring strings merged first (so that a URL split
-    between an affix and a variable is found whole)."""
-    merged: list[Part] = []
+    between an affix and a variable is found whole); in one pass, with no list of the
+    merged children in between."""
+    out: list[Inline] = []
+    text = ""  # the strings since the last node, merged
     for child in children:
         if isinstance(child, str):
-            if not child:
-                continue
-            if merged and isinstance(merged[-1], str):
-                merged[-1] = merged[-1] + child
-                continue
-        merged.append(child)
-    out: list[Inline] = []
-    for child in merged:
-        if isinstance(child, str) and "://" not in child:
-            out.append(child)  # most leaves: text without a web address, kept as it is
+            text += child
             continue
+        if text:
+            _add_text(text, out)
+            text = ""
         node = _convert(child, italic, depth, quotes)
         if node.__class__ is Seq:
             out.extend(node.children)
         else:
             out.append(node)
+    if text:
+        _add_text(text, out)
     return tuple(out)
+
+
+def _add_text(text: str, out: list[Inline]) -> None:
+    if "://" not in text:
+        out.append(text)  # most leaves: text without a web address, kept as it is
+        return
+    node = _linked(text)
+    if isinstance(node, Seq):
+        out.extend(node.children)
+    else:
+        out.append(node)
 
 
 def _linked(text: str) -> Inline:
