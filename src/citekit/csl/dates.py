@@ -39,7 +39,7 @@ class DateValue:
 
 
 def _int(value: Any) -> int | None:
-    if value.__class__ is int:
+    if type(value) is int:
         return value  # a date part as CSL-JSON has it
     try:
         return int(str(value).strip())

@@ -888,7 +888,7 @@ def _compile_items(children: tuple[Element, ...], style: Style) -> Items:
         def fill_plain(ev: Evaluator, out: list[Part]) -> None:
             for run in runs:
                 part = run(ev)
-                if part and (part.__class__ is str or not is_empty(part)):
+                if part and (isinstance(part, str) or not is_empty(part)):
                     out.append(part)
 
         return fill_plain
@@ -901,7 +901,7 @@ def _compile_items(children: tuple[Element, ...], style: Style) -> Items:
         for run, pick in steps:
             if run is not None:
                 part = run(ev)
-                if part and (part.__class__ is str or not is_empty(part)):
+                if part and (isinstance(part, str) or not is_empty(part)):
                     out.append(part)
             elif pick is not None:
                 branch = pick(ev)
