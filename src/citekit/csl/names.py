@@ -21,10 +21,15 @@ if TYPE_CHECKING:
 __all__ = ["initialize", "is_romanesque", "name_parts", "render_name"]
 
 
+_FROM_HANGUL = re.compile("[\u1100-\U0010ffff]")
+"""A character from Hangul Jamo up (a search finds one without making a string of each
+character, as max(text) did: 3.5% of an ieee bibliography's instructions, compiled)."""
+
+
 def is_romanesque(text: str) -> bool:
     """Whether a name is written in a script that puts spaces between its parts."""
-    if not text or max(text) < "\u1100":  # below Hangul Jamo: Latin, Cyrillic, Greek …
-        return True
+    if text.isascii() or _FROM_HANGUL.search(text) is None:
+        return True  # all below Hangul Jamo: Latin, Cyrillic, Greek …
     for ch in text:
         if ch.isalpha():
             name = unicodedata.name(ch, "")
@@ -149,7 +154,7 @@ def _display_parts(name: dict[str, Any]) -> dict[str, str]:
     """:func:`name_parts` with apostrophes typographic, as a name prints (read-only: shared
     by the renderings of the same name)."""
     family, given = name.get("family"), name.get("given")
-    if len(name) == 2 and family.__class__ is str and given.__class__ is str:
+    if len(name) == 2 and type(family) is str and type(given) is str:
         # a family and given names, nothing else (most names): the other five are None
         return _parts_cache((family, given, None, None, None, None, None))
     key = (
@@ -158,7 +163,7 @@ def _display_parts(name: dict[str, Any]) -> dict[str, str]:
         name.get("comma-suffix"),
     )  # fmt: skip
     for v in key:
-        if v is not None and v.__class__ is not str:  # True, 1, a list: not cached
+        if v is not None and type(v) is not str:  # True, 1, a list: not cached
             return _typographic(name_parts(name))
     return _parts_cache(key)
 
