@@ -208,13 +208,14 @@ Loss = Callable[[Reference, str, str], None]
 """Called with (reference, field, why) for each value a writer cannot represent."""
 
 
-def date_to_csl(date: PartialDate) -> dict[str, Any]:
-    def parts(d: PartialDate) -> list[int]:
-        return [n for n in (d.year, d.month, d.day) if n is not None]
+def _date_parts(d: PartialDate) -> list[int]:
+    return [n for n in (d.year, d.month, d.day) if n is not None]
 
-    value: dict[str, Any] = {"date-parts": [parts(date)]}
+
+def date_to_csl(date: PartialDate) -> dict[str, Any]:
+    value: dict[str, Any] = {"date-parts": [_date_parts(date)]}
     if date.end is not None:
-        value["date-parts"].append(parts(date.end))
+        value["date-parts"].append(_date_parts(date.end))
     if date.season is not None:
         value["season"] = SEASONS.index(date.season) + 1
     if date.circa:
@@ -295,11 +296,12 @@ def reference_to_item(ref: Reference, lose: Loss) -> dict[str, Any]:
         if csl is None:
             lose(ref, name, "CSL-JSON has no variable for it")
             continue
-        if isinstance(value, Title):
+        if isinstance(value, str):
+            item[csl] = value  # most values: the test is a type check, compiled
+        elif isinstance(value, Title):
             item[csl] = value.original
-            forms = {**value.transliterations, **value.translations}
-            if forms:
-                keys[csl] = forms
+            if value.transliterations or value.translations:  # most titles have neither
+                keys[csl] = {**value.transliterations, **value.translations}
             if value.lang is not None and value.lang != ref.language:
                 lose(ref, name, f"its language ({value.lang}) differs from the item's")
         elif isinstance(value, PartialDate):
@@ -308,15 +310,16 @@ def reference_to_item(ref: Reference, lose: Loss) -> dict[str, Any]:
             item[csl] = [_person_json(p, ref, csl, lose) for p in value]
         else:
             item[csl] = value
+    extra = ref.extra
     plan = ATTRIBUTES_OF[type(ref)]
-    for key, value in ref.extra.items():
+    for key, value in extra.items() if extra else ():
         if key in ("type", "multi"):
             continue
         if key in item or key in plan or key == "id":
             lose(ref, key, "CSL-JSON would read it as the reference's own variable")
         else:
             item[key] = value
-    multi = ref.extra.get("multi") or {}
+    multi = extra.get("multi") or {}
     if not isinstance(multi, dict):
         lose(ref, "multi", "CSL-JSON's multi must be an object")
         multi = {}
