@@ -93,9 +93,28 @@ def _children(
     children: list[Part], italic: bool, depth: int, quotes: tuple[str, str, str, str]
 ) -> tuple[Inline, ...]:
     """The children converted, with neighbouring strings merged first (so that a URL split
-    between an affix and a variable is found whole); in one pass, with no list of the
-    merged children in between."""
+    between an affix and a variable is found whole)."""
     out: list[Inline] = []
+    _add_children(children, italic, depth, quotes, out)
+    return tuple(out)
+
+
+_OWN_NODES = frozenset(["fmt", "quote", "nodecor", "nocase", "display"])
+"""The kinds :func:`_convert` makes a node of their own, or a sequence with more than their
+children; any other kind is a sequence of its children, spliced into its parent's."""
+
+
+def _add_children(
+    children: list[Part],
+    italic: bool,
+    depth: int,
+    quotes: tuple[str, str, str, str],
+    out: list[Inline],
+) -> None:
+    """:func:`_children` into ``out``, in one pass: neighbouring strings are merged as they
+    come, and the children of a plain sequence (an affixed element, a term) are added in
+    place, with no sequence made to be spliced (no Seq nor tuple for some eight nodes an
+    ieee entry)."""
     text = ""  # the strings since the last node, merged
     for child in children:
         if isinstance(child, str):
@@ -104,14 +123,16 @@ def _children(
         if text:
             _add_text(text, out)
             text = ""
+        if child.kind not in _OWN_NODES:
+            _add_children(child.children, italic, depth, quotes, out)
+            continue
         node = _convert(child, italic, depth, quotes)
-        if node.__class__ is Seq:
+        if type(node) is Seq:
             out.extend(node.children)
         else:
             out.append(node)
     if text:
         _add_text(text, out)
-    return tuple(out)
 
 
 def _add_text(text: str, out: list[Inline]) -> None:
