@@ -8,7 +8,7 @@ ranges, seasons, circa, BC/AD).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from citekit.csl.output import Part, concat
 from citekit.csl.parse import Element
@@ -47,7 +47,7 @@ def _int(value: Any) -> int | None:
         return None
 
 
-_RAW = re.compile(r"^\s*(-?\d{1,4})(?:[-/](\d{1,2}))?(?:[-/](\d{1,2}))?\s*$")
+_RAW: Final = re.compile(r"^\s*(-?\d{1,4})(?:[-/](\d{1,2}))?(?:[-/](\d{1,2}))?\s*$")
 
 
 def read_date(value: Any) -> DateValue | None:
@@ -108,7 +108,7 @@ def date_sort_key(date: DateValue | None, parts: str = "year-month-day") -> str:
     return "".join(out)
 
 
-_ORDER = {"year": 0, "month": 1, "day": 2}
+_ORDER: Final = {"year": 0, "month": 1, "day": 2}
 
 
 def _date_parts(ev: Evaluator, element: Element) -> tuple[list[Element], str]:

@@ -22,7 +22,7 @@ again in the same item.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Final
 
 from citekit.csl.dates import DateValue, date_sort_key, read_date, render_date
 from citekit.csl.locale import Locale
@@ -41,7 +41,7 @@ __all__ = [
     "trigraph",
 ]
 
-NAME_VARIABLES = frozenset(
+NAME_VARIABLES: Final = frozenset(
     [
         "author",
         "chair",
@@ -72,10 +72,10 @@ NAME_VARIABLES = frozenset(
         "translator",
     ]
 )
-DATE_VARIABLES = frozenset(
+DATE_VARIABLES: Final = frozenset(
     ["accessed", "available-date", "event-date", "issued", "original-date", "submitted"]
 )
-NUMBER_VARIABLES = frozenset(
+NUMBER_VARIABLES: Final = frozenset(
     [
         "chapter-number",
         "citation-number",
@@ -96,11 +96,17 @@ NUMBER_VARIABLES = frozenset(
         "volume",
     ]
 )
-FORMATTING = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
-DECORATIONS = frozenset(
+FORMATTING: Final = (
+    "font-style",
+    "font-variant",
+    "font-weight",
+    "text-decoration",
+    "vertical-align",
+)
+DECORATIONS: Final = frozenset(
     (*FORMATTING, "text-case", "strip-periods", "quotes", "prefix", "suffix", "display")
 )
-POSITIONS = {"first": 0, "subsequent": 1, "ibid-with-locator": 2, "ibid": 3}
+POSITIONS: Final = {"first": 0, "subsequent": 1, "ibid-with-locator": 2, "ibid": 3}
 
 
 class CiteState:
@@ -832,7 +838,7 @@ Items = Callable[[Evaluator, list[Part]], None]
 Decorator = Callable[[Evaluator, Part | None], Part | None]
 Test = Callable[[Evaluator], bool]
 
-_COMPUTED = frozenset(
+_COMPUTED: Final = frozenset(
     ["locator", "citation-number", "year-suffix", "first-reference-note-number",
      "citation-label", "page-first"]
 )  # fmt: skip
@@ -1148,7 +1154,7 @@ def _compile_text(el: Element, style: Style) -> Runner:
     return _nothing
 
 
-_SPECIAL_TEXT = _COMPUTED | {"page", "URL", "DOI", "PMID", "PMCID"}
+_SPECIAL_TEXT: Final = _COMPUTED | {"page", "URL", "DOI", "PMID", "PMCID"}
 """Text variables :meth:`Evaluator.text_variable` treats in a way of their own."""
 
 
@@ -1276,7 +1282,7 @@ def _check(key: str, v: str) -> Test:
     return lambda ev: fn(ev, v)
 
 
-_SPACED_RANGES = (
+_SPACED_RANGES: Final = (
     (0x0E01, 0x0E5B), (0x00C0, 0x017F), (0x0370, 0x03FF), (0x0400, 0x052F), (0x0590, 0x05D4),
     (0x05D6, 0x05FF), (0x1F00, 0x1FFF), (0x0600, 0x06FF), (0x200C, 0x200E), (0x0218, 0x021B),
     (0x202A, 0x202E),
@@ -1295,7 +1301,7 @@ def _starts_spaced(word: str) -> bool:
     return any(lo <= code <= hi for lo, hi in _SPACED_RANGES)
 
 
-_LOCATOR_TERMS = (
+_LOCATOR_TERMS: Final = (
     "act", "appendix", "article-locator", "book", "canon", "chapter", "column", "elocation",
     "equation", "figure", "folio", "issue", "line", "note", "opus", "page", "paragraph",
     "part", "rule", "scene", "section", "sub-verbo", "supplement", "table", "timestamp",
@@ -1401,14 +1407,14 @@ def _variables_of(el: Element, style: Style) -> list[str]:
     return out
 
 
-_DISPATCH: dict[str, Callable[[Evaluator, Element], Part | None]] = {
+_DISPATCH: Final[dict[str, Callable[[Evaluator, Element], Part | None]]] = {
     "number": Evaluator.number,
     "label": Evaluator.label,
     "date": Evaluator.date,
     "names": Evaluator.names,
 }
 
-_CONDITIONS: dict[str, Callable[[Evaluator, str], bool]] = {
+_CONDITIONS: Final[dict[str, Callable[[Evaluator, str], bool]]] = {
     "type": Evaluator._cond_type,
     "variable": Evaluator._cond_variable,
     "is-numeric": Evaluator._cond_numeric,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from citekit.csl.output import Out, Part, concat, parse_markup
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["initialize", "is_romanesque", "name_parts", "render_name"]
 
 
-_FROM_HANGUL = re.compile("[\u1100-\U0010ffff]")
+_FROM_HANGUL: Final = re.compile("[\u1100-\U0010ffff]")
 """A character from Hangul Jamo up (a search finds one without making a string of each
 character, as max(text) did: 3.5% of an ieee bibliography's instructions, compiled)."""
 
@@ -74,7 +74,7 @@ def initialize(given: str, with_: str, hyphen: bool = True, full: bool = True) -
     return result.rstrip()
 
 
-_GLUED_PARTICLE = re.compile(r"^([a-z\u00e0-\u00ff]{1,3}[-'\u2019])(\w.*)$")
+_GLUED_PARTICLE: Final = re.compile(r"^([a-z\u00e0-\u00ff]{1,3}[-'\u2019])(\w.*)$")
 
 
 def name_parts(name: dict[str, Any]) -> dict[str, str]:
@@ -126,7 +126,7 @@ def name_parts(name: dict[str, Any]) -> dict[str, str]:
     }
 
 
-_TAG = re.compile(r"(</?(?:b|i|sc|span|sup|sub)\b[^>]*>)")
+_TAG: Final = re.compile(r"(</?(?:b|i|sc|span|sup|sub)\b[^>]*>)")
 
 
 def _initialize_marked(given: str, with_: str, hyphen: bool, full: bool) -> str:

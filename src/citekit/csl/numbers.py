@@ -9,13 +9,14 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 __all__ = ["is_numeric", "is_plural", "page_range", "roman", "split_numbers"]
 
-_NUMERIC = re.compile(
+_NUMERIC: Final = re.compile(
     r"^\s*[A-Za-z]{0,3}\d+[A-Za-z]{0,3}(?:\s*(?:[-\u2013,&]|and)\s*[A-Za-z]{0,3}\d+[A-Za-z]{0,3})*\s*$"
 )
-_NUMBER_TOKEN = re.compile(r"(\s*(?:[-\u2013,&]|\band\b)\s*)")
+_NUMBER_TOKEN: Final = re.compile(r"(\s*(?:[-\u2013,&]|\band\b)\s*)")
 
 
 def is_numeric(value: object) -> bool:
@@ -50,11 +51,11 @@ def is_plural(value: object) -> bool:
 # compiled once: a pattern given to re.search as a string is looked up in re's cache on
 # every call, a Python function even in the compiled wheel (ieee's page labels, 1,000
 # entries: is_plural was 4% of the bibliography's time)
-_PLURAL_SEPARATOR = re.compile(r"\d\s*(?:[-\u2013,&]|\band\b|\bet\b|\bund\b)")
-_DIGITS = re.compile(r"\d+")
+_PLURAL_SEPARATOR: Final = re.compile(r"\d\s*(?:[-\u2013,&]|\band\b|\bet\b|\bund\b)")
+_DIGITS: Final = re.compile(r"\d+")
 
 
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+_ROMAN: Final = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
           (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))  # fmt: skip
 
 
@@ -70,7 +71,7 @@ def roman(number: int) -> str:
     return "".join(out)
 
 
-_RANGE = re.compile(
+_RANGE: Final = re.compile(
     r"(?<!\w)((?:\d*[A-Za-z]+)?)(\d+)\s*[-\u2013]+\s*((?:\d*[A-Za-z]+)?)(\d+)(?!\w)"
 )
 """A range of two numbers, each after its own prefix: letters, or digits then letters
@@ -149,7 +150,7 @@ def _plain_number(text: str) -> bool:
     return text.isdigit() and text.isascii()
 
 
-_SPACED_HYPHEN = re.compile(r"(?<=\w)\s+-\s+(?=\w)")
+_SPACED_HYPHEN: Final = re.compile(r"(?<=\w)\s+-\s+(?=\w)")
 
 
-_ROMAN_RANGE = re.compile(r"\b([ivxlcdm]+)\s*[-\u2013]\s*([ivxlcdm]+)\b")
+_ROMAN_RANGE: Final = re.compile(r"\b([ivxlcdm]+)\s*[-\u2013]\s*([ivxlcdm]+)\b")

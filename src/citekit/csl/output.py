@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from typing import Final
 
 __all__ = ["Out", "concat", "join", "join_present", "parse_markup", "plain", "to_html"]
 
@@ -37,7 +38,7 @@ class Out:
 
 Part = str | Out
 
-PUNCT_RULES = {
+PUNCT_RULES: Final = {
     ("!", "."): 1, ("!", ":"): 1, ("?", "."): 1, ("?", ":"): 1, (":", "!"): 2, (":", "?"): 2,
     (":", "."): 1, (";", "!"): 2, (";", "?"): 2, (";", ":"): 1, (";", "."): 1, ("!", "!"): 1,
     ("?", "?"): 1, (".", "."): 1, (":", ":"): 1, (";", ";"): 1, (",", ","): 1, (" ", " "): 2,
@@ -47,12 +48,12 @@ PUNCT_RULES = {
 A period after a space is kept whole (``(n.d.). .`` for an empty title): citeproc-js merges
 punctuation only where the two marks touch."""
 
-_MERGING = frozenset(second for _, second in PUNCT_RULES)
+_MERGING: Final = frozenset(second for _, second in PUNCT_RULES)
 """The marks that merge with the one before them: any other part is added as it is, without
 looking at what it follows (half the joins of a bibliography in ieee or apa: 13,653 of
 25,829 and 19,595 of 37,581 for 1,000 generated items)."""
 
-QUOTE_CHARS = "\"'\u201d\u2019\u00bb\u203a"
+QUOTE_CHARS: Final = "\"'\u201d\u2019\u00bb\u203a"
 
 
 def plain(part: Part | None) -> str:
@@ -226,23 +227,29 @@ def join_present(present: list[Part], delimiter: str) -> Part | None:
 
 # -- markup inside field values ---------------------------------------------------------------
 
-_OPEN = {
+_OPEN: Final = {
     "<i>": ("fmt", ("font-style", "italic")),
     "<b>": ("fmt", ("font-weight", "bold")),
     "<sup>": ("fmt", ("vertical-align", "sup")),
     "<sub>": ("fmt", ("vertical-align", "sub")),
     "<sc>": ("fmt", ("font-variant", "small-caps")),
 }
-_CLOSE = {"</i>": "<i>", "</b>": "<b>", "</sup>": "<sup>", "</sub>": "<sub>", "</sc>": "<sc>"}
+_CLOSE: Final = {
+    "</i>": "<i>",
+    "</b>": "<b>",
+    "</sup>": "<sup>",
+    "</sub>": "<sub>",
+    "</sc>": "<sc>",
+}
 
 
-_TOKEN = re.compile(
+_TOKEN: Final = re.compile(
     r"(<i>|</i>|<b>|</b>|<sup>|</sup>|<sub>|</sub>|<sc>|</sc>"
     r"|<span\s+style=\"font-variant:\s*small-caps;?\">|<span\s+class=\"no(?:case|decor)\">"
     r"|</span>|[\"\u201c\u201d\u2018\u2019'])"
 )
-_OPENS_AFTER = " \t\n([{\u00a0-\u2013\u2014/\"'\u201c\u2018"
-_CLOSES_BEFORE = " \t\n)]}.,;:!?\u00a0-\u2013\u2014/\"'\u201d\u2019"
+_OPENS_AFTER: Final = " \t\n([{\u00a0-\u2013\u2014/\"'\u201c\u2018"
+_CLOSES_BEFORE: Final = " \t\n)]}.,;:!?\u00a0-\u2013\u2014/\"'\u201d\u2019"
 
 
 class _Frame:
@@ -469,9 +476,9 @@ def _last_quote(part: Part) -> Out | None:
     return None
 
 
-_HTML_ESCAPE = str.maketrans({"&": "&#38;", "<": "&#60;", ">": "&#62;"})
+_HTML_ESCAPE: Final = str.maketrans({"&": "&#38;", "<": "&#60;", ">": "&#62;"})
 
-_DISPLAY_SPACING = {
+_DISPLAY_SPACING: Final = {
     "block": ("\n\n    ", "\n"),
     "left-margin": ("\n    ", ""),
     "right-inline": ("", "\n  "),
@@ -479,7 +486,7 @@ _DISPLAY_SPACING = {
 }
 """The line breaks citeproc-js's HTML puts around display blocks (the suite expects them)."""
 
-_DISPLAY_CLASS = {
+_DISPLAY_CLASS: Final = {
     "block": "csl-block",
     "left-margin": "csl-left-margin",
     "right-inline": "csl-right-inline",
@@ -560,7 +567,7 @@ def _html(
         _html(c, out, state, quotes)
 
 
-_SUPERSCRIPT_EXTRA = {
+_SUPERSCRIPT_EXTRA: Final = {
     "\u02c0": "\u0294",
     "\u02c1": "\u0295",
     "\u06e5": "\u0648",

@@ -12,6 +12,7 @@ Seq(Emph('Walden',),)
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from citekit.csl.output import Part, move_punctuation
 from citekit.render.tree import (
@@ -30,8 +31,8 @@ from citekit.render.tree import (
 
 __all__ = ["to_tree"]
 
-QUOTES = ("\u201c", "\u201d", "\u2018", "\u2019")
-_URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]]")
+QUOTES: Final = ("\u201c", "\u201d", "\u2018", "\u2019")
+_URL: Final = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]]")
 
 
 def to_tree(
@@ -99,7 +100,7 @@ def _children(
     return tuple(out)
 
 
-_OWN_NODES = frozenset(["fmt", "quote", "nodecor", "nocase", "display"])
+_OWN_NODES: Final = frozenset(["fmt", "quote", "nodecor", "nocase", "display"])
 """The kinds :func:`_convert` makes a node of their own, or a sequence with more than their
 children; any other kind is a sequence of its children, spliced into its parent's."""
 

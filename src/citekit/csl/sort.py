@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Final
 
 from citekit.collation import text_key
 from citekit.csl.dates import date_sort_key, read_date
@@ -32,10 +32,10 @@ __all__ = ["compare_keys", "lazy_order", "sort_value", "sort_values"]
 SortValue = tuple[bool, Any]
 
 
-_TAG = re.compile(r"<[^>]+>")
-_PUNCTUATION = re.compile(r"[^\w\s]")
-_SPACES = re.compile(r"\s+")
-_NUMBER = re.compile(r"\d+")
+_TAG: Final = re.compile(r"<[^>]+>")
+_PUNCTUATION: Final = re.compile(r"[^\w\s]")
+_SPACES: Final = re.compile(r"\s+")
+_NUMBER: Final = re.compile(r"\d+")
 # (compiled once: a pattern passed to re.sub as a string is looked up in re's cache, a
 # Python function, on every call, even in the compiled wheel)
 
