@@ -109,6 +109,13 @@ DECORATIONS: Final = frozenset(
 POSITIONS: Final = {"first": 0, "subsequent": 1, "ibid-with-locator": 2, "ibid": 3}
 
 
+def _blank(value: object) -> bool:
+    """Whether a variable's value is ``""`` or ``[]`` (an empty string or list: what
+    ``value == "" or value == []`` says, with type tests where those comparisons were
+    generic calls, compiled)."""
+    return isinstance(value, (str, list)) and not value
+
+
 class CiteState:
     """What a cite knows beyond its item: position, locator, numbers, disambiguation."""
 
@@ -184,7 +191,7 @@ class Evaluator:
             return None
         if name not in _COMPUTED:
             value = self.item.get(name)
-            if value is None or value == "" or value == []:
+            if value is None or _blank(value):
                 return None
             return value
         st = self.state
@@ -204,7 +211,7 @@ class Evaluator:
                 return None
             return split_numbers(str(page))[0] if str(page) else None
         value = self.item.get(name)
-        if value is None or value == "" or value == []:
+        if value is None or _blank(value):
             return None
         return value
 
@@ -1048,7 +1055,7 @@ def _absent(ev: Evaluator, variables: tuple[str, ...]) -> bool:
                 return False
         else:
             x = item.get(v)
-            if not (x is None or x == "" or x == []):
+            if not (x is None or _blank(x)):
                 return False
     return True
 
