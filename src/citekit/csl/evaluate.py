@@ -187,7 +187,7 @@ class Evaluator:
 
     def value(self, name: str) -> Any:
         """A variable's value for this item and cite (None when empty or suppressed)."""
-        if name in self.suppressed:
+        if self.suppressed and name in self.suppressed:  # mostly empty: no set look-up
             return None
         if name not in _COMPUTED:
             value = self.item.get(name)
@@ -217,7 +217,7 @@ class Evaluator:
 
     def date_of(self, name: str) -> DateValue | None:
         """A date variable read (once per evaluator: conditions ask again and again)."""
-        if name in self.suppressed:
+        if self.suppressed and name in self.suppressed:
             return None
         dates = self.dates
         if name in dates:

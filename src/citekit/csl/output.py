@@ -215,12 +215,13 @@ def join_present(present: list[Part], delimiter: str) -> Part | None:
     if not delimiter:
         return concat(present)
     items: list[Part] = []
+    # a delimiter starting with punctuation the next part already starts with goes (only
+    # such a delimiter needs the part's first character)
+    lead = delimiter[0]
+    may_go = lead in ",;."
     for i, p in enumerate(present):
-        if i:
-            # a delimiter starting with punctuation the next part already starts with goes
-            start = first_char(p)
-            if not (start in ",;." and delimiter[:1] == start):
-                items.append(delimiter)
+        if i and not (may_go and first_char(p) == lead):
+            items.append(delimiter)
         items.append(p)
     return concat(items)
 
