@@ -8,7 +8,7 @@ ranges, seasons, circa, BC/AD).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from citekit.csl.output import Part, concat
 from citekit.csl.parse import Element
@@ -39,13 +39,15 @@ class DateValue:
 
 
 def _int(value: Any) -> int | None:
+    if type(value) is int:
+        return value  # a date part as CSL-JSON has it
     try:
         return int(str(value).strip())
     except ValueError:
         return None
 
 
-_RAW = re.compile(r"^\s*(-?\d{1,4})(?:[-/](\d{1,2}))?(?:[-/](\d{1,2}))?\s*$")
+_RAW: Final = re.compile(r"^\s*(-?\d{1,4})(?:[-/](\d{1,2}))?(?:[-/](\d{1,2}))?\s*$")
 
 
 def read_date(value: Any) -> DateValue | None:
@@ -106,7 +108,7 @@ def date_sort_key(date: DateValue | None, parts: str = "year-month-day") -> str:
     return "".join(out)
 
 
-_ORDER = {"year": 0, "month": 1, "day": 2}
+_ORDER: Final = {"year": 0, "month": 1, "day": 2}
 
 
 def _date_parts(ev: Evaluator, element: Element) -> tuple[list[Element], str]:
@@ -231,6 +233,8 @@ def _render_part(
             text = str(day)
     if not text:
         return None
+    if not (strip_prefix or strip_suffix):
+        return ev.decorate_as(part, text)
     attrs = dict(part.attrs)
     if strip_prefix:
         attrs.pop("prefix", None)

@@ -22,7 +22,7 @@ again in the same item.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Final
 
 from citekit.csl.dates import DateValue, date_sort_key, read_date, render_date
 from citekit.csl.locale import Locale
@@ -41,7 +41,7 @@ __all__ = [
     "trigraph",
 ]
 
-NAME_VARIABLES = frozenset(
+NAME_VARIABLES: Final = frozenset(
     [
         "author",
         "chair",
@@ -72,10 +72,10 @@ NAME_VARIABLES = frozenset(
         "translator",
     ]
 )
-DATE_VARIABLES = frozenset(
+DATE_VARIABLES: Final = frozenset(
     ["accessed", "available-date", "event-date", "issued", "original-date", "submitted"]
 )
-NUMBER_VARIABLES = frozenset(
+NUMBER_VARIABLES: Final = frozenset(
     [
         "chapter-number",
         "citation-number",
@@ -96,11 +96,24 @@ NUMBER_VARIABLES = frozenset(
         "volume",
     ]
 )
-FORMATTING = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
-DECORATIONS = frozenset(
+FORMATTING: Final = (
+    "font-style",
+    "font-variant",
+    "font-weight",
+    "text-decoration",
+    "vertical-align",
+)
+DECORATIONS: Final = frozenset(
     (*FORMATTING, "text-case", "strip-periods", "quotes", "prefix", "suffix", "display")
 )
-POSITIONS = {"first": 0, "subsequent": 1, "ibid-with-locator": 2, "ibid": 3}
+POSITIONS: Final = {"first": 0, "subsequent": 1, "ibid-with-locator": 2, "ibid": 3}
+
+
+def _blank(value: object) -> bool:
+    """Whether a variable's value is ``""`` or ``[]`` (an empty string or list: what
+    ``value == "" or value == []`` says, with type tests where those comparisons were
+    generic calls, compiled)."""
+    return isinstance(value, (str, list)) and not value
 
 
 class CiteState:
@@ -174,11 +187,11 @@ class Evaluator:
 
     def value(self, name: str) -> Any:
         """A variable's value for this item and cite (None when empty or suppressed)."""
-        if name in self.suppressed:
+        if self.suppressed and name in self.suppressed:  # mostly empty: no set look-up
             return None
         if name not in _COMPUTED:
             value = self.item.get(name)
-            if value is None or value == "" or value == []:
+            if value is None or _blank(value):
                 return None
             return value
         st = self.state
@@ -198,13 +211,13 @@ class Evaluator:
                 return None
             return split_numbers(str(page))[0] if str(page) else None
         value = self.item.get(name)
-        if value is None or value == "" or value == []:
+        if value is None or _blank(value):
             return None
         return value
 
     def date_of(self, name: str) -> DateValue | None:
         """A date variable read (once per evaluator: conditions ask again and again)."""
-        if name in self.suppressed:
+        if self.suppressed and name in self.suppressed:
             return None
         dates = self.dates
         if name in dates:
@@ -237,11 +250,19 @@ class Evaluator:
         if affixes:
             prefix, suffix = attrs.get("prefix", ""), attrs.get("suffix", "")
             if prefix or suffix:
-                part = Out("affixed", [concat([prefix, part, suffix])])
+                part = _affixed(prefix, part, suffix)
         display = attrs.get("display")
         if display:
             part = Out("display", [part], display)
         return part
+
+    def decorate_as(self, el: Element, part: Part | None) -> Part | None:
+        """:meth:`decorate` with ``el``'s attributes (text case included), its decisions
+        taken once per element (:func:`_decorator`) rather than on every call."""
+        decorate = el.decorator
+        if decorate is None:
+            decorate = el.decorator = _decorator(el.attrs)
+        return decorate(self, part)  # type: ignore[no-any-return]
 
     def _english(self) -> bool:
         lang = str(self.item.get("language") or "")
@@ -331,8 +352,10 @@ class Evaluator:
             self.suppressed.add(name)
         text = str(value)
         form = el.attrs.get("form", "numeric")
+        if form == "numeric" and name != "page" and text.isdigit() and text.isascii():
+            return self.decorate_as(el, str(int(text)))  # what the loop below makes of it
         if not is_numeric(text):
-            return self.decorate(text, el.attrs)
+            return self.decorate_as(el, text)
         gender = self.locale.gender(name)
         out: list[str] = []
         for token in split_numbers(text):
@@ -368,7 +391,7 @@ class Evaluator:
         result = "".join(out)
         if name == "page":
             result = page_range(result, self.style.attrs.get("page-range-format"), self.range_dash)
-        return self.decorate(result, el.attrs)
+        return self.decorate_as(el, result)
 
     # -- label -----------------------------------------------------------------------------
 
@@ -408,7 +431,7 @@ class Evaluator:
         text = self.locale.term(term, form, plural)
         if not text:
             return None
-        return self.decorate(parse_markup(text), el.attrs)
+        return self.decorate_as(el, parse_markup(text))
 
     # -- group and choose ------------------------------------------------------------------
 
@@ -498,7 +521,7 @@ class Evaluator:
         if self.state.year_suffix and not self.year_suffix_done and not self.style_has_year_suffix:
             self.year_suffix_done = True
             part = _append_after_year(part, self.state.year_suffix)
-        return self.decorate(part, el.attrs, case=True)
+        return self.decorate_as(el, part)
 
     @property
     def style_has_year_suffix(self) -> bool:
@@ -544,9 +567,10 @@ class Evaluator:
             if rendered is None:
                 continue
             if name_el is not None:
-                rendered = (
-                    self.decorate(rendered, _NAME_DECOR(name_el.attrs), case=False) or rendered
-                )
+                decorate = name_el.decorator  # a <name>'s formatting and affixes, made once
+                if decorate is None:
+                    decorate = name_el.decorator = _decorator(_NAME_DECOR(name_el.attrs))
+                rendered = decorate(self, rendered) or rendered
             if first_core is None:
                 first_core = rendered
                 if self.names_substitute is not None and self.first_names is None:
@@ -576,7 +600,7 @@ class Evaluator:
             self.first_names = first_core if first_core is not None else out
             if self.suppress_names:
                 return None
-        return self.decorate(out, el.attrs)
+        return self.decorate_as(el, out)
 
     def _names_setup(
         self, el: Element, inherited_from: Element | None
@@ -821,7 +845,7 @@ Items = Callable[[Evaluator, list[Part]], None]
 Decorator = Callable[[Evaluator, Part | None], Part | None]
 Test = Callable[[Evaluator], bool]
 
-_COMPUTED = frozenset(
+_COMPUTED: Final = frozenset(
     ["locator", "citation-number", "year-suffix", "first-reference-note-number",
      "citation-label", "page-first"]
 )  # fmt: skip
@@ -877,7 +901,7 @@ def _compile_items(children: tuple[Element, ...], style: Style) -> Items:
         def fill_plain(ev: Evaluator, out: list[Part]) -> None:
             for run in runs:
                 part = run(ev)
-                if part and (part.__class__ is str or not is_empty(part)):
+                if part and (isinstance(part, str) or not is_empty(part)):
                     out.append(part)
 
         return fill_plain
@@ -890,7 +914,7 @@ def _compile_items(children: tuple[Element, ...], style: Style) -> Items:
         for run, pick in steps:
             if run is not None:
                 part = run(ev)
-                if part and (part.__class__ is str or not is_empty(part)):
+                if part and (isinstance(part, str) or not is_empty(part)):
                     out.append(part)
             elif pick is not None:
                 branch = pick(ev)
@@ -1031,7 +1055,7 @@ def _absent(ev: Evaluator, variables: tuple[str, ...]) -> bool:
                 return False
         else:
             x = item.get(v)
-            if not (x is None or x == "" or x == []):
+            if not (x is None or _blank(x)):
                 return False
     return True
 
@@ -1137,7 +1161,7 @@ def _compile_text(el: Element, style: Style) -> Runner:
     return _nothing
 
 
-_SPECIAL_TEXT = _COMPUTED | {"page", "URL", "DOI", "PMID", "PMCID"}
+_SPECIAL_TEXT: Final = _COMPUTED | {"page", "URL", "DOI", "PMID", "PMCID"}
 """Text variables :meth:`Evaluator.text_variable` treats in a way of their own."""
 
 
@@ -1188,12 +1212,19 @@ def _decorator(attrs: dict[str, str]) -> Decorator:
         if quotes:
             part = Out("quote", [part])
         if prefix or suffix:
-            part = Out("affixed", [concat([prefix, part, suffix])])
+            part = _affixed(prefix, part, suffix)
         if display:
             part = Out("display", [part], display)
         return part
 
     return decorate
+
+
+def _affixed(prefix: str, part: Part, suffix: str) -> Part:
+    """``part`` between its affixes, as one node: the parts of a sequence among them are
+    its children, with no node of the sequence inside it (one node fewer to make and to
+    walk per affixed element, some four an ieee entry)."""
+    return concat([prefix, part, suffix], "affixed")
 
 
 def _condition(el: Element) -> Test:
@@ -1258,7 +1289,7 @@ def _check(key: str, v: str) -> Test:
     return lambda ev: fn(ev, v)
 
 
-_SPACED_RANGES = (
+_SPACED_RANGES: Final = (
     (0x0E01, 0x0E5B), (0x00C0, 0x017F), (0x0370, 0x03FF), (0x0400, 0x052F), (0x0590, 0x05D4),
     (0x05D6, 0x05FF), (0x1F00, 0x1FFF), (0x0600, 0x06FF), (0x200C, 0x200E), (0x0218, 0x021B),
     (0x202A, 0x202E),
@@ -1277,7 +1308,7 @@ def _starts_spaced(word: str) -> bool:
     return any(lo <= code <= hi for lo, hi in _SPACED_RANGES)
 
 
-_LOCATOR_TERMS = (
+_LOCATOR_TERMS: Final = (
     "act", "appendix", "article-locator", "book", "canon", "chapter", "column", "elocation",
     "equation", "figure", "folio", "issue", "line", "note", "opus", "page", "paragraph",
     "part", "rule", "scene", "section", "sub-verbo", "supplement", "table", "timestamp",
@@ -1383,14 +1414,14 @@ def _variables_of(el: Element, style: Style) -> list[str]:
     return out
 
 
-_DISPATCH: dict[str, Callable[[Evaluator, Element], Part | None]] = {
+_DISPATCH: Final[dict[str, Callable[[Evaluator, Element], Part | None]]] = {
     "number": Evaluator.number,
     "label": Evaluator.label,
     "date": Evaluator.date,
     "names": Evaluator.names,
 }
 
-_CONDITIONS: dict[str, Callable[[Evaluator, str], bool]] = {
+_CONDITIONS: Final[dict[str, Callable[[Evaluator, str], bool]]] = {
     "type": Evaluator._cond_type,
     "variable": Evaluator._cond_variable,
     "is-numeric": Evaluator._cond_numeric,

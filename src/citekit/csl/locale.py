@@ -16,12 +16,13 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Final
 
 from citekit.csl.parse import Element, Style, parse_element
 
 __all__ = ["Locale", "load_locale"]
 
-PRIMARY = {
+PRIMARY: Final = {
     "af": "af-ZA", "ar": "ar", "bg": "bg-BG", "ca": "ca-AD", "cs": "cs-CZ", "cy": "cy-GB",
     "da": "da-DK", "de": "de-DE", "el": "el-GR", "en": "en-US", "es": "es-ES", "et": "et-EE",
     "eu": "eu", "fa": "fa-IR", "fi": "fi-FI", "fr": "fr-FR", "he": "he-IL", "hr": "hr-HR",
@@ -33,7 +34,7 @@ PRIMARY = {
 }  # fmt: skip
 """The main dialect of a language, whose file stands in for the language alone."""
 
-FORMS = {
+FORMS: Final = {
     "long": ("long",),
     "short": ("short", "long"),
     "verb": ("verb", "long"),
@@ -130,8 +131,10 @@ class Locale:
     ) -> str | None:
         """A term's text, or None when no locale has it (``""`` is a term set empty)."""
         key = (name, form, plural, gender)
-        if key in self._cache:
-            return self._cache[key]
+        try:
+            return self._cache[key]  # one look-up where `in` then `[]` made two
+        except KeyError:
+            pass
         found: str | None = None
         for f in FORMS.get(form, (form, "long")):
             for layer in self.layers:

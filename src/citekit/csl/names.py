@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from citekit.csl.output import Out, Part, concat, parse_markup
 
@@ -21,10 +21,15 @@ if TYPE_CHECKING:
 __all__ = ["initialize", "is_romanesque", "name_parts", "render_name"]
 
 
+_FROM_HANGUL: Final = re.compile("[\u1100-\U0010ffff]")
+"""A character from Hangul Jamo up (a search finds one without making a string of each
+character, as max(text) did: 3.5% of an ieee bibliography's instructions, compiled)."""
+
+
 def is_romanesque(text: str) -> bool:
     """Whether a name is written in a script that puts spaces between its parts."""
-    if not text or max(text) < "\u1100":  # below Hangul Jamo: Latin, Cyrillic, Greek …
-        return True
+    if text.isascii() or _FROM_HANGUL.search(text) is None:
+        return True  # all below Hangul Jamo: Latin, Cyrillic, Greek …
     for ch in text:
         if ch.isalpha():
             name = unicodedata.name(ch, "")
@@ -69,7 +74,7 @@ def initialize(given: str, with_: str, hyphen: bool = True, full: bool = True) -
     return result.rstrip()
 
 
-_GLUED_PARTICLE = re.compile(r"^([a-z\u00e0-\u00ff]{1,3}[-'\u2019])(\w.*)$")
+_GLUED_PARTICLE: Final = re.compile(r"^([a-z\u00e0-\u00ff]{1,3}[-'\u2019])(\w.*)$")
 
 
 def name_parts(name: dict[str, Any]) -> dict[str, str]:
@@ -121,7 +126,7 @@ def name_parts(name: dict[str, Any]) -> dict[str, str]:
     }
 
 
-_TAG = re.compile(r"(</?(?:b|i|sc|span|sup|sub)\b[^>]*>)")
+_TAG: Final = re.compile(r"(</?(?:b|i|sc|span|sup|sub)\b[^>]*>)")
 
 
 def _initialize_marked(given: str, with_: str, hyphen: bool, full: bool) -> str:
@@ -148,13 +153,17 @@ def _initialize_marked(given: str, with_: str, hyphen: bool, full: bool) -> str:
 def _display_parts(name: dict[str, Any]) -> dict[str, str]:
     """:func:`name_parts` with apostrophes typographic, as a name prints (read-only: shared
     by the renderings of the same name)."""
+    family, given = name.get("family"), name.get("given")
+    if len(name) == 2 and type(family) is str and type(given) is str:
+        # a family and given names, nothing else (most names): the other five are None
+        return _parts_cache((family, given, None, None, None, None, None))
     key = (
-        name.get("family"), name.get("given"), name.get("non-dropping-particle"),
+        family, given, name.get("non-dropping-particle"),
         name.get("dropping-particle"), name.get("suffix"), name.get("static-ordering"),
         name.get("comma-suffix"),
     )  # fmt: skip
     for v in key:
-        if v is not None and v.__class__ is not str:  # True, 1, a list: not cached
+        if v is not None and type(v) is not str:  # True, 1, a list: not cached
             return _typographic(name_parts(name))
     return _parts_cache(key)
 
@@ -234,6 +243,22 @@ def render_name(
             given = initialize(given, with_, hyphen, full)
     demote = opts.get("demote-non-dropping-particle", "display-and-sort")
     ndp, dp, suffix = p["non-dropping-particle"], p["dropping-particle"], p["suffix"]
+    if (
+        not sort
+        and roman
+        and not (ndp or dp or suffix)
+        and (name_el is None or not name_el.children)  # no <name-part> to format or affix
+        and "<" not in family
+        and "<" not in given
+    ):
+        # most names: a family and given names, nothing to format; what the general way
+        # below prints, as strings, without its nodes (ieee, 1,000 entries, compiled: half
+        # the time in render_name, py-spy samples)
+        if form == "short":
+            return family
+        if not inverted:
+            return f"{given}{_space(given, family)}{family}" if given else family
+        return concat([family, opts.get("sort-separator", ", "), given]) if given else family
     fam = _fmt(ev, name_el, "family", parse_markup(family) if "<" in family else family)
     ndp_f = _fmt(ev, name_el, "family", ndp) if ndp else None
     if form == "short":

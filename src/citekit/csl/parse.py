@@ -64,7 +64,8 @@ class Element:
     """One CSL element: its name, attributes, children, text and source line."""
 
     __slots__ = (
-        "attrs", "children", "compiled", "kids", "line", "name", "run", "static", "text",
+        "attrs", "children", "compiled", "decorator", "kids", "line", "name", "run", "static",
+        "text",
     )  # fmt: skip
 
     def __init__(
@@ -86,6 +87,9 @@ class Element:
         """The element compiled by the evaluator: a function of the evaluator to its output."""
         self.kids: Any = None
         """The element's children compiled by the evaluator: a function to their outputs."""
+        self.decorator: Any = None
+        """The element's text case, formatting, quotes, affixes and display compiled by the
+        evaluator (for the elements it decorates through ``Evaluator.decorate_as``)."""
         self.static: Any = None
         """What the evaluator knows of the element before any item: which variables it
         can print from (``_static`` in the evaluator)."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Final
 
 from mypy_extensions import mypyc_attr
 
@@ -42,10 +42,10 @@ from citekit.csl.sort import SortValue, lazy_order, sort_value
 
 __all__ = ["NO_PRINTED_FORM", "Processor", "Result", "normalize_item"]
 
-NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
+NO_PRINTED_FORM: Final = "[CSL STYLE ERROR: reference with no printed form.]"
 """What stands for a reference the style prints nothing for (citeproc-js's words)."""
 
-ALIASES = {
+ALIASES: Final = {
     "shortTitle": "title-short",
     "journalAbbreviation": "container-title-short",
     "container-title-short": "container-title-short",
@@ -68,7 +68,7 @@ def normalize_item(item: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-_NOTE_FIELD = re.compile(r"^\s*\{?:?([a-z][a-z-]*[a-z]):\s*(.+?)\}?\s*$")
+_NOTE_FIELD: Final = re.compile(r"^\s*\{?:?([a-z][a-z-]*[a-z]):\s*(.+?)\}?\s*$")
 
 
 def _note_fields(note: str, out: dict[str, Any]) -> None:
@@ -490,7 +490,7 @@ class Processor:
         return entries
 
 
-_GIVEN_POSITIONS = {0: 0, 1: 1, 2: 3, 3: 2, 4: 1}
+_GIVEN_POSITIONS: Final = {0: 0, 1: 1, 2: 3, 3: 2, 4: 1}
 """citeproc-js's position numbers (first, subsequent, ibid, ibid-with-locator, a later
 cite of the container) as :class:`CiteState` numbers them."""
 

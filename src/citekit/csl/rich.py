@@ -12,6 +12,7 @@ Seq(Emph('Walden',),)
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from citekit.csl.output import Part, move_punctuation
 from citekit.render.tree import (
@@ -30,8 +31,8 @@ from citekit.render.tree import (
 
 __all__ = ["to_tree"]
 
-QUOTES = ("\u201c", "\u201d", "\u2018", "\u2019")
-_URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]]")
+QUOTES: Final = ("\u201c", "\u201d", "\u2018", "\u2019")
+_URL: Final = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]]")
 
 
 def to_tree(
@@ -94,26 +95,56 @@ def _children(
 ) -> tuple[Inline, ...]:
     """The children converted, with neighbouring strings merged first (so that a URL split
     between an affix and a variable is found whole)."""
-    merged: list[Part] = []
+    out: list[Inline] = []
+    _add_children(children, italic, depth, quotes, out)
+    return tuple(out)
+
+
+_OWN_NODES: Final = frozenset(["fmt", "quote", "nodecor", "nocase", "display"])
+"""The kinds :func:`_convert` makes a node of their own, or a sequence with more than their
+children; any other kind is a sequence of its children, spliced into its parent's."""
+
+
+def _add_children(
+    children: list[Part],
+    italic: bool,
+    depth: int,
+    quotes: tuple[str, str, str, str],
+    out: list[Inline],
+) -> None:
+    """:func:`_children` into ``out``, in one pass: neighbouring strings are merged as they
+    come, and the children of a plain sequence (an affixed element, a term) are added in
+    place, with no sequence made to be spliced (no Seq nor tuple for some eight nodes an
+    ieee entry)."""
+    text = ""  # the strings since the last node, merged
     for child in children:
         if isinstance(child, str):
-            if not child:
-                continue
-            if merged and isinstance(merged[-1], str):
-                merged[-1] = merged[-1] + child
-                continue
-        merged.append(child)
-    out: list[Inline] = []
-    for child in merged:
-        if isinstance(child, str) and "://" not in child:
-            out.append(child)  # most leaves: text without a web address, kept as it is
+            text += child
+            continue
+        if text:
+            _add_text(text, out)
+            text = ""
+        if child.kind not in _OWN_NODES:
+            _add_children(child.children, italic, depth, quotes, out)
             continue
         node = _convert(child, italic, depth, quotes)
-        if node.__class__ is Seq:
+        if type(node) is Seq:
             out.extend(node.children)
         else:
             out.append(node)
-    return tuple(out)
+    if text:
+        _add_text(text, out)
+
+
+def _add_text(text: str, out: list[Inline]) -> None:
+    if "://" not in text:
+        out.append(text)  # most leaves: text without a web address, kept as it is
+        return
+    node = _linked(text)
+    if isinstance(node, Seq):
+        out.extend(node.children)
+    else:
+        out.append(node)
 
 
 def _linked(text: str) -> Inline:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Final
 
 from citekit.collation import text_key
 from citekit.csl.dates import date_sort_key, read_date
@@ -32,10 +32,18 @@ __all__ = ["compare_keys", "lazy_order", "sort_value", "sort_values"]
 SortValue = tuple[bool, Any]
 
 
+_TAG: Final = re.compile(r"<[^>]+>")
+_PUNCTUATION: Final = re.compile(r"[^\w\s]")
+_SPACES: Final = re.compile(r"\s+")
+_NUMBER: Final = re.compile(r"\d+")
+# (compiled once: a pattern passed to re.sub as a string is looked up in re's cache, a
+# Python function, on every call, even in the compiled wheel)
+
+
 def _text(value: str, russian: bool = False) -> Any:
-    value = re.sub(r"<[^>]+>", "", value)
-    value = re.sub(r"[^\w\s]", "", value)
-    value = re.sub(r"\s+", " ", value).strip()
+    value = _TAG.sub("", value)
+    value = _PUNCTUATION.sub("", value)
+    value = _SPACES.sub(" ", value).strip()
     if not value:
         return ""
     group, collation = text_key(value.lower())
@@ -43,7 +51,7 @@ def _text(value: str, russian: bool = False) -> Any:
 
 
 def _padded(text: str) -> str:
-    return re.sub(r"\d+", lambda m: m.group().zfill(10), text)
+    return _NUMBER.sub(lambda m: m.group().zfill(10), text)
 
 
 def sort_values(

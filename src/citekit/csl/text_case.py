@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from citekit.csl.output import Out, Part
 
 __all__ = ["STOP_WORDS", "apply_case"]
 
-STOP_WORDS = frozenset(
+STOP_WORDS: Final = frozenset(
     [
         "a",
         "an",
@@ -87,7 +88,7 @@ STOP_WORDS = frozenset(
 """Words title case leaves in lower case, except first, last and after a colon: CSL 1.0.2's
 list, with the other short prepositions and name particles processors also leave alone."""
 
-_WORD = re.compile(r"[^\s\-/\u2013\u2014]+")
+_WORD: Final = re.compile(r"[^\s\-/\u2013\u2014]+")
 
 
 def _leaves(
@@ -184,8 +185,8 @@ def _transform(text: str, mask: list[bool], case: str) -> str:
     return "".join(chars)
 
 
-_TURKIC_UP = str.maketrans({"i": "\u0130"})
-_TURKIC_LOW = str.maketrans({"I": "\u0131"})
+_TURKIC_UP: Final = str.maketrans({"i": "\u0130"})
+_TURKIC_LOW: Final = str.maketrans({"I": "\u0131"})
 
 
 def apply_case(part: Part, case: str, lang: str = "") -> Part:

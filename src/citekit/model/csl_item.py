@@ -208,13 +208,14 @@ Loss = Callable[[Reference, str, str], None]
 """Called with (reference, field, why) for each value a writer cannot represent."""
 
 
-def date_to_csl(date: PartialDate) -> dict[str, Any]:
-    def parts(d: PartialDate) -> list[int]:
-        return [n for n in (d.year, d.month, d.day) if n is not None]
+def _date_parts(d: PartialDate) -> list[int]:
+    return [n for n in (d.year, d.month, d.day) if n is not None]
 
-    value: dict[str, Any] = {"date-parts": [parts(date)]}
+
+def date_to_csl(date: PartialDate) -> dict[str, Any]:
+    value: dict[str, Any] = {"date-parts": [_date_parts(date)]}
     if date.end is not None:
-        value["date-parts"].append(parts(date.end))
+        value["date-parts"].append(_date_parts(date.end))
     if date.season is not None:
         value["season"] = SEASONS.index(date.season) + 1
     if date.circa:
@@ -236,16 +237,19 @@ def _holds(value: dict[str, Any], date: PartialDate) -> bool:
 
 def _person_json(person: Person, ref: Reference, field: str, lose: Loss) -> dict[str, Any]:
     value: dict[str, Any] = {}
+    # one test a part, in CSL-JSON's order, with no tuple of pairs nor a dict comprehension
     if person.literal is not None:
         value["literal"] = person.literal
-    pairs = (
-        ("family", person.family),
-        ("given", person.given),
-        ("non-dropping-particle", person.particle),
-        ("dropping-particle", person.dropping_particle),
-        ("suffix", person.suffix),
-    )
-    value.update({key: text for key, text in pairs if text is not None})
+    if person.family is not None:
+        value["family"] = person.family
+    if person.given is not None:
+        value["given"] = person.given
+    if person.particle is not None:
+        value["non-dropping-particle"] = person.particle
+    if person.dropping_particle is not None:
+        value["dropping-particle"] = person.dropping_particle
+    if person.suffix is not None:
+        value["suffix"] = person.suffix
     if person.forms:
         forms = {}
         for tag, form in person.forms.items():
@@ -258,6 +262,25 @@ def _person_json(person: Person, ref: Reference, field: str, lose: Loss) -> dict
     return value
 
 
+_FIELDS_OF: dict[type[Reference], tuple[tuple[str, str | None], ...]] = {}
+
+
+def _fields_of(cls: type[Reference]) -> tuple[tuple[str, str | None], ...]:
+    """A reference class's attributes, but ``id`` and ``extra``, each with its CSL variable
+    (None: CSL-JSON has none), in the class's order; worked out once per class."""
+    fields = _FIELDS_OF.get(cls)
+    if fields is None:
+        fields = _FIELDS_OF[cls] = tuple(
+            (field.name, VARIABLE_OF.get(field.name) or _NUMBER_VARIABLE.get(field.name))
+            for field in attrs.fields(cls)
+            if field.name not in ("id", "extra")
+        )
+    return fields
+
+
+_NUMBER_VARIABLE = {"article_number": "number", "number": "number"}
+
+
 def reference_to_item(ref: Reference, lose: Loss) -> dict[str, Any]:
     """One :class:`Reference` as a CSL-JSON item (with Juris-M ``multi`` for other forms)."""
     kind = ref.extra.get("type", CSL_TYPE_OF[type(ref)])
@@ -266,37 +289,37 @@ def reference_to_item(ref: Reference, lose: Loss) -> dict[str, Any]:
         kind = CSL_TYPE_OF[type(ref)]
     item: dict[str, Any] = {"id": ref.id, "type": kind}
     keys: dict[str, dict[str, str]] = {}
-    numbers = {"article_number": "number", "number": "number"}
-    for field in attrs.fields(type(ref)):
-        value = getattr(ref, field.name)
-        if value is None or value == () or field.name in ("id", "extra") or value is False:
+    for name, csl in _fields_of(type(ref)):
+        value = getattr(ref, name)
+        if value is None or value is False or (isinstance(value, tuple) and not value):
             continue
-        csl = VARIABLE_OF.get(field.name) or numbers.get(field.name)
         if csl is None:
-            lose(ref, field.name, "CSL-JSON has no variable for it")
+            lose(ref, name, "CSL-JSON has no variable for it")
             continue
-        if isinstance(value, Title):
+        if isinstance(value, str):
+            item[csl] = value  # most values: the test is a type check, compiled
+        elif isinstance(value, Title):
             item[csl] = value.original
-            forms = {**value.transliterations, **value.translations}
-            if forms:
-                keys[csl] = forms
+            if value.transliterations or value.translations:  # most titles have neither
+                keys[csl] = {**value.transliterations, **value.translations}
             if value.lang is not None and value.lang != ref.language:
-                lose(ref, field.name, f"its language ({value.lang}) differs from the item's")
+                lose(ref, name, f"its language ({value.lang}) differs from the item's")
         elif isinstance(value, PartialDate):
             item[csl] = date_to_csl(value)
         elif isinstance(value, tuple):
             item[csl] = [_person_json(p, ref, csl, lose) for p in value]
         else:
             item[csl] = value
+    extra = ref.extra
     plan = ATTRIBUTES_OF[type(ref)]
-    for key, value in ref.extra.items():
+    for key, value in extra.items() if extra else ():
         if key in ("type", "multi"):
             continue
         if key in item or key in plan or key == "id":
             lose(ref, key, "CSL-JSON would read it as the reference's own variable")
         else:
             item[key] = value
-    multi = ref.extra.get("multi") or {}
+    multi = extra.get("multi") or {}
     if not isinstance(multi, dict):
         lose(ref, "multi", "CSL-JSON's multi must be an object")
         multi = {}

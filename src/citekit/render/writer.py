@@ -162,7 +162,7 @@ def _walk(children: tuple[object, ...], last: str, out: list[str], markup: Outpu
     # a third-party style put in the tree reaches the refusal at the end.
     escape = markup.escape
     for child in children:
-        kind = child.__class__
+        kind = type(child)
         if kind is str:
             piece: str = child  # type: ignore[assignment]
             if not piece:
