@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -217,3 +218,34 @@ def test_dates_are_shared_but_a_lookalike_is_still_refused() -> None:
         a, b = read_csl_json(text, on_error=problems.append)
     assert b.issued is a.issued
     assert [str(p).split(": ")[1] for p in problems] == ["c", "d"]
+
+
+_ODD_VALUES = [5, 5.5, True, [], {}, ["x"], {"a": 1}, [[1]], [{"family": 5}]]
+
+
+@pytest.mark.parametrize("field", ["language", "DOI", "URL", "ISSN", "page", "volume", "title"])
+@pytest.mark.parametrize("value", _ODD_VALUES, ids=repr)
+def test_a_value_of_the_wrong_type_costs_its_field_not_a_traceback(
+    field: str, value: object
+) -> None:
+    # the compiled reader checks its arguments' types: some of these once escaped as a bare
+    # TypeError or AttributeError (a language tag of 5, an ISSN of true)
+    item = {"id": "a", "type": "article-journal", "title": "Война и мир", "ISSN": "2500-2872"}
+    item[field] = value
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        refs = read_csl_json(json.dumps([item]), file="odd.json")
+    assert [ref.id for ref in refs] == ["a"]
+    warned = [str(w.message) for w in said if isinstance(w.message, FieldWarning)]
+    if type(value) is int and field in ("page", "volume"):  # a number is the same text
+        assert getattr(refs[0], "pages" if field == "page" else field) == "5"
+        return
+    assert any(message.startswith("odd.json:1: a: ") for message in warned), warned
+
+
+def test_public_constructors_refuse_a_language_or_identifier_of_the_wrong_type() -> None:
+    for fields in ({"language": 5}, {"doi": True}, {"issn": True}, {"url": 5}):
+        with pytest.raises(ValidationError):
+            JournalArticle(id="a", title="T", **fields)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError):
+        citekit.model.Title("T", lang=5)  # type: ignore[arg-type]

@@ -496,6 +496,10 @@ def _build(
         raise ValidationError("must be an object", field="multi")
     keys = multi.get("_keys") or {}
     language = item.get("language") or multi.get("main")
+    if not isinstance(multi.get("main"), str | None):
+        raise ValidationError("must be a language tag such as 'ru'", field="multi.main")
+    if not isinstance(language, str):
+        language = None  # no tag for the titles; the language field itself is refused below
     values: dict[str, Any] = {"id": ref_id}
     extra: dict[str, Any] = {}
     if CSL_TYPE_OF[cls] != csl_type:

@@ -167,9 +167,9 @@ def check_text_map(_inst: object, attribute: Attribute[Any], value: Mapping[str,
             raise ValidationError(f"the {key!r} form must be non-empty text", field=attribute.name)
 
 
-def check_lang(_inst: object, attribute: Attribute[Any], value: str | None) -> None:
+def check_lang(_inst: object, attribute: Attribute[Any], value: object) -> None:
     """Validator: an optional language tag."""
-    if value is not None and not valid_lang(value):
+    if value is not None and (not isinstance(value, str) or not valid_lang(value)):
         raise ValidationError(
             f"not a language tag: {value!r}; use BCP 47, such as 'ru' or 'en'", field=attribute.name
         )
@@ -207,20 +207,27 @@ def page_range(pages: str) -> tuple[str, str | None]:
     return pages, None
 
 
-def optional(check: Callable[[str], str]) -> Callable[[str | None], str | None]:
-    """Converter: ``check`` for a value, None for no value or blank text."""
+def optional(check: Callable[[str], str]) -> Callable[[object], str | None]:
+    """Converter: ``check`` for text, None for no value or blank text; anything else is
+    refused (``True`` is no DOI)."""
 
-    def convert(value: str | None) -> str | None:
+    def convert(value: object) -> str | None:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
+        if not isinstance(value, str):
+            raise ValidationError(f"expected text, got {type(value).__name__}: {value!r}")
         return check(value)
 
     return convert
 
 
-def language(value: str | None) -> str | None:
+def language(value: object) -> str | None:
     """Converter: the work's language tag, or None."""
-    if value is None or not value.strip():
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValidationError(f"not a language tag: {value!r}; use BCP 47, such as 'ru' or 'en'")
+    if not value.strip():
         return None
     value = value.strip()
     if not valid_lang(value):

@@ -28,7 +28,7 @@ _DOI_PREFIXES = (
 )
 
 
-def normalize_doi(value: str) -> str:
+def normalize_doi(value: object) -> str:
     """The bare DOI (``10.prefix/suffix``) from any of the ways people write it.
 
     A DOI is case-insensitive, so its case is kept as given.
@@ -65,7 +65,7 @@ _NEVER_IN_URLS = frozenset('"<>{}|\\^`')
 """Characters RFC 3986 never allows unencoded in a URL; they must be written as %XX."""
 
 
-def check_url(value: str) -> str:
+def check_url(value: object) -> str:
     """An absolute URL with a scheme and a host, without spaces or characters that must be
     percent-encoded (``"<>{}|\\^```)."""
     if not isinstance(value, str):
@@ -96,8 +96,10 @@ def _digits(value: str, field: str) -> str:
     return compact
 
 
-def check_isbn(value: str) -> str:
+def check_isbn(value: object) -> str:
     """An ISBN-10 or ISBN-13 whose check digit is right; returned as written (hyphens kept)."""
+    if not isinstance(value, str):
+        raise ValidationError(f"not an ISBN: {value!r}", field="isbn")
     digits = _digits(value, "isbn")
     ok = False
     if len(digits) == 10 and digits[:9].isdigit() and (digits[9].isdigit() or digits[9] == "X"):
@@ -115,8 +117,10 @@ def check_isbn(value: str) -> str:
     return value.strip()
 
 
-def check_issn(value: str) -> str:
+def check_issn(value: object) -> str:
     """An ISSN (``NNNN-NNNC``) whose check digit is right; returned as written."""
+    if not isinstance(value, str):
+        raise ValidationError(f"not an ISSN: {value!r}", field="issn")
     digits = _digits(value, "issn")
     ok = len(digits) == 8 and digits[:7].isdigit() and (digits[7].isdigit() or digits[7] == "X")
     if ok:
