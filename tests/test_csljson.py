@@ -249,3 +249,31 @@ def test_public_constructors_refuse_a_language_or_identifier_of_the_wrong_type()
             JournalArticle(id="a", title="T", **fields)  # type: ignore[arg-type]
     with pytest.raises(ValidationError):
         citekit.model.Title("T", lang=5)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("form", [{}, [], 5, True, ["x"]], ids=repr)
+def test_a_title_form_that_is_not_text_costs_its_field(form: object) -> None:
+    # found by fuzzing the compiled reader: a form {"en": {}} escaped as a bare TypeError
+    item = {"id": "a", "type": "book", "title": "Война и мир"}
+    item["multi"] = {"_keys": {"title": {"en": form}}}
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        refs = read_csl_json(json.dumps([item]), file="odd.json")
+    assert [ref.id for ref in refs] == ["a"]
+    warned = [str(w.message) for w in said if isinstance(w.message, FieldWarning)]
+    assert any(": a: title" in message for message in warned), warned
+
+
+def test_model_checks_refuse_values_of_the_wrong_type_by_name() -> None:
+    from citekit.model import PartialDate, Title
+
+    for build in (
+        lambda: Title(5),
+        lambda: Title("T", translations={"en": {}}),
+        lambda: Title("T", transliterations={"ru-Latn": 5}),
+        lambda: PartialDate("2020"),
+        lambda: PartialDate(2020, "5"),
+        lambda: PartialDate(2020, season=3),
+    ):
+        with pytest.raises(ValidationError):
+            build()

@@ -1,6 +1,9 @@
 """How the model checks and normalises the value of a field: the converters and validators
 its attrs classes declare (``Reference``, ``Person``, ``Title``, ``PartialDate``).
 
+Each takes whatever a caller gives (``object``, ``Any``): compiled, a parameter annotated
+``str`` refuses anything else with a bare ``TypeError`` before the check can name the field.
+
 They live apart from the classes so that the wheel can compile them (mypyc compiles no attrs
 class): every reference a reader builds runs a dozen of them, and reading is most of a whole
 job (issue #18). The classes keep the declarations; what a value must be is said here.
@@ -136,13 +139,13 @@ def squeezed(text: Any) -> Any:
     return folded(text)
 
 
-def check_original(_inst: object, attribute: Attribute[Any], value: str) -> None:
+def check_original(_inst: object, attribute: Attribute[Any], value: object) -> None:
     """Validator: a title's text is non-empty text."""
     if not isinstance(value, str) or not printable(value):
         raise ValidationError("must be non-empty text", field=attribute.name)
 
 
-def frozen_text_map(value: Mapping[str, str] | None) -> Mapping[str, str]:
+def frozen_text_map(value: Mapping[Any, Any] | None) -> Mapping[str, str]:
     """Other forms of a text by language tag, read-only, each tag spelt as BCP 47 spells it."""
     if not value:
         return NOTHING
@@ -155,7 +158,7 @@ def frozen_text_map(value: Mapping[str, str] | None) -> Mapping[str, str]:
     return MappingProxyType(forms)
 
 
-def check_text_map(_inst: object, attribute: Attribute[Any], value: Mapping[str, str]) -> None:
+def check_text_map(_inst: object, attribute: Attribute[Any], value: Mapping[Any, Any]) -> None:
     """Validator: every key a language tag, every form non-empty text."""
     for key, text in value.items():
         if not isinstance(key, str) or not valid_lang(key):
@@ -250,13 +253,13 @@ def extra_fields(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
 # Dates
 
 
-def check_year(_inst: object, attribute: Attribute[Any], value: int) -> None:
+def check_year(_inst: object, attribute: Attribute[Any], value: object) -> None:
     """Validator: a year from -9999 to 9999."""
     if not isinstance(value, int) or isinstance(value, bool) or not -9999 <= value <= 9999:
         raise ValidationError(f"not a year: {value!r}", field=attribute.name)
 
 
-def check_month(_inst: object, attribute: Attribute[Any], value: int | None) -> None:
+def check_month(_inst: object, attribute: Attribute[Any], value: object) -> None:
     """Validator: an optional month, 1 to 12."""
     if value is not None and (
         not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 12
@@ -264,7 +267,7 @@ def check_month(_inst: object, attribute: Attribute[Any], value: int | None) -> 
         raise ValidationError(f"not a month: {value!r}; use 1 to 12", field=attribute.name)
 
 
-def check_season(_inst: object, attribute: Attribute[Any], value: str | None) -> None:
+def check_season(_inst: object, attribute: Attribute[Any], value: object) -> None:
     """Validator: an optional season, one of :data:`SEASONS`."""
     if value is not None and value not in SEASONS:
         raise ValidationError(
