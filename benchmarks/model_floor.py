@@ -1,0 +1,102 @@
+"""How close ``citekit.load`` of CSL-JSON can come to ``json.load`` with this model (issue #18).
+
+    python benchmarks/model_floor.py                    # 100,000 generated items, best of 3
+    python benchmarks/model_floor.py --size 20000 --repeat 5
+
+Four whole processes read the same file, each timed in CPU seconds (user + system):
+
+- ``json.load``: decoding alone, as ``benchmarks/run.py`` times it;
+- the floor, interpreted: ``json.load`` and then the objects ``citekit.load`` returns, built
+  with no check at all (``floor_build.py``), the collector paused as citekit pauses it;
+- the floor, compiled: the same module compiled with mypyc (skipped, saying why, where mypyc
+  is not installed), which is the cheapest this construction can be made from Python;
+- ``citekit.load``, whichever build is installed (an editable install runs the sources).
+
+The floor divided by ``json.load`` is the least any reader returning these attrs objects can
+reach, whatever it checks; ``citekit.load`` divided by the floor is what its checks cost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import generate
+from jobs import READ_CITEKIT, READ_JSON, run_process
+from run import build, machine
+
+HERE = Path(__file__).resolve().parent
+
+FLOOR = (
+    "import sys, json, gc; sys.path.insert(0, sys.argv[2]); import citekit.io; "
+    "from floor_build import build; gc.disable(); "
+    "build(json.load(open(sys.argv[1], encoding='utf-8')))"
+)
+
+
+def compile_floor(directory: Path) -> str:
+    """``floor_build.py`` compiled with mypyc into ``directory``; '' when it cannot be."""
+    try:
+        import mypyc  # noqa: F401
+    except ImportError:
+        return "mypyc is not installed (pip install mypy)"
+    shutil.copy(HERE / "floor_build.py", directory)
+    result = subprocess.run(
+        [sys.executable, "-m", "mypyc", "floor_build.py"],
+        cwd=directory,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        return "mypyc failed: " + (result.stderr or result.stdout).strip().splitlines()[-1]
+    return ""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each process (best kept)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        directory = Path(tmp)
+        path = directory / "items.json"
+        path.write_text(json.dumps(generate(args.size), ensure_ascii=False), encoding="utf-8")
+        compiled = directory / "compiled"
+        compiled.mkdir()
+        why_not = compile_floor(compiled)
+        python, file = sys.executable, str(path)
+        jobs: list[tuple[str, list[str] | None]] = [
+            ("json.load", [python, "-c", READ_JSON, file]),
+            ("json.load + model unchecked, interpreted", [python, "-c", FLOOR, file, str(HERE)]),
+            (
+                "json.load + model unchecked, compiled",
+                None if why_not else [python, "-c", FLOOR, file, str(compiled)],
+            ),
+            ("citekit.load", [python, "-c", READ_CITEKIT, file]),
+        ]
+        print(f"{args.size:,} generated CSL-JSON items; {machine()}; citekit {build()}")
+        print(
+            f"command: python benchmarks/model_floor.py --size {args.size} --repeat {args.repeat}"
+        )
+        print()
+        print("| job | CPU s | ÷ json.load |")
+        print("|---|---:|---:|")
+        base = None
+        for name, command in jobs:
+            if command is None:
+                print(f"| {name} | skipped: {why_not} | |")
+                continue
+            cpu, _wall = run_process(command, args.repeat, timeout=3600)
+            base = base or cpu
+            print(f"| {name} | {cpu:.2f} | {cpu / base:.2f} |")
+
+
+if __name__ == "__main__":
+    main()
