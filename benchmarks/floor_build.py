@@ -28,6 +28,7 @@ from citekit.model.kinds import CSL_TYPES
 from citekit.model.name_form import NameForm
 from citekit.model.person import Person
 from citekit.model.title import Title
+from citekit.script import folded
 
 _new = object.__new__
 _set = object.__setattr__
@@ -46,23 +47,27 @@ def _make(cls: Any, values: dict[str, Any]) -> Any:
     return instance
 
 
-def _person(name: dict[str, Any], shared: dict[Any, Any]) -> Any:
+def _text(value: Any, fold: bool) -> Any:
+    return folded(value) if fold and isinstance(value, str) else value
+
+
+def _person(name: dict[str, Any], shared: dict[Any, Any], fold: bool) -> Any:
     key = ("name", *name.items())
     person = shared.get(key)
     if person is None:
-        family, given = name.get("family"), name.get("given")
+        family, given = _text(name.get("family"), fold), _text(name.get("given"), fold)
         form = NameForm(family or "", given, (), None, False)
         values = {"family": family, "given": given, "forms": NOTHING, "as_written": form}
         person = shared[key] = _make(Person, values)
     return person
 
 
-def _title(text: str, lang: Any, forms: dict[str, Any], shared: dict[Any, Any]) -> Any:
+def _title(text: str, lang: Any, forms: dict[str, Any], shared: dict[Any, Any], fold: bool) -> Any:
     key = ("title", text, lang, *forms.items())
     title = shared.get(key)
     if title is None:
-        values = {"original": text, "lang": lang, "transliterations": NOTHING}
-        values["translations"] = read_only(forms)
+        values = {"original": _text(text, fold), "lang": lang, "transliterations": NOTHING}
+        values["translations"] = read_only({tag: _text(form, fold) for tag, form in forms.items()})
         title = shared[key] = _make(Title, values)
     return title
 
@@ -77,8 +82,10 @@ def _date(value: dict[str, Any], shared: dict[Any, Any]) -> Any:
     return date
 
 
-def build(items: list[Any]) -> list[Any]:
-    """The references of ``items`` (decoded CSL-JSON), unchecked."""
+def build(items: list[Any], fold: bool = False) -> list[Any]:
+    """The references of ``items`` (decoded CSL-JSON), unchecked; with ``fold``, each text
+    is only folded as the model stores text (:func:`~citekit.script.folded`: control and
+    bidi characters dropped, white space folded), the least check the model makes of it."""
     shared: dict[Any, Any] = {}
     references: list[Any] = []
     for item in items:
@@ -93,13 +100,13 @@ def build(items: list[Any]) -> list[Any]:
             if attribute is None:
                 continue
             if key in TITLE_ATTRIBUTE:
-                values[attribute] = _title(value, lang, keys.get(key) or {}, shared)
+                values[attribute] = _title(value, lang, keys.get(key) or {}, shared, fold)
             elif key in NAME_ATTRIBUTE:
-                values[attribute] = tuple([_person(name, shared) for name in value])
+                values[attribute] = tuple([_person(name, shared, fold) for name in value])
             elif key in DATE_ATTRIBUTE:
                 values[attribute] = _date(value, shared)
             else:
-                values[attribute] = value
+                values[attribute] = _text(value, fold)
         values["id"] = item["id"]
         references.append(_make(cls, values))
     return references

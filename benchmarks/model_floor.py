@@ -2,6 +2,7 @@
 
     python benchmarks/model_floor.py                    # 100,000 generated items, best of 3
     python benchmarks/model_floor.py --size 20000 --repeat 5
+    python benchmarks/model_floor.py --size 20000 --instructions   # counted by callgrind
 
 Four whole processes read the same file, each timed in CPU seconds (user + system):
 
@@ -10,7 +11,14 @@ Four whole processes read the same file, each timed in CPU seconds (user + syste
   with no check at all (``floor_build.py``), the collector paused as citekit pauses it;
 - the floor, compiled: the same module compiled with mypyc (skipped, saying why, where mypyc
   is not installed), which is the cheapest this construction can be made from Python;
+- the compiled floor that also folds each text as the model stores it (``script.folded``),
+  the least of the checks citekit makes: what one check adds to the floor;
 - ``citekit.load``, whichever build is installed (an editable install runs the sources).
+
+With ``--instructions`` each process runs once under valgrind's callgrind and its instructions
+are counted instead: a count does not move with the load of a shared machine, where CPU
+seconds move by tens of percent, though an instruction of json's C decoder does more than
+one of the interpreter's.
 
 The floor divided by ``json.load`` is the least any reader returning these attrs objects can
 reach, whatever it checks; ``citekit.load`` divided by the floor is what its checks cost.
@@ -20,6 +28,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -37,7 +47,7 @@ HERE = Path(__file__).resolve().parent
 FLOOR = (
     "import sys, json, gc; sys.path.insert(0, sys.argv[2]); import citekit.io; "
     "from floor_build import build; gc.disable(); "
-    "build(json.load(open(sys.argv[1], encoding='utf-8')))"
+    "build(json.load(open(sys.argv[1], encoding='utf-8')), sys.argv[3] == 'fold')"
 )
 
 
@@ -59,11 +69,29 @@ def compile_floor(directory: Path) -> str:
     return ""
 
 
+def instructions(command: list[str]) -> int:
+    """Instructions the process ``command`` executes (callgrind's total)."""
+    result = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONHASHSEED": "0"},  # the same string hashes, the same count
+    )
+    match = re.search(r"refs:\s*([\d,]+)", result.stderr)
+    if match is None:
+        raise RuntimeError(f"callgrind printed no count:\n{result.stderr[-2000:]}")
+    return int(match[1].replace(",", ""))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3, help="runs of each process (best kept)")
+    parser.add_argument("--instructions", action="store_true", help="count with callgrind")
     args = parser.parse_args()
+    if args.instructions and shutil.which("valgrind") is None:
+        sys.exit("valgrind is not installed (Debian: apt-get install valgrind); nothing measured")
     with tempfile.TemporaryDirectory() as tmp:
         directory = Path(tmp)
         path = directory / "items.json"
@@ -74,28 +102,37 @@ def main() -> None:
         python, file = sys.executable, str(path)
         jobs: list[tuple[str, list[str] | None]] = [
             ("json.load", [python, "-c", READ_JSON, file]),
-            ("json.load + model unchecked, interpreted", [python, "-c", FLOOR, file, str(HERE)]),
+            ("floor: model unchecked, interpreted", [python, "-c", FLOOR, file, str(HERE), ""]),
             (
-                "json.load + model unchecked, compiled",
-                None if why_not else [python, "-c", FLOOR, file, str(compiled)],
+                "floor: model unchecked, compiled",
+                None if why_not else [python, "-c", FLOOR, file, str(compiled), ""],
+            ),
+            (
+                "floor, compiled, and each text folded",
+                None if why_not else [python, "-c", FLOOR, file, str(compiled), "fold"],
             ),
             ("citekit.load", [python, "-c", READ_CITEKIT, file]),
         ]
         print(f"{args.size:,} generated CSL-JSON items; {machine()}; citekit {build()}")
-        print(
-            f"command: python benchmarks/model_floor.py --size {args.size} --repeat {args.repeat}"
-        )
+        flags = "--instructions" if args.instructions else f"--repeat {args.repeat}"
+        unit = "instructions, millions" if args.instructions else "CPU s"
+        print(f"command: python benchmarks/model_floor.py --size {args.size} {flags}")
         print()
-        print("| job | CPU s | ÷ json.load |")
+        print(f"| job | {unit} | ÷ json.load |")
         print("|---|---:|---:|")
         base = None
         for name, command in jobs:
             if command is None:
                 print(f"| {name} | skipped: {why_not} | |")
                 continue
-            cpu, _wall = run_process(command, args.repeat, timeout=3600)
-            base = base or cpu
-            print(f"| {name} | {cpu:.2f} | {cpu / base:.2f} |")
+            if args.instructions:
+                cost = instructions(command) / 1e6
+                shown = f"{cost:,.0f}"
+            else:
+                cost, _wall = run_process(command, args.repeat, timeout=3600)
+                shown = f"{cost:.2f}"
+            base = base or cost
+            print(f"| {name} | {shown} | {cost / base:.2f} |")
 
 
 if __name__ == "__main__":
