@@ -318,6 +318,19 @@ def test_language_tags_keep_one_spelling_through_bibtex() -> None:
     assert Person("Иванов", forms={"RU-latn": Person("Ivanov")}).forms.keys() == {"ru-Latn"}
 
 
+def test_the_works_language_keeps_one_spelling_through_bibtex() -> None:
+    """Found by atheris on the compiled reader: a work in language ``Sen`` came back from
+    BibTeX as ``sen``. The work's language and a title's are kept in BCP 47's case too."""
+    title = Title("Japan and South Korea", lang="SEN")
+    ref = JournalArticle(id="a", title=title, authors=[Person("Doe", "J")], language="Sen")
+    assert (ref.language, ref.title.lang) == ("sen", "sen")
+    assert Title("Peace", lang="EN-gb").lang == "en-GB"
+    assert loads(citekit.dump([ref], "bibtex"), "bibtex") == [ref]
+    item = '[{"id": "a", "type": "book", "title": "T", "language": "RU-latn"}]'
+    [read] = loads(item, "csl-json")
+    assert (read.language, read.title.lang) == ("ru-Latn", "ru-Latn")
+
+
 def test_two_forms_under_one_tag_in_different_case_are_refused() -> None:
     with pytest.raises(ValidationError, match="different case"):
         Title("T", translations={"en": "A", "EN": "B"})

@@ -170,6 +170,14 @@ def check_text_map(_inst: object, attribute: Attribute[Any], value: Mapping[Any,
             raise ValidationError(f"the {key!r} form must be non-empty text", field=attribute.name)
 
 
+def tag_case(value: object) -> object:
+    """Converter: a language tag in BCP 47's case (:func:`canonical_tag`); anything that is
+    not a tag is left for :func:`check_lang` to refuse."""
+    if isinstance(value, str) and valid_lang(value):
+        return canonical_tag(value)
+    return value
+
+
 def check_lang(_inst: object, attribute: Attribute[Any], value: object) -> None:
     """Validator: an optional language tag."""
     if value is not None and (not isinstance(value, str) or not valid_lang(value)):
@@ -235,7 +243,7 @@ def language(value: object) -> str | None:
     value = value.strip()
     if not valid_lang(value):
         raise ValidationError(f"not a language tag: {value!r}; use BCP 47, such as 'ru' or 'en'")
-    return value
+    return canonical_tag(value)
 
 
 def reference_id(value: object) -> str:

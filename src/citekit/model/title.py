@@ -31,6 +31,7 @@ from citekit.model.checks import (
     frozen_text_map,
     latn_scheme,
     squeezed,
+    tag_case,
     valid_lang,
 )
 
@@ -50,7 +51,7 @@ class Title:
     """A title in its original language with its transliterations and translations."""
 
     original: str = attrs.field(converter=squeezed, validator=check_original)
-    lang: str | None = attrs.field(default=None, validator=check_lang)
+    lang: str | None = attrs.field(default=None, converter=tag_case, validator=check_lang)
     transliterations: Mapping[str, str] = attrs.field(
         factory=dict, converter=frozen_text_map, validator=check_text_map, hash=False
     )
