@@ -51,9 +51,13 @@ JOBS = {
 
 def instructions(code: str, *args: str) -> int:
     """Instructions executed by ``python -c code args`` (callgrind's total)."""
-    command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+    return counted([sys.executable, "-c", PRELUDE + code, *args])
+
+
+def counted(command: list[str]) -> int:
+    """Instructions the process ``command`` executes, as callgrind counts them."""
     result = subprocess.run(
-        [*command, sys.executable, "-c", PRELUDE + code, *args],
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
         capture_output=True,
         text=True,
         check=True,

@@ -28,8 +28,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import re
 import shutil
 import subprocess
 import sys
@@ -39,6 +37,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import generate
+from instructions import counted
 from jobs import READ_CITEKIT, READ_JSON, run_process
 from run import build, machine
 
@@ -67,21 +66,6 @@ def compile_floor(directory: Path) -> str:
     if result.returncode != 0:
         return "mypyc failed: " + (result.stderr or result.stdout).strip().splitlines()[-1]
     return ""
-
-
-def instructions(command: list[str]) -> int:
-    """Instructions the process ``command`` executes (callgrind's total)."""
-    result = subprocess.run(
-        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, "PYTHONHASHSEED": "0"},  # the same string hashes, the same count
-    )
-    match = re.search(r"refs:\s*([\d,]+)", result.stderr)
-    if match is None:
-        raise RuntimeError(f"callgrind printed no count:\n{result.stderr[-2000:]}")
-    return int(match[1].replace(",", ""))
 
 
 def main() -> None:
@@ -126,7 +110,7 @@ def main() -> None:
                 print(f"| {name} | skipped: {why_not} | |")
                 continue
             if args.instructions:
-                cost = instructions(command) / 1e6
+                cost = counted(command) / 1e6
                 shown = f"{cost:,.0f}"
             else:
                 cost, _wall = run_process(command, args.repeat, timeout=3600)
