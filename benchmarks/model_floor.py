@@ -12,8 +12,10 @@ in turn ``--repeat`` times and the best of each kept:
   with no check at all (``floor_build.py``), the collector paused as citekit pauses it;
 - the floor, compiled: the same module compiled with mypyc (skipped, saying why, where mypyc
   is not installed), which is the cheapest this construction can be made from Python;
-- the compiled floor that also folds each text as the model stores it (``script.folded``),
-  the least of the checks citekit makes: what one check adds to the floor;
+- the compiled floor decoding as citekit decodes (``io.csljson._parse``: a JSON object with a
+  key twice is refused, where ``json.load`` keeps the last value without a word), and then
+  also folding each text as the model stores it (``script.folded``): what the first two of
+  citekit's checks add to the floor;
 - ``citekit.load``, whichever build is installed (an editable install runs the sources).
 
 With ``--instructions`` each process runs once under valgrind's callgrind and its instructions
@@ -44,11 +46,17 @@ from run import build, machine
 
 HERE = Path(__file__).resolve().parent
 
-FLOOR = (
-    "import sys, json, gc; sys.path.insert(0, sys.argv[2]); import citekit.io; "
-    "from floor_build import build; gc.disable(); "
-    "build(json.load(open(sys.argv[1], encoding='utf-8')), sys.argv[3] == 'fold')"
-)
+FLOOR = """
+import sys, json, gc
+sys.path.insert(0, sys.argv[2])
+import citekit.io
+from citekit.io.csljson import _parse
+from floor_build import build
+gc.disable()
+text = open(sys.argv[1], encoding='utf-8').read()
+items = _parse(text) if 'refuse' in sys.argv[3] else json.loads(text)
+build(items, 'fold' in sys.argv[3])
+"""
 
 
 def compile_floor(directory: Path) -> str:
@@ -85,17 +93,13 @@ def main() -> None:
         compiled.mkdir()
         why_not = compile_floor(compiled)
         python, file = sys.executable, str(path)
+        floor = None if why_not else [python, "-c", FLOOR, file, str(compiled)]
         jobs: list[tuple[str, list[str] | None]] = [
             ("json.load", [python, "-c", READ_JSON, file]),
             ("floor: model unchecked, interpreted", [python, "-c", FLOOR, file, str(HERE), ""]),
-            (
-                "floor: model unchecked, compiled",
-                None if why_not else [python, "-c", FLOOR, file, str(compiled), ""],
-            ),
-            (
-                "floor, compiled, and each text folded",
-                None if why_not else [python, "-c", FLOOR, file, str(compiled), "fold"],
-            ),
+            ("floor: model unchecked, compiled", floor and [*floor, ""]),
+            ("floor, decoded by citekit (duplicate keys refused)", floor and [*floor, "refuse"]),
+            ("the same, and each text folded", floor and [*floor, "refuse fold"]),
             ("citekit.load", [python, "-c", READ_CITEKIT, file]),
         ]
         print(f"{args.size:,} generated CSL-JSON items; {machine()}; citekit {build()}")
@@ -108,11 +112,11 @@ def main() -> None:
         runnable = [(name, command) for name, command in jobs if command is not None]
         costs: dict[str, float] = {}
         for _ in range(1 if args.instructions else args.repeat):
-            for name, command in runnable:  # interleaved: a drift of the machine hits all alike
+            for name, job in runnable:  # interleaved: a drift of the machine hits all alike
                 if args.instructions:
-                    cost = counted(command) / 1e6
+                    cost = counted(job) / 1e6
                 else:
-                    cost = run_process(command, 1, timeout=3600)[0]
+                    cost = run_process(job, 1, timeout=3600)[0]
                 costs[name] = min(cost, costs.get(name, cost))
         base = costs["json.load"]
         for name, command in jobs:
