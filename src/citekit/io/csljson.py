@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import Any
 
 from citekit.errors import CitekitError, ParseError, ValidationError
 from citekit.io.limits import check_value, fits
@@ -347,22 +347,24 @@ _Built = dict[tuple[Any, ...], Any]
 they were built from: an author, a journal or an issue's date met again is the same
 (immutable) object, built and checked once."""
 
-_T = TypeVar("_T")
 
-
-def _shared(built: _Built | None, key: tuple[Any, ...], make: Callable[[], _T]) -> _T:
-    """What ``built`` holds for ``key``, else what ``make`` builds (kept only when it is
-    valid, since an invalid value raises). Raw values that cannot be keys (a list where text
-    belongs) are not kept: the model refuses them each time."""
-    if built is None:
-        return make()
+def _known(built: _Built, key: tuple[Any, ...]) -> Any:
+    """What ``built`` holds for ``key``: None when nothing, or when the raw values cannot be
+    a key (a list where text belongs: the model refuses them each time). The caller builds
+    what is missing and keeps it (only a valid value is built: an invalid one raises); no
+    closure is made for a value already built."""
     try:
-        known: _T | None = built.get(key)
+        return built.get(key)
     except TypeError:
-        return make()
-    if known is None:
-        known = built[key] = make()
-    return known
+        return None
+
+
+def _keep(built: _Built, key: tuple[Any, ...], value: Any) -> None:
+    """Keep ``value`` under ``key`` when the raw values can be a key."""
+    try:  # noqa: SIM105  (contextlib.suppress costs a context manager per value kept)
+        built[key] = value
+    except TypeError:
+        pass
 
 
 def _title(
@@ -375,8 +377,14 @@ def _title(
     forms = multi.get(field, {})
     if not isinstance(forms, dict):
         raise ValidationError("multi._keys entries must be objects of tag: text", field=field)
+    if built is None:
+        return _new_title(value, lang, forms)
     key = ("title", value, lang, *forms.items())
-    return _shared(built, key, lambda: _new_title(value, lang, forms))
+    known: Title | None = _known(built, key)
+    if known is None:
+        known = _new_title(value, lang, forms)
+        _keep(built, key, known)
+    return known
 
 
 def _new_title(value: str, lang: str | None, forms: dict[str, Any]) -> Title:
@@ -390,8 +398,15 @@ def _new_title(value: str, lang: str | None, forms: dict[str, Any]) -> Title:
 def _person(value: Any, built: _Built | None) -> Person:
     if not isinstance(value, dict):
         raise ValidationError(f"a name must be an object, got {type(value).__name__}")
+    if built is None:
+        return _new_person(value)
     # keyed by every field as given (a name with other forms has an object in it: no key)
-    return _shared(built, ("name", *value.items()), lambda: _new_person(value))
+    key = ("name", *value.items())
+    known: Person | None = _known(built, key)
+    if known is None:
+        known = _new_person(value)
+        _keep(built, key, known)
+    return known
 
 
 def _new_person(value: dict[str, Any]) -> Person:
@@ -438,13 +453,19 @@ def _shared_date(
 ) -> PartialDate | None:
     """:func:`date_from_csl`, sharing the commonest shape (``{"date-parts": [[2025, 3]]}``, whole
     numbers only, so that no ``true`` or ``2025.0`` can pass for a valid date)."""
-    parts = value.get("date-parts") if built is not None and isinstance(value, dict) else None
+    if built is None or not isinstance(value, dict):
+        return date_from_csl(value, field, losses.of(field) if losses else None)
+    parts = value.get("date-parts")
     if not (parts and len(value) == 1 and isinstance(parts, list) and len(parts) == 1):
         return date_from_csl(value, field, losses.of(field) if losses else None)
     numbers = parts[0]
     if not (isinstance(numbers, list) and all(type(n) is int for n in numbers)):
         return date_from_csl(value, field)  # refused, or a whole date: nothing to lose
-    return _shared(built, ("date", *numbers), lambda: date_from_csl(value, field))
+    key = ("date", *numbers)  # whole numbers: always a key
+    known: PartialDate | None = built.get(key)
+    if known is None:
+        known = built[key] = date_from_csl(value, field)
+    return known
 
 
 _READERS: dict[str, Callable[[Any, str], Any]] = {
