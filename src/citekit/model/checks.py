@@ -53,6 +53,7 @@ __all__ = [
     "short_text",
     "split_given",
     "squeezed",
+    "tuple_of",
     "valid_lang",
 ]
 
@@ -339,6 +340,25 @@ def optional(check: Callable[[str], str]) -> Callable[[object], str | None]:
         if not isinstance(value, str):
             raise ValidationError(f"expected text, got {type(value).__name__}: {value!r}")
         return check(value)
+
+    return convert
+
+
+def tuple_of(kind: type) -> Callable[[object], tuple[Any, ...]]:
+    """Converter: a tuple of ``kind`` (``Person``) from any iterable, or from None; an item of
+    another type is refused, naming its place.
+
+    >>> people = tuple_of(str)
+    >>> people(["a", "b"]), people(None)
+    (('a', 'b'), ())
+    """
+
+    def convert(value: Any) -> tuple[Any, ...]:
+        items = tuple(value or ())
+        for i, item in enumerate(items):
+            if not isinstance(item, kind):
+                raise ValidationError(f"item {i} is {type(item).__name__}, not a {kind.__name__}")
+        return items
 
     return convert
 

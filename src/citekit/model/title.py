@@ -107,6 +107,6 @@ def to_title(value: str | Title) -> Title:
 
 def to_title_or_none(value: str | Title | None) -> Title | None:
     """attrs converter for optional titles; an empty string is no title."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    return to_title(value)
+    if isinstance(value, str):  # to_title's work, without a second call
+        return Title(value) if value.strip() else None
+    return value
