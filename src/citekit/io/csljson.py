@@ -374,7 +374,7 @@ def _title(
         return None
     if not isinstance(value, str):
         raise ValidationError(f"expected text, got {type(value).__name__}", field=field)
-    forms = multi.get(field, {})
+    forms = multi.get(field, _NOTHING)
     if not isinstance(forms, dict):
         raise ValidationError("multi._keys entries must be objects of tag: text", field=field)
     if built is None:
@@ -468,6 +468,10 @@ def _shared_date(
     return known
 
 
+_NOTHING: dict[str, Any] = {}
+"""An item's missing ``multi`` (or its ``_keys``, or a field's forms there): one empty
+object, only ever read, rather than a new one per item."""
+
 _READERS: dict[str, Callable[[Any, str], Any]] = {
     "number": _text_value,
     **dict.fromkeys(TEXT_ATTRIBUTE, _text_value),
@@ -487,7 +491,7 @@ def _reference(
     if not isinstance(item, dict):
         raise ValidationError(f"an item must be a JSON object, got {type(item).__name__}")
     ref_id = item.get("id")
-    ref_id = str(ref_id) if isinstance(ref_id, str | int) and str(ref_id).strip() else fallback_id
+    ref_id = str(ref_id) if isinstance(ref_id, (str, int)) and str(ref_id).strip() else fallback_id
     try:
         if not fits(item):  # the common case, cheaply; else the check that names the field
             check_value(item, "item")
@@ -512,12 +516,13 @@ def _build(
             f"item type {shown} is not supported; use one of: {known}", field="type"
         )
     plan = ATTRIBUTES_OF[cls]
-    multi = item.get("multi") or {}
+    multi = item.get("multi") or _NOTHING
     if not isinstance(multi, dict):
         raise ValidationError("must be an object", field="multi")
-    keys = multi.get("_keys") or {}
-    language = item.get("language") or multi.get("main")
-    if not isinstance(multi.get("main"), str | None):
+    keys = multi.get("_keys") or _NOTHING
+    main = multi.get("main")
+    language = item.get("language") or main
+    if main is not None and not isinstance(main, str):
         raise ValidationError("must be a language tag such as 'ru'", field="multi.main")
     if not isinstance(language, str):
         language = None  # no tag for the titles; the language field itself is refused below
@@ -547,8 +552,10 @@ def _build(
             raise exc.located(field=key) from None
     if "language" not in values and language:
         values["language"] = language
-    other_multi = {k: v for k, v in multi.items() if k not in ("_keys", "main")}
-    if other_multi or any(k not in TITLE_ATTRIBUTE for k in keys):
+    if multi and (
+        any(k not in ("_keys", "main") for k in multi)
+        or any(k not in TITLE_ATTRIBUTE for k in keys)
+    ):
         extra["multi"] = multi  # forms of fields citekit does not model: keep them all
     return construct(cls, values, extra)
 
