@@ -236,7 +236,8 @@ def read_csl_json(
             except ValidationError as exc:  # one bad field costs that field: see io/problems.py
                 line = line_of(number)
                 ref = _rescue(exc, item, f"item-{number}", built, file, index, line, losses)
-            losses.say(file=file, ref_id=ref.id, line_of=keys_of(number))
+            if losses.pending():
+                losses.say(file=file, ref_id=ref.id, line_of=keys_of(number))
             if ref.extra:
                 _warn_unknown(ref, file, index, number, line_of)
             if ref.id in first:
