@@ -412,8 +412,23 @@ def _person(value: Any, built: _Built | None) -> Person:
 
 def _new_person(value: dict[str, Any]) -> Person:
     get = value.get
+    multi = get("multi")
+    forms = _name_forms(multi) if multi else _NOTHING
+    if get("literal"):
+        return Person(literal=value["literal"], forms=forms)
+    return Person(
+        get("family"),
+        get("given"),
+        particle=get("non-dropping-particle"),
+        dropping_particle=get("dropping-particle"),
+        suffix=get("suffix"),
+        forms=forms,
+    )
+
+
+def _name_forms(multi: Any) -> dict[str, Person]:
+    """The other forms of a name, from its ``multi``."""
     forms = {}
-    multi = get("multi") or {}
     keyed = multi.get("_key") or {} if isinstance(multi, dict) else None
     if not isinstance(keyed, dict):
         raise ValidationError(
@@ -425,16 +440,7 @@ def _new_person(value: dict[str, Any]) -> Person:
                 "another form of a name must be an object", field=f"multi._key.{tag}"
             )
         forms[tag] = _person({k: v for k, v in form.items() if k != "multi"}, None)
-    if get("literal"):
-        return Person(literal=value["literal"], forms=forms)
-    return Person(
-        get("family"),
-        get("given"),
-        particle=get("non-dropping-particle"),
-        dropping_particle=get("dropping-particle"),
-        suffix=get("suffix"),
-        forms=forms,
-    )
+    return forms
 
 
 def _people(value: Any, field: str, built: _Built | None) -> tuple[Person, ...]:
