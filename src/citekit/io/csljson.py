@@ -411,17 +411,18 @@ def _person(value: Any, built: _Built | None) -> Person:
 
 
 def _new_person(value: dict[str, Any]) -> Person:
-    get = value.get
-    multi = get("multi")
+    # value.get(...) each time, not a local get = value.get: compiled, the former is a
+    # direct dict look-up, the latter a Python call
+    multi = value.get("multi")
     forms = _name_forms(multi) if multi else _NOTHING
-    if get("literal"):
+    if value.get("literal"):
         return Person(literal=value["literal"], forms=forms)
     return Person(
-        get("family"),
-        get("given"),
-        particle=get("non-dropping-particle"),
-        dropping_particle=get("dropping-particle"),
-        suffix=get("suffix"),
+        value.get("family"),
+        value.get("given"),
+        particle=value.get("non-dropping-particle"),
+        dropping_particle=value.get("dropping-particle"),
+        suffix=value.get("suffix"),
         forms=forms,
     )
 
