@@ -37,7 +37,6 @@ from citekit.model.csl_item import (
     DATE_VARIABLES,
     NAME_ATTRIBUTE,
     NAME_VARIABLES,
-    TEXT_ATTRIBUTE,
     TITLE_ATTRIBUTE,
     VARIABLE_OF,
     Loss,
@@ -480,13 +479,6 @@ _NOTHING: dict[str, Any] = {}
 """An item's missing ``multi`` (or its ``_keys``, or a field's forms there): one empty
 object, only ever read, rather than a new one per item."""
 
-_READERS: dict[str, Callable[[Any, str], Any]] = {
-    "number": _text_value,
-    **dict.fromkeys(TEXT_ATTRIBUTE, _text_value),
-}
-"""How each CSL variable other than a title, a name list or a date is read (titles need the
-item's language; all three are shared across a document's items)."""
-
 
 def item_to_reference(item: Any, *, fallback_id: str = "item") -> Reference:
     """One CSL-JSON item as a :class:`Reference`."""
@@ -555,7 +547,9 @@ def _build(
             elif key in DATE_ATTRIBUTE:
                 values[attribute] = _shared_date(value, key, built, losses)
             else:
-                values[attribute] = _READERS[key](value, key)
+                # every other variable a reference models is text (TEXT_ATTRIBUTE, "number"):
+                # a direct call, where a table of readers made a Python call of each
+                values[attribute] = _text_value(value, key)
         except CitekitError as exc:
             raise exc.located(field=key) from None
     if "language" not in values and language:
