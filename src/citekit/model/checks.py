@@ -386,6 +386,8 @@ def reference_id(value: object) -> str:
 
 def extra_fields(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
     """Converter: the fields a reader kept unmodelled, read-only."""
+    if not value:  # most references: no call of read_only, which the wheel does not compile
+        return NOTHING
     return read_only(value)
 
 
