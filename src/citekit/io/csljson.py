@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import Any
 
 from citekit.errors import CitekitError, ParseError, ValidationError
 from citekit.io.limits import check_value, fits
@@ -37,7 +37,6 @@ from citekit.model.csl_item import (
     DATE_VARIABLES,
     NAME_ATTRIBUTE,
     NAME_VARIABLES,
-    TEXT_ATTRIBUTE,
     TITLE_ATTRIBUTE,
     VARIABLE_OF,
     Loss,
@@ -236,7 +235,8 @@ def read_csl_json(
             except ValidationError as exc:  # one bad field costs that field: see io/problems.py
                 line = line_of(number)
                 ref = _rescue(exc, item, f"item-{number}", built, file, index, line, losses)
-            losses.say(file=file, ref_id=ref.id, line_of=keys_of(number))
+            if losses.pending():
+                losses.say(file=file, ref_id=ref.id, line_of=keys_of(number))
             if ref.extra:
                 _warn_unknown(ref, file, index, number, line_of)
             if ref.id in first:
@@ -347,22 +347,24 @@ _Built = dict[tuple[Any, ...], Any]
 they were built from: an author, a journal or an issue's date met again is the same
 (immutable) object, built and checked once."""
 
-_T = TypeVar("_T")
 
-
-def _shared(built: _Built | None, key: tuple[Any, ...], make: Callable[[], _T]) -> _T:
-    """What ``built`` holds for ``key``, else what ``make`` builds (kept only when it is
-    valid, since an invalid value raises). Raw values that cannot be keys (a list where text
-    belongs) are not kept: the model refuses them each time."""
-    if built is None:
-        return make()
+def _known(built: _Built, key: tuple[Any, ...]) -> Any:
+    """What ``built`` holds for ``key``: None when nothing, or when the raw values cannot be
+    a key (a list where text belongs: the model refuses them each time). The caller builds
+    what is missing and keeps it (only a valid value is built: an invalid one raises); no
+    closure is made for a value already built."""
     try:
-        known: _T | None = built.get(key)
+        return built.get(key)
     except TypeError:
-        return make()
-    if known is None:
-        known = built[key] = make()
-    return known
+        return None
+
+
+def _keep(built: _Built, key: tuple[Any, ...], value: Any) -> None:
+    """Keep ``value`` under ``key`` when the raw values can be a key."""
+    try:  # noqa: SIM105  (contextlib.suppress costs a context manager per value kept)
+        built[key] = value
+    except TypeError:
+        pass
 
 
 def _title(
@@ -372,11 +374,17 @@ def _title(
         return None
     if not isinstance(value, str):
         raise ValidationError(f"expected text, got {type(value).__name__}", field=field)
-    forms = multi.get(field, {})
+    forms = multi.get(field, _NOTHING)
     if not isinstance(forms, dict):
         raise ValidationError("multi._keys entries must be objects of tag: text", field=field)
+    if built is None:
+        return _new_title(value, lang, forms)
     key = ("title", value, lang, *forms.items())
-    return _shared(built, key, lambda: _new_title(value, lang, forms))
+    known: Title | None = _known(built, key)
+    if known is None:
+        known = _new_title(value, lang, forms)
+        _keep(built, key, known)
+    return known
 
 
 def _new_title(value: str, lang: str | None, forms: dict[str, Any]) -> Title:
@@ -390,14 +398,37 @@ def _new_title(value: str, lang: str | None, forms: dict[str, Any]) -> Title:
 def _person(value: Any, built: _Built | None) -> Person:
     if not isinstance(value, dict):
         raise ValidationError(f"a name must be an object, got {type(value).__name__}")
+    if built is None:
+        return _new_person(value)
     # keyed by every field as given (a name with other forms has an object in it: no key)
-    return _shared(built, ("name", *value.items()), lambda: _new_person(value))
+    key = ("name", *value.items())
+    known: Person | None = _known(built, key)
+    if known is None:
+        known = _new_person(value)
+        _keep(built, key, known)
+    return known
 
 
 def _new_person(value: dict[str, Any]) -> Person:
-    get = value.get
+    # value.get(...) each time, not a local get = value.get: compiled, the former is a
+    # direct dict look-up, the latter a Python call
+    multi = value.get("multi")
+    forms = _name_forms(multi) if multi else _NOTHING
+    if value.get("literal"):
+        return Person(literal=value["literal"], forms=forms)
+    return Person(
+        value.get("family"),
+        value.get("given"),
+        particle=value.get("non-dropping-particle"),
+        dropping_particle=value.get("dropping-particle"),
+        suffix=value.get("suffix"),
+        forms=forms,
+    )
+
+
+def _name_forms(multi: Any) -> dict[str, Person]:
+    """The other forms of a name, from its ``multi``."""
     forms = {}
-    multi = get("multi") or {}
     keyed = multi.get("_key") or {} if isinstance(multi, dict) else None
     if not isinstance(keyed, dict):
         raise ValidationError(
@@ -409,16 +440,7 @@ def _new_person(value: dict[str, Any]) -> Person:
                 "another form of a name must be an object", field=f"multi._key.{tag}"
             )
         forms[tag] = _person({k: v for k, v in form.items() if k != "multi"}, None)
-    if get("literal"):
-        return Person(literal=value["literal"], forms=forms)
-    return Person(
-        get("family"),
-        get("given"),
-        particle=get("non-dropping-particle"),
-        dropping_particle=get("dropping-particle"),
-        suffix=get("suffix"),
-        forms=forms,
-    )
+    return forms
 
 
 def _people(value: Any, field: str, built: _Built | None) -> tuple[Person, ...]:
@@ -438,21 +460,24 @@ def _shared_date(
 ) -> PartialDate | None:
     """:func:`date_from_csl`, sharing the commonest shape (``{"date-parts": [[2025, 3]]}``, whole
     numbers only, so that no ``true`` or ``2025.0`` can pass for a valid date)."""
-    parts = value.get("date-parts") if built is not None and isinstance(value, dict) else None
+    if built is None or not isinstance(value, dict):
+        return date_from_csl(value, field, losses.of(field) if losses else None)
+    parts = value.get("date-parts")
     if not (parts and len(value) == 1 and isinstance(parts, list) and len(parts) == 1):
         return date_from_csl(value, field, losses.of(field) if losses else None)
     numbers = parts[0]
     if not (isinstance(numbers, list) and all(type(n) is int for n in numbers)):
         return date_from_csl(value, field)  # refused, or a whole date: nothing to lose
-    return _shared(built, ("date", *numbers), lambda: date_from_csl(value, field))
+    key = ("date", *numbers)  # whole numbers: always a key
+    known: PartialDate | None = built.get(key)
+    if known is None:
+        known = built[key] = date_from_csl(value, field)
+    return known
 
 
-_READERS: dict[str, Callable[[Any, str], Any]] = {
-    "number": _text_value,
-    **dict.fromkeys(TEXT_ATTRIBUTE, _text_value),
-}
-"""How each CSL variable other than a title, a name list or a date is read (titles need the
-item's language; all three are shared across a document's items)."""
+_NOTHING: dict[str, Any] = {}
+"""An item's missing ``multi`` (or its ``_keys``, or a field's forms there): one empty
+object, only ever read, rather than a new one per item."""
 
 
 def item_to_reference(item: Any, *, fallback_id: str = "item") -> Reference:
@@ -466,7 +491,7 @@ def _reference(
     if not isinstance(item, dict):
         raise ValidationError(f"an item must be a JSON object, got {type(item).__name__}")
     ref_id = item.get("id")
-    ref_id = str(ref_id) if isinstance(ref_id, str | int) and str(ref_id).strip() else fallback_id
+    ref_id = str(ref_id) if isinstance(ref_id, (str, int)) and str(ref_id).strip() else fallback_id
     try:
         if not fits(item):  # the common case, cheaply; else the check that names the field
             check_value(item, "item")
@@ -491,12 +516,13 @@ def _build(
             f"item type {shown} is not supported; use one of: {known}", field="type"
         )
     plan = ATTRIBUTES_OF[cls]
-    multi = item.get("multi") or {}
+    multi = item.get("multi") or _NOTHING
     if not isinstance(multi, dict):
         raise ValidationError("must be an object", field="multi")
-    keys = multi.get("_keys") or {}
-    language = item.get("language") or multi.get("main")
-    if not isinstance(multi.get("main"), str | None):
+    keys = multi.get("_keys") or _NOTHING
+    main = multi.get("main")
+    language = item.get("language") or main
+    if main is not None and not isinstance(main, str):
         raise ValidationError("must be a language tag such as 'ru'", field="multi.main")
     if not isinstance(language, str):
         language = None  # no tag for the titles; the language field itself is refused below
@@ -521,13 +547,17 @@ def _build(
             elif key in DATE_ATTRIBUTE:
                 values[attribute] = _shared_date(value, key, built, losses)
             else:
-                values[attribute] = _READERS[key](value, key)
+                # every other variable a reference models is text (TEXT_ATTRIBUTE, "number"):
+                # a direct call, where a table of readers made a Python call of each
+                values[attribute] = _text_value(value, key)
         except CitekitError as exc:
             raise exc.located(field=key) from None
     if "language" not in values and language:
         values["language"] = language
-    other_multi = {k: v for k, v in multi.items() if k not in ("_keys", "main")}
-    if other_multi or any(k not in TITLE_ATTRIBUTE for k in keys):
+    if multi and (
+        any(k not in ("_keys", "main") for k in multi)
+        or any(k not in TITLE_ATTRIBUTE for k in keys)
+    ):
         extra["multi"] = multi  # forms of fields citekit does not model: keep them all
     return construct(cls, values, extra)
 

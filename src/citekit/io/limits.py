@@ -79,30 +79,43 @@ def fits(value: Any, depth: int = 0) -> bool:
     if depth >= MAX_DEPTH:
         return False
     kind = type(value)
+    # The dict and the list get typed names: compiled, their keys, values and items are then
+    # walked directly rather than through Python's iterator protocol (issue #18). The loop over
+    # the items is written twice rather than called, so the sources pay no call for it.
     if kind is dict:
-        for key in value:
+        mapping: dict[Any, Any] = value
+        for key in mapping:
             if type(key) is not str or len(key) > MAX_FIELD_CHARS:
                 return False
-        items = value.values()
-    elif kind is list:
-        if len(value) > MAX_NAMES:
+        for item in mapping.values():
+            kind = type(item)
+            if kind is str:
+                if len(item) > MAX_FIELD_CHARS:
+                    return False
+            elif kind is dict or kind is list:
+                if not fits(item, depth + 1):
+                    return False
+            elif kind not in _PLAIN:
+                return False
+        return True
+    if kind is list:
+        items: list[Any] = value
+        if len(items) > MAX_NAMES:
             return False
-        items = value
-    elif kind is str:
+        for item in items:
+            kind = type(item)
+            if kind is str:
+                if len(item) > MAX_FIELD_CHARS:
+                    return False
+            elif kind is dict or kind is list:
+                if not fits(item, depth + 1):
+                    return False
+            elif kind not in _PLAIN:
+                return False
+        return True
+    if kind is str:
         return len(value) <= MAX_FIELD_CHARS
-    else:
-        return kind in _PLAIN
-    for item in items:
-        kind = type(item)
-        if kind is str:
-            if len(item) > MAX_FIELD_CHARS:
-                return False
-        elif kind is dict or kind is list:
-            if not fits(item, depth + 1):
-                return False
-        elif kind not in _PLAIN:
-            return False
-    return True
+    return kind in _PLAIN
 
 
 def check_value(value: Any, field: str, depth: int = 0) -> None:

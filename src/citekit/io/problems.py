@@ -100,6 +100,10 @@ class Losses:
 
         return lose
 
+    def pending(self) -> bool:
+        """Whether anything was lost: a reader makes the ``line_of`` for :meth:`say` only then."""
+        return bool(self._said)
+
     def say(self, *, file: str | None, ref_id: str, line_of: Callable[[str], int | None]) -> None:
         """Warn of each loss at its field's line (an error under ``--strict``), then forget them."""
         said, self._said = self._said, {}

@@ -19,7 +19,7 @@ checked when the reference is built and a refused value names its field.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import attrs
@@ -55,16 +55,16 @@ __all__ = [
 ]
 
 
-def _people(value: Iterable[Person] | None) -> tuple[Person, ...]:
-    people = tuple(value or ())
-    for i, person in enumerate(people):
-        if not isinstance(person, Person):
-            raise ValidationError(f"item {i} is {type(person).__name__}, not a Person")
-    return people
+_people = checks.tuple_of(Person)
+"""A list of names as a tuple of Person, checked compiled in the wheel (issue #18)."""
 
 
 def _field(converter: Any = checks.short_text, **kwargs: Any) -> Any:
     return attrs.field(default=None, converter=converter, **kwargs)
+
+
+def _names() -> Any:
+    return attrs.field(factory=tuple, converter=_people)
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -75,9 +75,9 @@ class Reference:
 
     id: str = attrs.field(converter=checks.reference_id)
     title: Title | None = _field(to_title_or_none)
-    authors: tuple[Person, ...] = attrs.field(factory=tuple, converter=_people)
-    editors: tuple[Person, ...] = attrs.field(factory=tuple, converter=_people)
-    translators: tuple[Person, ...] = attrs.field(factory=tuple, converter=_people)
+    authors: tuple[Person, ...] = _names()
+    editors: tuple[Person, ...] = _names()
+    translators: tuple[Person, ...] = _names()
     issued: PartialDate | None = _field(to_date_or_none)
     """When the work was published."""
     accessed: PartialDate | None = _field(to_date_or_none)

@@ -25,9 +25,7 @@ import attrs
 
 from citekit.model.checks import (
     canonical_tag,
-    check_lang,
-    check_original,
-    check_text_map,
+    finish_title,
     frozen_text_map,
     latn_scheme,
     squeezed,
@@ -50,14 +48,19 @@ __all__ = [
 class Title:
     """A title in its original language with its transliterations and translations."""
 
-    original: str = attrs.field(converter=squeezed, validator=check_original)
-    lang: str | None = attrs.field(default=None, converter=tag_case, validator=check_lang)
+    original: str = attrs.field(converter=squeezed)
+    lang: str | None = attrs.field(default=None, converter=tag_case)
     transliterations: Mapping[str, str] = attrs.field(
-        factory=dict, converter=frozen_text_map, validator=check_text_map, hash=False
+        factory=dict, converter=frozen_text_map, hash=False
     )
     translations: Mapping[str, str] = attrs.field(
-        factory=dict, converter=frozen_text_map, validator=check_text_map, hash=False
+        factory=dict, converter=frozen_text_map, hash=False
     )
+
+    def __attrs_post_init__(self) -> None:
+        # Every field's check, in one call (compiled in the wheel, issue #18) where four
+        # validators ran; a compiled function is no method, hence the call.
+        finish_title(self)
 
     def translation(self, lang: str) -> str | None:
         """The translation into ``lang`` (``en`` also finds ``en-GB``), or None.
@@ -105,6 +108,6 @@ def to_title(value: str | Title) -> Title:
 
 def to_title_or_none(value: str | Title | None) -> Title | None:
     """attrs converter for optional titles; an empty string is no title."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    return to_title(value)
+    if isinstance(value, str):  # to_title's work, without a second call
+        return Title(value) if value.strip() else None
+    return value
