@@ -3,6 +3,7 @@
     python benchmarks/model_floor.py                    # 100,000 generated items, best of 3
     python benchmarks/model_floor.py --size 20000 --repeat 5
     python benchmarks/model_floor.py --size 20000 --instructions   # counted by callgrind
+    python benchmarks/model_floor.py --size 20000 --in-process     # one process, steadier
 
 Whole processes read the same file, each timed in CPU seconds (user + system), the jobs taken
 in turn ``--repeat`` times and the best of each kept:
@@ -22,6 +23,12 @@ With ``--instructions`` each process runs once under valgrind's callgrind and it
 are counted instead: a count does not move with the load of a shared machine, where CPU
 seconds move by tens of percent, though an instruction of json's C decoder does more than
 one of the interpreter's.
+
+With ``--in-process`` the same work runs in this one process, the jobs in turn, best of
+``--repeat``: steadier than whole processes, and without what a whole process adds (starting
+Python, importing citekit, and for ``json.load`` the collector walking a heap that grows to
+millions of objects, which citekit pauses while it reads; before each job the heap is
+collected, and json's decoding runs with the collector on, as ``json.load`` does).
 
 The floor divided by ``json.load`` is the least any reader returning these attrs objects can
 reach, whatever it checks; ``citekit.load`` divided by the floor is what its checks cost.
@@ -77,11 +84,53 @@ def compile_floor(directory: Path) -> str:
     return ""
 
 
+IN_PROCESS = {
+    "json.load": ("json", False),
+    "floor: model unchecked, compiled": ("floor", False),
+    "floor, decoded by citekit (duplicate keys refused)": ("floor", True),
+    "citekit.load": ("citekit", True),
+}
+
+
+def in_process(text: str, compiled: Path, repeat: int) -> dict[str, float]:
+    """CPU seconds of each job of :data:`IN_PROCESS` in this process, the best of ``repeat``
+    rounds, the jobs taken in turn."""
+    import gc
+    import time
+
+    sys.path.insert(0, str(compiled))
+    from citekit.io.csljson import _parse, read_csl_json
+    from floor_build import build as floor_build
+
+    def run(kind: str, refuse: bool) -> float:
+        gc.collect()
+        if kind != "json":
+            gc.disable()  # as citekit.load pauses it (citekit.collector)
+        start = time.process_time()
+        if kind == "json":
+            result: object = json.loads(text)
+        elif kind == "floor":
+            result = floor_build(_parse(text) if refuse else json.loads(text))
+        else:
+            result = read_csl_json(text)
+        cpu = time.process_time() - start
+        gc.enable()
+        del result
+        return cpu
+
+    best: dict[str, float] = {}
+    for _ in range(repeat):
+        for name, (kind, refuse) in IN_PROCESS.items():
+            best[name] = min(run(kind, refuse), best.get(name, float("inf")))
+    return best
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3, help="runs of each process (best kept)")
     parser.add_argument("--instructions", action="store_true", help="count with callgrind")
+    parser.add_argument("--in-process", action="store_true", help="time the jobs in one process")
     args = parser.parse_args()
     if args.instructions and shutil.which("valgrind") is None:
         sys.exit("valgrind is not installed (Debian: apt-get install valgrind); nothing measured")
@@ -104,13 +153,21 @@ def main() -> None:
         ]
         print(f"{args.size:,} generated CSL-JSON items; {machine()}; citekit {build()}")
         flags = "--instructions" if args.instructions else f"--repeat {args.repeat}"
+        flags += " --in-process" if args.in_process else ""
         unit = "instructions, millions" if args.instructions else "CPU s"
         print(f"command: python benchmarks/model_floor.py --size {args.size} {flags}")
         print()
         print(f"| job | {unit} | ÷ json.load |")
         print("|---|---:|---:|")
+        if args.in_process:
+            if why_not:
+                sys.exit(f"the compiled floor is needed in process: {why_not}")
+            costs = in_process(path.read_text(encoding="utf-8"), compiled, args.repeat)
+            for name, cost in costs.items():
+                print(f"| {name} | {cost:.3f} | {cost / costs['json.load']:.2f} |")
+            return
         runnable = [(name, command) for name, command in jobs if command is not None]
-        costs: dict[str, float] = {}
+        costs = {}
         for _ in range(1 if args.instructions else args.repeat):
             for name, job in runnable:  # interleaved: a drift of the machine hits all alike
                 if args.instructions:
