@@ -574,8 +574,8 @@ Measured on {date} with
 
     {command}
 
-Machine: {machine}; **shared**: other jobs (other builds' test suites) ran on the same
-2 cores during the run, so absolute times are noisy. The goals are ratios of jobs measured
+Machine: {machine}; **shared**: other jobs (other builds' test suites) may run on the
+same 2 cores, and between runs of one day absolute times moved by tens of percent. The goals are ratios of jobs measured
 in the same run, and each job is timed by the CPU seconds of its process, which such
 sharing disturbs less than wall time.
 Versions: {versions}.
