@@ -80,8 +80,10 @@ def fits(value: Any, depth: int = 0) -> bool:
         return False
     kind = type(value)
     # The dict and the list get typed names: compiled, their keys, values and items are then
-    # walked directly rather than through Python's iterator protocol (issue #18). The loop over
-    # the items is written twice rather than called, so the sources pay no call for it.
+    # walked directly rather than through Python's iterator protocol (issue #18): fits took
+    # 30.5 million instructions where it took 37.7 (the wheel, reading 2,000 items, of 507
+    # million; benchmarks/instructions.py). The loop over the items is written twice rather
+    # than called, so the sources pay no call for it.
     if kind is dict:
         mapping: dict[Any, Any] = value
         for key in mapping:
