@@ -53,6 +53,7 @@ __all__ = [
     "short_text",
     "split_given",
     "squeezed",
+    "tag_case",
     "tuple_of",
     "valid_lang",
 ]
